@@ -1,0 +1,74 @@
+package kz.qorgau.casefile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Case files in PostgreSQL. Lists are projections paged and sorted by the database, never loops over entities. */
+@ApplicationScoped
+public class CaseFileRepository {
+
+    @PersistenceContext(unitName = "qorgau")
+    EntityManager em;
+
+    public void add(CaseFile file) {
+        em.persist(file);
+    }
+
+    /**
+     * The next number for a region and year, in one atomic upsert. The counter row stays locked until the intake
+     * commits, so concurrent intakes get distinct numbers, and a rolled-back intake gives its number back.
+     */
+    public CaseNumber allocateNumber(String regionCode, int year) {
+        Number next = (Number) em.createNativeQuery("""
+                        insert into case_number_counter (region_code, year, last_value) values (?1, ?2, 1)
+                        on conflict (region_code, year) do update set last_value = case_number_counter.last_value + 1
+                        returning last_value""")
+                .setParameter(1, regionCode)
+                .setParameter(2, year)
+                .getSingleResult();
+        return new CaseNumber(regionCode, year, next.longValue());
+    }
+
+    public Optional<CaseFile> findByNumber(CaseScope scope, String number) {
+        return em.createQuery("select c from CaseFile c where c.number = :number and " + scope.condition(), CaseFile.class)
+                .setParameter("number", number)
+                .setParameter("scope", scope.code())
+                .getResultStream()
+                .findFirst();
+    }
+
+    public List<CaseSummary> list(CaseScope scope, CaseListQuery query) {
+        String order = switch (query.sortBy()) {
+            case NUMBER -> "c.number";
+            case VICTIM -> "v.familyName %1$s, v.givenName";
+            case REGION -> "c.regionCode";
+            case STATUS -> "c.status";
+            case OPENED_AT -> "c.openedAt";
+            case LAST_ACTIVITY -> "c.lastActivityAt";
+        };
+        String direction = query.ascending() ? "asc" : "desc";
+        // the id as last key keeps pages stable when the sort column has ties
+        String jpql = """
+                select new kz.qorgau.casefile.CaseSummary(c.id, c.number, v.familyName, v.givenName, c.regionCode,
+                       c.kind, c.status, c.openedAt)
+                from CaseFile c join c.victim v
+                where %s
+                order by %s %s, c.id %s""".formatted(scope.condition(), order.formatted(direction), direction, direction);
+        return em.createQuery(jpql, CaseSummary.class)
+                .setParameter("scope", scope.code())
+                .setFirstResult(query.first())
+                .setMaxResults(query.pageSize())
+                .getResultList();
+    }
+
+    /** Counts on case_file alone: joining person would make the paginator's count several times slower. */
+    public long count(CaseScope scope) {
+        return em.createQuery("select count(c) from CaseFile c where " + scope.condition(), Long.class)
+                .setParameter("scope", scope.code())
+                .getSingleResult();
+    }
+}

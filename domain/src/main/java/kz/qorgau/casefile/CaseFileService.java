@@ -1,0 +1,68 @@
+package kz.qorgau.casefile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import kz.qorgau.reference.ReferenceData;
+import kz.qorgau.shared.Caller;
+import kz.qorgau.shared.InputCheck;
+import kz.qorgau.shared.InvalidInputException;
+import kz.qorgau.shared.Permission;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Intake and case lists. Every method takes the caller and applies its permissions and partition itself. */
+@ApplicationScoped
+@Transactional
+public class CaseFileService {
+
+    @Inject
+    CaseFileRepository cases;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    InputCheck inputCheck;
+
+    @Inject
+    Clock clock;
+
+    /** Opens a case in the caller's organisation and returns its number; refuses invalid input, saving nothing. */
+    public CaseNumber open(Caller caller, NewCaseFile form) {
+        caller.require(Permission.CASE_OPEN);
+        inputCheck.require(form);
+        String organisation = caller.organisationCode()
+                .flatMap(reference::organisation)
+                .orElseThrow(() -> new InvalidInputException("case.organisation.unknown"))
+                .code();
+        String region = reference.region(form.getRegionCode())
+                .orElseThrow(() -> new InvalidInputException("case.region.unknown"))
+                .code();
+        LocalDate today = LocalDate.now(clock);
+        Person victim = new Person(form.getFamilyName(), form.getGivenName(), form.getPatronymic(), form.getSex(),
+                form.getBirthDate());
+        CaseNumber number = cases.allocateNumber(region, today.getYear());
+        CaseFile file = CaseFile.open(number, form.getKind(), victim, organisation, caller.username(),
+                form.getIncidentDate(), form.getIncidentType(), today, Instant.now(clock));
+        cases.add(file);
+        return number;
+    }
+
+    public List<CaseSummary> list(Caller caller, CaseListQuery query) {
+        return CaseScope.of(caller).map(scope -> cases.list(scope, query)).orElse(List.of());
+    }
+
+    public long count(Caller caller) {
+        return CaseScope.of(caller).map(cases::count).orElse(0L);
+    }
+
+    /** A case the caller may read, or empty: outside the partition a case does not exist for the caller. */
+    public Optional<CaseFile> find(Caller caller, String number) {
+        return CaseScope.of(caller).flatMap(scope -> cases.findByNumber(scope, number));
+    }
+}

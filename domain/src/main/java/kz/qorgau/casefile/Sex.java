@@ -1,0 +1,6 @@
+package kz.qorgau.casefile;
+
+public enum Sex {
+    FEMALE,
+    MALE
+}

@@ -1,0 +1,13 @@
+package kz.qorgau.reference;
+
+public enum OrganisationType {
+    CRISIS_CENTRE,
+    FAMILY_SUPPORT_CENTRE,
+    SOCIAL_PROTECTION_DEPARTMENT,
+    NGO,
+    POLICE_UNIT,
+    COURT,
+    HEALTHCARE_PROVIDER,
+    SOCIAL_ADAPTATION_CENTRE,
+    MINISTRY
+}

@@ -1,0 +1,42 @@
+package kz.qorgau.shared;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import static kz.qorgau.shared.Permission.*;
+
+/** The realm roles of Keycloak, as the application understands them. Later issues give the other roles their work. */
+public enum Role {
+    SOCIAL_WORKER("social-worker", CASE_OPEN, CASE_READ_OWN_ORGANISATION),
+    POLICE("police"),
+    COURT("court"),
+    NGO("ngo"),
+    SUPERVISOR("supervisor", CASE_READ_OWN_REGION),
+    ANALYST("analyst"),
+    ADMIN("admin");
+
+    /** Role names as declared to the container; must match the realm and {@code web.xml}. */
+    public static final String[] NAMES = Arrays.stream(values()).map(Role::realmName).toArray(String[]::new);
+
+    private final String realmName;
+    private final Set<Permission> permissions;
+
+    Role(String realmName, Permission... permissions) {
+        this.realmName = realmName;
+        this.permissions = permissions.length == 0 ? EnumSet.noneOf(Permission.class) : EnumSet.of(permissions[0], permissions);
+    }
+
+    public String realmName() {
+        return realmName;
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    public static Optional<Role> ofRealmName(String name) {
+        return Arrays.stream(values()).filter(r -> r.realmName.equals(name)).findFirst();
+    }
+}

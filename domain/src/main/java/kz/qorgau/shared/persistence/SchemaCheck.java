@@ -1,0 +1,50 @@
+package kz.qorgau.shared.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.eclipse.persistence.descriptors.ClassDescriptor;
+import org.eclipse.persistence.internal.helper.DatabaseField;
+import org.eclipse.persistence.sessions.Session;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * EclipseLink has no "validate" mode, so this compares every mapped table and column with the live schema and
+ * refuses to start when a mapping names something the migrations did not create.
+ */
+@ApplicationScoped
+public class SchemaCheck {
+
+    @PersistenceContext(unitName = "qorgau")
+    EntityManager em;
+
+    @Transactional
+    public void verify() {
+        Set<String> existing = new HashSet<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select table_name, column_name from information_schema.columns where table_schema = current_schema()")
+                .getResultList();
+        for (Object[] row : rows) {
+            existing.add(row[0] + "." + row[1]);
+        }
+        Set<String> missing = new TreeSet<>();
+        for (ClassDescriptor descriptor : em.unwrap(Session.class).getDescriptors().values()) {
+            for (DatabaseField field : descriptor.getFields()) {
+                String column = (field.getTableName() + "." + field.getName()).toLowerCase(Locale.ROOT);
+                if (!existing.contains(column)) {
+                    missing.add(descriptor.getJavaClassName() + " -> " + column);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("JPA mappings name columns the schema lacks: " + missing);
+        }
+    }
+}

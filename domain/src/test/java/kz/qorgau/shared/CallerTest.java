@@ -1,0 +1,47 @@
+package kz.qorgau.shared;
+
+import kz.qorgau.casefile.CaseScope;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CallerTest {
+
+    private static Caller caller(Set<Role> roles, String organisation, String region) {
+        return new Caller("someone", roles, Optional.ofNullable(organisation), Optional.ofNullable(region));
+    }
+
+    @Test
+    void aSocialWorkerOpensAndReadsTheCasesOfHerOrganisation() {
+        Caller aigerim = caller(Set.of(Role.SOCIAL_WORKER), "ALM-CC", "ALM");
+        assertThat(aigerim.may(Permission.CASE_OPEN)).isTrue();
+        assertThat(CaseScope.of(aigerim)).contains(new CaseScope(CaseScope.Partition.ORGANISATION, "ALM-CC"));
+    }
+
+    @Test
+    void aSupervisorReadsHerRegionButOpensNothing() {
+        Caller nurlan = caller(Set.of(Role.SUPERVISOR), "ALM-SPD", "ALM");
+        assertThat(nurlan.may(Permission.CASE_OPEN)).isFalse();
+        assertThat(CaseScope.of(nurlan)).contains(new CaseScope(CaseScope.Partition.REGION, "ALM"));
+        assertThatThrownBy(() -> nurlan.require(Permission.CASE_OPEN)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void withoutARoleOrWithoutClaimsNothingIsReadable() {
+        assertThat(CaseScope.of(caller(Set.of(), null, null))).isEmpty();
+        assertThat(CaseScope.of(caller(Set.of(Role.SOCIAL_WORKER), null, "ALM"))).isEmpty();
+        assertThat(CaseScope.of(caller(Set.of(Role.ANALYST), "MIN-STAT", null))).isEmpty();
+        assertThat(CaseScope.of(caller(Set.of(Role.POLICE), "ALM-POL", "ALM"))).isEmpty();
+    }
+
+    @Test
+    void realmRoleNamesMapToRoles() {
+        assertThat(Role.ofRealmName("social-worker")).contains(Role.SOCIAL_WORKER);
+        assertThat(Role.ofRealmName("default-roles-qorgau")).isEmpty();
+        assertThat(Role.NAMES).contains("social-worker", "police", "court", "ngo", "supervisor", "analyst", "admin");
+    }
+}

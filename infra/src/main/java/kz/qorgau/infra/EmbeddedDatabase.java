@@ -1,0 +1,87 @@
+package kz.qorgau.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * PostgreSQL from the binaries shipped in a Maven artifact, so that a machine with only a JDK can run Qorgau.
+ * The cluster is initialised once with UTF-8 and an ICU Kazakh collation: Cyrillic and Kazakh names then sort in
+ * alphabet order and {@code pg_trgm} treats their letters as letters. Its data survive restarts.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedDatabase start(Path dataDirectory, Path binariesDirectory, int port) throws IOException {
+        Files.createDirectories(dataDirectory);
+        Files.createDirectories(binariesDirectory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(binariesDirectory.toFile())
+                .setRegisterShutdownHook(false)
+                .setLocaleConfig("encoding", "UTF8")
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setLocaleConfig("locale-provider", "icu")
+                .setLocaleConfig("icu-locale", "kk-KZ")
+                .setServerConfig("listen_addresses", "localhost")
+                .start();
+        return new EmbeddedDatabase(postgres);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /** Creates a login role owning a database of the same name, unless both already exist. */
+    public void ensureDatabase(String name, String password) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            if (!exists(c, "select 1 from pg_roles where rolname = ?", name)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("create role " + quoteIdent(name) + " login password " + quoteLiteral(password));
+                }
+            }
+            if (!exists(c, "select 1 from pg_database where datname = ?", name)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("create database " + quoteIdent(name) + " owner " + quoteIdent(name));
+                }
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, name);
+            return ps.executeQuery().next();
+        }
+    }
+
+    private static String quoteIdent(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    private static String quoteLiteral(String literal) {
+        return '\'' + literal.replace("'", "''") + '\'';
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,126 @@
+package kz.qorgau.infra;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Keycloak from its distribution zip on Maven Central, in development mode, with the demo realm imported.
+ * The distribution is unpacked once; its H2 data stay beside it, so a second start reuses them.
+ */
+public final class EmbeddedKeycloak implements AutoCloseable {
+
+    public static final String REALM = "qorgau";
+    public static final String REALM_RESOURCE = "/keycloak/qorgau-realm.json";
+
+    private final ChildProcess process;
+    private final int port;
+
+    private EmbeddedKeycloak(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts Keycloak without waiting; call {@link #awaitReady()} before using it. */
+    public static EmbeddedKeycloak start(Path distributionZip, Path installDirectory, int port, String realmJson,
+                                         String adminPassword, Path log) throws IOException {
+        Path home = unpackOnce(distributionZip, installDirectory);
+        Path imports = Files.createDirectories(home.resolve("data/import"));
+        Files.writeString(imports.resolve(REALM + "-realm.json"), realmJson);
+        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=" + port, "--http-host=localhost", "--hostname-strict=false", "--import-realm");
+        Map<String, String> environment = Map.of(
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
+                "JAVA_HOME", System.getProperty("java.home"));
+        return new EmbeddedKeycloak(ChildProcess.start("Keycloak", command, home, environment, log), port);
+    }
+
+    public void awaitReady() throws IOException, InterruptedException {
+        process.awaitReady(issuer() + "/.well-known/openid-configuration", Duration.ofMinutes(4));
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String issuer() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    /** The demo realm as shipped in the classpath of this module. */
+    public static String demoRealm() throws IOException {
+        try (InputStream in = EmbeddedKeycloak.class.getResourceAsStream(REALM_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("demo realm " + REALM_RESOURCE + " missing from the classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The secret of a confidential client, read from the realm so that it lives in one place only. */
+    public static String clientSecret(String realmJson, String clientId) {
+        try (JsonReader reader = Json.createReader(new StringReader(realmJson))) {
+            return reader.readObject().getJsonArray("clients").getValuesAs(JsonObject.class).stream()
+                    .filter(c -> clientId.equals(c.getString("clientId")))
+                    .map(c -> c.getString("secret"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no client " + clientId + " in the realm"));
+        }
+    }
+
+    private static Path unpackOnce(Path zip, Path installDirectory) throws IOException {
+        Path marker = installDirectory.resolve(".unpacked-" + zip.getFileName() + "-" + Files.size(zip));
+        Path home;
+        if (!Files.exists(marker)) {
+            Files.createDirectories(installDirectory);
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                    Path target = installDirectory.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(installDirectory)) {
+                        throw new IOException("zip entry outside the target: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            home = findHome(installDirectory);
+            try (var scripts = Files.list(home.resolve("bin"))) {
+                for (Path script : scripts.filter(p -> p.toString().endsWith(".sh")).toList()) {
+                    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+            Files.writeString(marker, home.getFileName().toString());
+        }
+        return installDirectory.resolve(Files.readString(marker).trim());
+    }
+
+    private static Path findHome(Path installDirectory) throws IOException {
+        try (var entries = Files.list(installDirectory)) {
+            return entries.filter(p -> Files.exists(p.resolve("bin/kc.sh"))).findFirst()
+                    .orElseThrow(() -> new IOException("no bin/kc.sh under " + installDirectory));
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

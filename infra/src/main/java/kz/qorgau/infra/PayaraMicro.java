@@ -1,0 +1,46 @@
+package kz.qorgau.infra;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The Qorgau WAR on Payara Micro, started as a child process so that its classpath stays its own. */
+public final class PayaraMicro implements AutoCloseable {
+
+    private final ChildProcess process;
+    private final int port;
+
+    private PayaraMicro(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static PayaraMicro start(Path microJar, Path war, Path rootDirectory, int port,
+                                    Map<String, String> environment, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-Xmx1g", "-jar", microJar.toString(),
+                "--deploy", war.toString(), "--contextroot", "/",
+                "--port", Integer.toString(port), "--nocluster", "--rootdir", rootDirectory.toString());
+        return new PayaraMicro(ChildProcess.start("Payara Micro", command, rootDirectory.getParent(), environment, log), port);
+    }
+
+    /** Ready means the application answered its readiness check, which includes the database. */
+    public void awaitReady() throws IOException, InterruptedException {
+        process.awaitReady(baseUrl() + "health/ready", Duration.ofMinutes(3));
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port + "/";
+    }
+
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
