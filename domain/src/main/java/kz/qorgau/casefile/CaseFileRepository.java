@@ -41,6 +41,10 @@ public class CaseFileRepository {
                 .findFirst();
     }
 
+    public boolean isEmpty() {
+        return em.createQuery("select c.id from CaseFile c", Long.class).setMaxResults(1).getResultList().isEmpty();
+    }
+
     public List<CaseSummary> list(CaseScope scope, CaseListQuery query) {
         String order = switch (query.sortBy()) {
             case NUMBER -> "c.number";

@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * What a social worker enters at intake. A form object: mutable so that a page can fill it, checked by Bean
  * Validation on the page and again by the service. Messages are keys of the {@code ValidationMessages} bundle.
  */
-public class NewCaseFile {
+public class NewCaseFile implements java.io.Serializable {
 
     @NotBlank(message = "{case.victim.familyName.required}")
     @Size(max = 100, message = "{case.victim.name.tooLong}")

@@ -34,10 +34,17 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts Keycloak without waiting; call {@link #awaitReady()} before using it. */
+    /**
+     * Starts Keycloak without waiting; call {@link #awaitReady()} before using it. With {@code freshData} its
+     * database is dropped first, so that the realm is imported as it is now (tests); otherwise users and sessions
+     * survive restarts and an existing realm is kept (the embedded default).
+     */
     public static EmbeddedKeycloak start(Path distributionZip, Path installDirectory, int port, String realmJson,
-                                         String adminPassword, Path log) throws IOException {
+                                         String adminPassword, boolean freshData, Path log) throws IOException {
         Path home = unpackOnce(distributionZip, installDirectory);
+        if (freshData) {
+            Directories.deleteRecursively(home.resolve("data"));
+        }
         Path imports = Files.createDirectories(home.resolve("data/import"));
         Files.writeString(imports.resolve(REALM + "-realm.json"), realmJson);
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",

@@ -58,7 +58,7 @@ public final class Launcher {
             say("Starting Keycloak (embedded, realm qorgau, data in var/keycloak) ...");
             String realm = EmbeddedKeycloak.demoRealm();
             keycloak = keep(EmbeddedKeycloak.start(runtime.resolve("keycloak-quarkus-dist.zip"), var.resolve("keycloak"),
-                    KEYCLOAK_PORT, realm, secrets.getProperty("keycloak.admin.password"), var.resolve("logs/keycloak.log")));
+                    KEYCLOAK_PORT, realm, secrets.getProperty("keycloak.admin.password"), false, var.resolve("logs/keycloak.log")));
             app.put("QORGAU_OIDC_ISSUER", keycloak.issuer());
             app.put("QORGAU_OIDC_CLIENT_ID", "qorgau-web");
             app.put("QORGAU_OIDC_CLIENT_SECRET", EmbeddedKeycloak.clientSecret(realm, "qorgau-web"));

@@ -19,6 +19,7 @@ public final class PayaraMicro implements AutoCloseable {
 
     public static PayaraMicro start(Path microJar, Path war, Path rootDirectory, int port,
                                     Map<String, String> environment, Path log) throws IOException {
+        Directories.deleteRecursively(rootDirectory); // a kept root directory would redeploy yesterday's WAR first
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-Xmx1g", "-jar", microJar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/",

@@ -1,0 +1,103 @@
+package kz.qorgau.it;
+
+import kz.qorgau.infra.Directories;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Debian's Chromium, headless, driven by its chromedriver: nothing is downloaded. Each browser has a fresh profile
+ * in the build's temporary folder, deleted on close. Russian is the browser's language, as for most users.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final WebDriverWait wait;
+
+    public Browser() throws IOException {
+        profile = Files.createTempDirectory("qorgau-chromium");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(executable("chromium"))
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-extensions", "--window-size=1280,900", "--lang=ru",
+                        "--user-data-dir=" + profile)
+                .setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(executable("chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    private static String executable(String name) {
+        for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new IllegalStateException(name + " not found on PATH; install Debian's chromium and chromium-driver");
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String url) {
+        driver.get(url);
+    }
+
+    public WebElement await(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public void awaitText(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    public void type(By by, String text) {
+        WebElement field = await(by);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /** Signs in on Keycloak's own login form, as a person would. */
+    public void signIn(String username, String password) {
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        click(By.id("kc-login"));
+    }
+
+    /** A picture of what the user sees, for reports and for looking at pages. */
+    public void screenshot(String name) throws IOException {
+        Path target = Path.of(System.getProperty("qorgau.it.work", "target"), "screenshots", name + ".png");
+        Files.createDirectories(target.getParent());
+        Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        Directories.deleteRecursively(profile);
+    }
+}

@@ -1,0 +1,171 @@
+package kz.qorgau.it;
+
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import kz.qorgau.casefile.CaseFile;
+import kz.qorgau.casefile.CaseFileService;
+import kz.qorgau.casefile.CaseListQuery;
+import kz.qorgau.casefile.CaseNumber;
+import kz.qorgau.casefile.CaseSummary;
+import kz.qorgau.casefile.GbvType;
+import kz.qorgau.casefile.NewCaseFile;
+import kz.qorgau.casefile.Sex;
+import kz.qorgau.shared.AccessDeniedException;
+import kz.qorgau.shared.Caller;
+import kz.qorgau.shared.Clocks;
+import kz.qorgau.shared.InvalidInputException;
+import kz.qorgau.shared.Role;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.naming.InitialContext;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The case service inside Payara Micro against PostgreSQL: the real WAR, migrated by Flyway, with this class added.
+ * JUnit's own assertions only, so that nothing but the WAR and the test travels into the container.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CaseFileServiceIT {
+
+    static final Caller AIGERIM = worker("aigerim", "ALM-CC", "ALM");
+    static final Caller DANA = worker("dana", "AST-CC", "AST");
+    static final Caller NURLAN = new Caller("nurlan", Set.of(Role.SUPERVISOR), Optional.of("ALM-SPD"), Optional.of("ALM"));
+    static final Caller GUEST = new Caller("guest", Set.of(), Optional.empty(), Optional.empty());
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class,
+                        Path.of(System.getProperty("qorgau.it.runtime"), "ROOT.war").toFile())
+                .addClass(CaseFileServiceIT.class);
+    }
+
+    @Inject
+    CaseFileService cases;
+
+    static Caller worker(String username, String organisation, String region) {
+        return new Caller(username, Set.of(Role.SOCIAL_WORKER), Optional.of(organisation), Optional.of(region));
+    }
+
+    static NewCaseFile intake(String familyName, String region) {
+        NewCaseFile form = new NewCaseFile();
+        form.setFamilyName(familyName);
+        form.setGivenName("Сауле");
+        form.setSex(Sex.FEMALE);
+        form.setBirthDate(LocalDate.of(1988, 4, 2));
+        form.setRegionCode(region);
+        form.setIncidentDate(LocalDate.now(Clocks.KAZAKHSTAN).minusDays(3));
+        form.setIncidentType(GbvType.PHYSICAL_ASSAULT);
+        return form;
+    }
+
+    @Test
+    void intakeSavesTheCaseUnderAReadableNumberForHerOrganisationOnly() {
+        CaseNumber number = cases.open(AIGERIM, intake("Тестова-Один", "ALM"));
+
+        assertTrue(number.toString().matches("ALM-" + LocalDate.now(Clocks.KAZAKHSTAN).getYear() + "-\\d{6}"), number.toString());
+        CaseFile saved = cases.find(AIGERIM, number.toString()).orElseThrow();
+        assertEquals("Тестова-Один", saved.victim().familyName());
+        assertEquals("ALM-CC", saved.organisationCode());
+        assertEquals("aigerim", saved.ownerUsername());
+        assertEquals(GbvType.PHYSICAL_ASSAULT, saved.incidents().get(0).gbvType());
+
+        assertTrue(cases.find(NURLAN, number.toString()).isPresent(), "the supervisor of the region sees it");
+        assertTrue(cases.find(DANA, number.toString()).isEmpty(), "another organisation does not");
+        assertTrue(cases.find(GUEST, number.toString()).isEmpty(), "no role, no case");
+        assertTrue(cases.list(GUEST, CaseListQuery.firstPage(25)).isEmpty());
+        assertEquals(0, cases.count(GUEST));
+        assertTrue(cases.list(AIGERIM, CaseListQuery.firstPage(25)).stream().anyMatch(c -> c.number().equals(number.toString())));
+        assertFalse(cases.list(DANA, CaseListQuery.firstPage(100)).stream().anyMatch(c -> c.number().equals(number.toString())));
+    }
+
+    @Test
+    void invalidInputSavesNothingAndTakesNoNumber() {
+        long before = cases.count(AIGERIM);
+        CaseNumber first = cases.open(AIGERIM, intake("Тестова-Два", "ALM"));
+
+        NewCaseFile noName = intake(" ", "ALM");
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> cases.open(AIGERIM, noName));
+        assertEquals(List.of("case.victim.familyName.required"), refused.messageKeys());
+
+        NewCaseFile unborn = intake("Тестова-Три", "ALM");
+        unborn.setBirthDate(LocalDate.now(Clocks.KAZAKHSTAN).plusDays(1));
+        assertThrows(InvalidInputException.class, () -> cases.open(AIGERIM, unborn));
+
+        NewCaseFile beforeBirth = intake("Тестова-Четыре", "ALM");
+        beforeBirth.setIncidentDate(LocalDate.of(1980, 1, 1));
+        assertEquals(List.of("case.incident.date.beforeBirth"),
+                assertThrows(InvalidInputException.class, () -> cases.open(AIGERIM, beforeBirth)).messageKeys());
+
+        NewCaseFile unknownRegion = intake("Тестова-Пять", "XXX");
+        assertEquals(List.of("case.region.unknown"),
+                assertThrows(InvalidInputException.class, () -> cases.open(AIGERIM, unknownRegion)).messageKeys());
+
+        assertEquals(before + 1, cases.count(AIGERIM), "only the valid intake was saved");
+        CaseNumber next = cases.open(AIGERIM, intake("Тестова-Шесть", "ALM"));
+        assertEquals(first.sequence() + 1, next.sequence(), "refused intakes gave their numbers back");
+    }
+
+    @Test
+    void onlyASocialWorkerOpensCases() {
+        assertThrows(AccessDeniedException.class, () -> cases.open(NURLAN, intake("Тестова-Семь", "ALM")));
+        assertThrows(AccessDeniedException.class, () -> cases.open(GUEST, intake("Тестова-Восемь", "ALM")));
+        Caller unknownOrganisation = worker("ghost", "NO-SUCH-ORG", "ALM");
+        assertEquals(List.of("case.organisation.unknown"),
+                assertThrows(InvalidInputException.class, () -> cases.open(unknownOrganisation, intake("Тестова-Девять", "ALM"))).messageKeys());
+    }
+
+    @Test
+    void concurrentIntakesGetDistinctConsecutiveNumbers() throws Exception {
+        ManagedExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+        int parallel = 12;
+        List<Callable<CaseNumber>> intakes = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            String name = "Параллельная-" + i;
+            intakes.add(() -> cases.open(AIGERIM, intake(name, "SHY")));
+        }
+        List<Long> sequences = new ArrayList<>();
+        for (Future<CaseNumber> f : executor.invokeAll(intakes)) {
+            sequences.add(f.get().sequence());
+        }
+        sequences.sort(null);
+        assertEquals(parallel, sequences.stream().distinct().count(), "no number given twice: " + sequences);
+        assertEquals(sequences.get(0) + parallel - 1, sequences.get(parallel - 1), "no gaps: " + sequences);
+    }
+
+    @Test
+    void listsArePagedAndSortedByTheDatabaseInKazakhAlphabetOrder() {
+        List<String> opened = new ArrayList<>();
+        for (String family : List.of("Ясауи-Сорт", "Әлиева-Сорт", "Айтбаева-Сорт", "Қасымова-Сорт", "Кенжебаева-Сорт")) {
+            opened.add(cases.open(DANA, intake(family, "AST")).toString());
+        }
+        long total = cases.count(DANA);
+        List<String> sorted = cases.list(DANA, new CaseListQuery(0, 100, CaseListQuery.SortBy.VICTIM, true)).stream()
+                .filter(c -> opened.contains(c.number()))
+                .map(CaseSummary::victimFamilyName)
+                .toList();
+        assertEquals(List.of("Айтбаева-Сорт", "Әлиева-Сорт", "Кенжебаева-Сорт", "Қасымова-Сорт", "Ясауи-Сорт"), sorted);
+
+        List<CaseSummary> firstTwo = cases.list(DANA, new CaseListQuery(0, 2, CaseListQuery.SortBy.NUMBER, false));
+        List<CaseSummary> nextTwo = cases.list(DANA, new CaseListQuery(2, 2, CaseListQuery.SortBy.NUMBER, false));
+        assertEquals(2, firstTwo.size());
+        assertTrue(firstTwo.get(1).number().compareTo(nextTwo.get(0).number()) > 0, "pages follow each other");
+        assertTrue(total >= 5);
+    }
+}

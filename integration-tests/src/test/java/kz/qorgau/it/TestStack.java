@@ -1,0 +1,112 @@
+package kz.qorgau.it;
+
+import kz.qorgau.infra.Directories;
+import kz.qorgau.infra.EmbeddedDatabase;
+import kz.qorgau.infra.EmbeddedKeycloak;
+import kz.qorgau.infra.PayaraMicro;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The real stack for one test run, shared by every test class: PostgreSQL (started at once, because Arquillian's
+ * configuration needs its port and password), and on first demand Keycloak with the demo realm and one Payara Micro
+ * running the application for browser and HTTP tests. All of it is stopped and deleted when the run ends.
+ */
+public final class TestStack implements LauncherSessionListener {
+
+    private static EmbeddedDatabase database;
+    private static EmbeddedKeycloak keycloak;
+    private static PayaraMicro application;
+    private static Path work;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        String workProperty = System.getProperty("qorgau.it.work");
+        if (workProperty == null) {
+            return; // not run by failsafe: nothing to start
+        }
+        try {
+            work = Path.of(workProperty);
+            Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+            Directories.deleteRecursively(work.resolve("postgres"));
+            database = EmbeddedDatabase.start(work.resolve("postgres"), work.resolve("postgres-bin"), port("qorgau.it.db.port"));
+            String password = UUID.randomUUID().toString();
+            database.ensureDatabase("qorgau", password);
+            System.setProperty("qorgau.it.db.url", database.jdbcUrl("qorgau"));
+            System.setProperty("qorgau.it.db.password", password);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start PostgreSQL for the tests", e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        try {
+            if (application != null) {
+                application.close();
+            }
+            if (keycloak != null) {
+                keycloak.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+            if (work != null) {
+                Directories.deleteRecursively(work.resolve("postgres"));
+                Directories.deleteRecursively(work.resolve("payara"));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the test stack", e);
+        }
+    }
+
+    private static int port(String property) {
+        return Integer.parseInt(System.getProperty(property));
+    }
+
+    private static Path runtime(String file) {
+        return Path.of(System.getProperty("qorgau.it.runtime"), file);
+    }
+
+    public static String jdbcUrl() {
+        return System.getProperty("qorgau.it.db.url");
+    }
+
+    public static String dbPassword() {
+        return System.getProperty("qorgau.it.db.password");
+    }
+
+    /** Keycloak with the demo realm as checked in, its redirect URIs moved to the test application's port. */
+    public static synchronized EmbeddedKeycloak keycloak() throws Exception {
+        if (keycloak == null) {
+            String realm = EmbeddedKeycloak.demoRealm().replace("localhost:8080/", "localhost:" + port("qorgau.it.http.port") + "/");
+            keycloak = EmbeddedKeycloak.start(runtime("keycloak-quarkus-dist.zip"), work.resolve("keycloak"),
+                    port("qorgau.it.keycloak.port"), realm, UUID.randomUUID().toString(), true, work.resolve("logs/keycloak.log"));
+            keycloak.awaitReady();
+        }
+        return keycloak;
+    }
+
+    /** The application as a user meets it, at http://localhost:port/, signed in through the test Keycloak. */
+    public static synchronized String applicationUrl() throws Exception {
+        if (application == null) {
+            EmbeddedKeycloak idp = keycloak();
+            Map<String, String> environment = Map.of(
+                    "QORGAU_DB_URL", jdbcUrl(),
+                    "QORGAU_DB_USER", "qorgau",
+                    "QORGAU_DB_PASSWORD", dbPassword(),
+                    "QORGAU_OIDC_ISSUER", idp.issuer(),
+                    "QORGAU_OIDC_CLIENT_ID", "qorgau-web",
+                    "QORGAU_OIDC_CLIENT_SECRET", EmbeddedKeycloak.clientSecret(EmbeddedKeycloak.demoRealm(), "qorgau-web"));
+            application = PayaraMicro.start(runtime("payara-micro.jar"), runtime("ROOT.war"), work.resolve("payara"),
+                    port("qorgau.it.http.port"), environment, work.resolve("logs/payara.log"));
+            application.awaitReady();
+        }
+        return application.baseUrl();
+    }
+}

@@ -1,0 +1,112 @@
+package kz.qorgau.it;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person's first minutes with Qorgau in a real Chromium: sign in through Keycloak's login page, open a case,
+ * find it in the list, be refused on bad input, sign out; and a user without a role is turned away politely.
+ */
+class WalkingSkeletonBrowserIT {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static String app;
+
+    @BeforeAll
+    static void application() throws Exception {
+        app = TestStack.applicationUrl();
+    }
+
+    @Test
+    void aSocialWorkerOpensACaseAndFindsItInHerList() throws Exception {
+        String familyName = "Тестова-" + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = new Browser()) {
+            browser.open(app);
+            browser.signIn("aigerim", "demo");
+
+            assertThat(browser.await(By.id("username")).getText()).isEqualTo("aigerim");
+            assertThat(browser.await(By.id("roles")).getText()).contains("социальный работник");
+
+            browser.click(By.id("nav-new-case"));
+            browser.type(By.id("case:familyName"), familyName);
+            browser.type(By.id("case:givenName"), "Айгерим");
+            browser.click(By.cssSelector("label[for='case:sex:0']"));
+            browser.type(By.id("case:birthDate_input"), "17.05.1991");
+            browser.type(By.id("case:incidentDate_input"), LocalDate.now().minusDays(1).format(DATE));
+            chooseFrom(browser, "case:incidentType", "физическое насилие");
+            browser.screenshot("new-case-filled");
+            browser.click(By.id("case:save"));
+
+            WebElement notice = browser.await(By.cssSelector(".ui-messages-info"));
+            assertThat(notice.getText()).matches("(?s).*Дело ALM-\\d{4}-\\d{6} открыто\\..*");
+            String number = notice.getText().replaceAll("(?s).*(ALM-\\d{4}-\\d{6}).*", "$1");
+            WebElement firstRow = browser.await(By.cssSelector("#cases\\:table tbody tr"));
+            assertThat(firstRow.getText()).contains(number).contains(familyName);
+            browser.screenshot("case-list");
+        }
+    }
+
+    @Test
+    void invalidInputIsExplainedInHerLanguageAndSavesNothing() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(app);
+            browser.signIn("aigerim", "demo");
+            browser.click(By.id("nav-cases"));
+            String totalBefore = total(browser);
+
+            browser.click(By.id("nav-new-case"));
+            browser.type(By.id("case:givenName"), "Айгерим");
+            browser.type(By.id("case:birthDate_input"), LocalDate.now().plusDays(10).format(DATE));
+            browser.click(By.id("case:save"));
+
+            browser.awaitText(By.id("case:messages"), "Укажите фамилию");
+            String messages = browser.await(By.id("case:messages")).getText();
+            assertThat(messages).contains("Укажите фамилию пострадавшей(-его).");
+            assertThat(messages).containsAnyOf("Дата рождения не может быть в будущем.", "Дата рождения");
+            assertThat(browser.driver().getCurrentUrl()).contains("/cases/new");
+            browser.screenshot("new-case-refused");
+
+            browser.open(app + "cases/list.xhtml");
+            assertThat(total(browser)).isEqualTo(totalBefore);
+        }
+    }
+
+    @Test
+    void aUserWithoutARoleGetsANoAccessPageAndCanSignOut() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(app);
+            browser.signIn("guest", "demo");
+
+            assertThat(browser.await(By.id("no-access")).getText()).contains("Нет доступа");
+            assertThat(browser.await(By.id("username")).getText()).isEqualTo("guest");
+            browser.screenshot("no-access");
+
+            browser.open(app + "cases/list.xhtml");
+            assertThat(browser.await(By.id("no-access")).isDisplayed()).isTrue();
+            assertThat(browser.driver().findElements(By.id("cases:table"))).isEmpty();
+            assertThat(browser.driver().getPageSource()).doesNotContain("Тестова").doesNotContain("ALM-20");
+
+            browser.click(By.id("sign-out"));
+            browser.await(By.id("kc-login"));
+            browser.open(app);
+            assertThat(browser.await(By.id("kc-login")).isDisplayed()).as("signed out at Keycloak too").isTrue();
+        }
+    }
+
+    private static void chooseFrom(Browser browser, String menuId, String label) {
+        browser.click(By.id(menuId));
+        browser.click(By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']"));
+    }
+
+    private static String total(Browser browser) {
+        return browser.await(By.cssSelector("#cases\\:table .ui-paginator-current")).getText().replaceAll(".*/\\s*", "");
+    }
+}

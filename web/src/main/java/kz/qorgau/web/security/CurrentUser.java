@@ -1,0 +1,88 @@
+package kz.qorgau.web.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import kz.qorgau.reference.Organisation;
+import kz.qorgau.reference.ReferenceData;
+import kz.qorgau.shared.Caller;
+import kz.qorgau.shared.Role;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where the identity from Keycloak (container roles from the {@code groups} claim, the
+ * {@code organisation} and {@code region} claims) becomes the {@link Caller} that services decide on.
+ */
+@Named
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    OpenIdContext openIdContext;
+
+    @Inject
+    ReferenceData reference;
+
+    private Caller caller;
+
+    public Caller caller() {
+        if (caller == null) {
+            Principal principal = securityContext.getCallerPrincipal();
+            if (principal == null) {
+                caller = new Caller("anonymous", Set.of(), Optional.empty(), Optional.empty());
+            } else {
+                Set<Role> roles = Arrays.stream(Role.values())
+                        .filter(r -> securityContext.isCallerInRole(r.realmName()))
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+                caller = new Caller(principal.getName(), roles, claim("organisation"), claim("region"));
+            }
+        }
+        return caller;
+    }
+
+    private Optional<String> claim(String name) {
+        try {
+            return openIdContext.getIdentityToken().getJwtClaims().getStringClaim(name).filter(s -> !s.isBlank());
+        } catch (RuntimeException noTokenOrNotAString) {
+            return Optional.empty();
+        }
+    }
+
+    public String getUsername() {
+        return caller().username();
+    }
+
+    public List<String> getRoleNames() {
+        return caller().roles().stream().map(Role::realmName).toList();
+    }
+
+    public boolean isSignedIn() {
+        return securityContext.getCallerPrincipal() != null;
+    }
+
+    public String getOrganisationName() {
+        return caller().organisationCode()
+                .map(code -> reference.organisation(code).map(Organisation::name).orElse(code))
+                .orElse("");
+    }
+
+    public String getRegionCode() {
+        return caller().regionCode().orElse("");
+    }
+
+    public boolean may(String permission) {
+        return caller().may(kz.qorgau.shared.Permission.valueOf(permission));
+    }
+}
