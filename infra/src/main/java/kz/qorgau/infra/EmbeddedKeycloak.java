@@ -46,13 +46,15 @@ public final class EmbeddedKeycloak implements AutoCloseable {
             Directories.deleteRecursively(home.resolve("data"));
         }
         Path imports = Files.createDirectories(home.resolve("data/import"));
+        Path temporary = Files.createDirectories(home.resolve("data/tmp"));
         Files.writeString(imports.resolve(REALM + "-realm.json"), realmJson);
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + port, "--http-host=localhost", "--hostname-strict=false", "--import-realm");
         Map<String, String> environment = Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
-                "JAVA_HOME", System.getProperty("java.home"));
+                "JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS_APPEND", "-Djava.io.tmpdir=" + temporary);
         return new EmbeddedKeycloak(ChildProcess.start("Keycloak", command, home, environment, log), port);
     }
 

@@ -1,6 +1,7 @@
 package kz.qorgau.infra;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,8 @@ public final class PayaraMicro implements AutoCloseable {
                                     Map<String, String> environment, Path log) throws IOException {
         Directories.deleteRecursively(rootDirectory); // a kept root directory would redeploy yesterday's WAR first
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx1g", "-jar", microJar.toString(),
+        Path temporary = Files.createDirectories(rootDirectory.resolve("tmp"));
+        List<String> command = List.of(java, "-Xmx1g", "-Djava.io.tmpdir=" + temporary, "-jar", microJar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/",
                 "--port", Integer.toString(port), "--nocluster", "--rootdir", rootDirectory.toString());
         return new PayaraMicro(ChildProcess.start("Payara Micro", command, rootDirectory.getParent(), environment, log), port);

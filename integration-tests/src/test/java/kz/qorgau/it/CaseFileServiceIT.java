@@ -18,11 +18,13 @@ import kz.qorgau.shared.Role;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.naming.InitialContext;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,10 +51,18 @@ class CaseFileServiceIT {
     static final Caller NURLAN = new Caller("nurlan", Set.of(Role.SUPERVISOR), Optional.of("ALM-SPD"), Optional.of("ALM"));
     static final Caller GUEST = new Caller("guest", Set.of(), Optional.empty(), Optional.empty());
 
+    /** The WAR as built, with Arquillian's test runner servlet let through the application's sign-in. */
     @Deployment
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class,
-                        Path.of(System.getProperty("qorgau.it.runtime"), "ROOT.war").toFile())
+    static WebArchive deployment() throws Exception {
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class,
+                Path.of(System.getProperty("qorgau.it.runtime"), "ROOT.war").toFile());
+        String webXml = new String(war.get("WEB-INF/web.xml").getAsset().openStream().readAllBytes(), StandardCharsets.UTF_8);
+        String publicPatterns = "<url-pattern>/health/*</url-pattern>";
+        if (!webXml.contains(publicPatterns)) {
+            throw new IllegalStateException("web.xml no longer has the public constraint this test extends");
+        }
+        return war.setWebXML(new StringAsset(webXml.replace(publicPatterns,
+                        publicPatterns + "<url-pattern>/ArquillianServletRunnerEE9</url-pattern>")))
                 .addClass(CaseFileServiceIT.class);
     }
 

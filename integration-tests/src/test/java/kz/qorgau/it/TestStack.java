@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The real stack for one test run, shared by every test class: PostgreSQL (started at once, because Arquillian's
- * configuration needs its port and password), and on first demand Keycloak with the demo realm and one Payara Micro
- * running the application for browser and HTTP tests. All of it is stopped and deleted when the run ends.
+ * The real stack for one test run, shared by every test class: PostgreSQL and Keycloak with the demo realm, started
+ * at once (Arquillian's configuration needs their addresses, and the OIDC mechanism asks Keycloak even about public
+ * pages), and on first demand one Payara Micro running the application for browser and HTTP tests. All of it is
+ * stopped and deleted when the run ends.
  */
 public final class TestStack implements LauncherSessionListener {
 
@@ -33,12 +34,16 @@ public final class TestStack implements LauncherSessionListener {
         try {
             work = Path.of(workProperty);
             Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+            startKeycloak();
             Directories.deleteRecursively(work.resolve("postgres"));
             database = EmbeddedDatabase.start(work.resolve("postgres"), work.resolve("postgres-bin"), port("qorgau.it.db.port"));
             String password = UUID.randomUUID().toString();
             database.ensureDatabase("qorgau", password);
             System.setProperty("qorgau.it.db.url", database.jdbcUrl("qorgau"));
             System.setProperty("qorgau.it.db.password", password);
+            keycloak.awaitReady();
+            System.setProperty("qorgau.it.oidc.issuer", keycloak.issuer());
+            System.setProperty("qorgau.it.oidc.client-secret", EmbeddedKeycloak.clientSecret(EmbeddedKeycloak.demoRealm(), "qorgau-web"));
         } catch (Exception e) {
             throw new IllegalStateException("could not start PostgreSQL for the tests", e);
         }
@@ -82,13 +87,13 @@ public final class TestStack implements LauncherSessionListener {
     }
 
     /** Keycloak with the demo realm as checked in, its redirect URIs moved to the test application's port. */
-    public static synchronized EmbeddedKeycloak keycloak() throws Exception {
-        if (keycloak == null) {
-            String realm = EmbeddedKeycloak.demoRealm().replace("localhost:8080/", "localhost:" + port("qorgau.it.http.port") + "/");
-            keycloak = EmbeddedKeycloak.start(runtime("keycloak-quarkus-dist.zip"), work.resolve("keycloak"),
-                    port("qorgau.it.keycloak.port"), realm, UUID.randomUUID().toString(), true, work.resolve("logs/keycloak.log"));
-            keycloak.awaitReady();
-        }
+    private static void startKeycloak() throws Exception {
+        String realm = EmbeddedKeycloak.demoRealm().replace("localhost:8080/", "localhost:" + port("qorgau.it.http.port") + "/");
+        keycloak = EmbeddedKeycloak.start(runtime("keycloak-quarkus-dist.zip"), work.resolve("keycloak"),
+                port("qorgau.it.keycloak.port"), realm, UUID.randomUUID().toString(), true, work.resolve("logs/keycloak.log"));
+    }
+
+    public static EmbeddedKeycloak keycloak() {
         return keycloak;
     }
 
@@ -102,7 +107,7 @@ public final class TestStack implements LauncherSessionListener {
                     "QORGAU_DB_PASSWORD", dbPassword(),
                     "QORGAU_OIDC_ISSUER", idp.issuer(),
                     "QORGAU_OIDC_CLIENT_ID", "qorgau-web",
-                    "QORGAU_OIDC_CLIENT_SECRET", EmbeddedKeycloak.clientSecret(EmbeddedKeycloak.demoRealm(), "qorgau-web"));
+                    "QORGAU_OIDC_CLIENT_SECRET", System.getProperty("qorgau.it.oidc.client-secret"));
             application = PayaraMicro.start(runtime("payara-micro.jar"), runtime("ROOT.war"), work.resolve("payara"),
                     port("qorgau.it.http.port"), environment, work.resolve("logs/payara.log"));
             application.awaitReady();
