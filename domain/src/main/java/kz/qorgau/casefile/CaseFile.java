@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One victim's case: who owns it (organisation, worker), where (region), its readable number, status and the
@@ -64,9 +66,27 @@ public class CaseFile {
     @Column(name = "last_activity_at")
     private Instant lastActivityAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_level")
+    private RiskLevel riskLevel;
+
+    @Column(name = "closure_comment")
+    private String closureComment;
+
+    @Column(name = "closed_by")
+    private String closedBy;
+
     @OneToMany(mappedBy = "caseFile", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("occurredOn")
     private List<Incident> incidents = new ArrayList<>();
+
+    @OneToMany(mappedBy = "caseFile", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("recordedAt")
+    private List<RiskAssessment> riskAssessments = new ArrayList<>();
+
+    @OneToMany(mappedBy = "caseFile", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("givenOn")
+    private List<Consent> consents = new ArrayList<>();
 
     @Version
     private long version;
@@ -94,24 +114,186 @@ public class CaseFile {
     public static CaseFile open(CaseNumber number, CaseKind kind, Person victim, String organisationCode,
                                 String ownerUsername, LocalDate incidentDate, GbvType incidentType,
                                 LocalDate today, Instant now) {
+        return open(number, kind, victim, organisationCode, ownerUsername,
+                IncidentDetails.of(incidentDate, incidentType), today, now);
+    }
+
+    public static CaseFile open(CaseNumber number, CaseKind kind, Person victim, String organisationCode,
+                                String ownerUsername, IncidentDetails incident, LocalDate today, Instant now) {
         List<String> refusals = new ArrayList<>();
-        victim.birthDate().ifPresent(born -> {
-            if (born.isAfter(today)) {
-                refusals.add("case.victim.birthDate.future");
-            }
-            if (incidentDate != null && incidentDate.isBefore(born)) {
-                refusals.add("case.incident.date.beforeBirth");
-            }
-        });
-        if (incidentDate != null && incidentDate.isAfter(today)) {
-            refusals.add("case.incident.date.future");
-        }
+        victim.birthDate().filter(born -> born.isAfter(today)).ifPresent(born -> refusals.add("case.victim.birthDate.future"));
+        refusals.addAll(incidentRefusals(victim, incident, today));
         if (!refusals.isEmpty()) {
             throw new InvalidInputException(refusals);
         }
         CaseFile file = new CaseFile(number, kind, victim, organisationCode, ownerUsername, now);
-        file.incidents.add(new Incident(file, incidentDate, incidentType, now));
+        file.incidents.add(new Incident(file, incident, perpetrator(incident, today), ownerUsername, now));
         return file;
+    }
+
+    private static List<String> incidentRefusals(Person victim, IncidentDetails incident, LocalDate today) {
+        List<String> refusals = new ArrayList<>();
+        LocalDate on = incident.occurredOn();
+        if (on == null) {
+            refusals.add("case.incident.date.required");
+        } else {
+            if (on.isAfter(today)) {
+                refusals.add("case.incident.date.future");
+            }
+            victim.birthDate().filter(on::isBefore).ifPresent(born -> refusals.add("case.incident.date.beforeBirth"));
+        }
+        if (incident.type() == null) {
+            refusals.add("case.incident.type.required");
+        }
+        LocalDate reported = incident.reportedToPoliceOn();
+        if (reported != null && (reported.isAfter(today) || (on != null && reported.isBefore(on)))) {
+            refusals.add("case.incident.reported.outOfRange");
+        }
+        if (incident.perpetrator() != null && incident.relationship() == null) {
+            refusals.add("case.incident.relationship.required");
+        }
+        return refusals;
+    }
+
+    private static Person perpetrator(IncidentDetails incident, LocalDate today) {
+        return incident.perpetrator() == null ? null : new Person(incident.perpetrator(), today);
+    }
+
+    /** A further incident of the same case. */
+    public Incident recordIncident(IncidentDetails incident, String by, LocalDate today, Instant now) {
+        requireNotClosed();
+        List<String> refusals = incidentRefusals(victim, incident, today);
+        if (!refusals.isEmpty()) {
+            throw new InvalidInputException(refusals);
+        }
+        Incident recorded = new Incident(this, incident, perpetrator(incident, today), by, now);
+        incidents.add(recorded);
+        touch(now);
+        return recorded;
+    }
+
+    // --- lifecycle: open -> active -> closure requested -> closed -> reopened (-> active ...) ---
+
+    /** Work has begun: the first contact after intake. */
+    public void activate(Instant now) {
+        requireStatus(Set.of(CaseStatus.OPEN, CaseStatus.REOPENED));
+        status = CaseStatus.ACTIVE;
+        touch(now);
+    }
+
+    public void requestClosure(Instant now) {
+        requireStatus(Set.of(CaseStatus.OPEN, CaseStatus.ACTIVE, CaseStatus.REOPENED));
+        status = CaseStatus.CLOSURE_REQUESTED;
+        touch(now);
+    }
+
+    /** Only a supervisor approves (the service checks the role); the comment says why the case may close. */
+    public void approveClosure(String supervisor, String comment, Instant now) {
+        requireStatus(Set.of(CaseStatus.CLOSURE_REQUESTED));
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInputException("case.closure.commentRequired");
+        }
+        status = CaseStatus.CLOSED;
+        closureComment = comment.strip();
+        closedBy = supervisor;
+        touch(now);
+    }
+
+    /** The supervisor sends the case back to work. */
+    public void rejectClosure(String comment, Instant now) {
+        requireStatus(Set.of(CaseStatus.CLOSURE_REQUESTED));
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInputException("case.closure.commentRequired");
+        }
+        status = CaseStatus.ACTIVE;
+        touch(now);
+    }
+
+    public void reopen(Instant now) {
+        requireStatus(Set.of(CaseStatus.CLOSED));
+        status = CaseStatus.REOPENED;
+        closureComment = null;
+        closedBy = null;
+        touch(now);
+    }
+
+    public boolean isClosed() {
+        return status == CaseStatus.CLOSED;
+    }
+
+    /** A closed case is read-only until reopened. */
+    public void requireNotClosed() {
+        if (isClosed()) {
+            throw new InvalidInputException("case.closed.readOnly");
+        }
+    }
+
+    private void requireStatus(Set<CaseStatus> allowed) {
+        if (!allowed.contains(status)) {
+            throw new InvalidInputException("case.status.transitionNotAllowed");
+        }
+    }
+
+    // --- risk ---
+
+    public void assessRisk(RiskLevel level, LocalDate assessedOn, String by, LocalDate today, Instant now) {
+        requireNotClosed();
+        if (level == null) {
+            throw new InvalidInputException("case.risk.levelRequired");
+        }
+        if (assessedOn == null || assessedOn.isAfter(today) || assessedOn.isBefore(openedOn())) {
+            throw new InvalidInputException("case.risk.dateOutOfRange");
+        }
+        riskAssessments.add(new RiskAssessment(this, level, assessedOn, by, now));
+        riskLevel = currentRisk().map(RiskAssessment::level).orElse(level);
+        touch(now);
+    }
+
+    /** The latest assessment by date, then by the moment it was recorded. */
+    public Optional<RiskAssessment> currentRisk() {
+        return riskAssessments.stream().max(java.util.Comparator.comparing(RiskAssessment::assessedOn)
+                .thenComparing(RiskAssessment::recordedAt));
+    }
+
+    // --- consent ---
+
+    public void giveConsent(ConsentScope scope, LocalDate on, String by, LocalDate today, Instant now) {
+        requireNotClosed();
+        if (on == null || on.isAfter(today)) {
+            throw new InvalidInputException("case.consent.dateOutOfRange");
+        }
+        if (hasConsent(scope, on)) {
+            throw new InvalidInputException("case.consent.alreadyGiven");
+        }
+        consents.add(new Consent(this, scope, on, by, now));
+        touch(now);
+    }
+
+    public void withdrawConsent(ConsentScope scope, LocalDate on, LocalDate today, Instant now) {
+        requireNotClosed();
+        Consent current = consents.stream().filter(c -> c.scope() == scope && c.withdrawnOn().isEmpty())
+                .findFirst().orElseThrow(() -> new InvalidInputException("case.consent.notGiven"));
+        if (on == null || on.isAfter(today) || on.isBefore(current.givenOn())) {
+            throw new InvalidInputException("case.consent.dateOutOfRange");
+        }
+        current.withdraw(on);
+        touch(now);
+    }
+
+    public boolean hasConsent(ConsentScope scope, LocalDate day) {
+        return consents.stream().anyMatch(c -> c.scope() == scope && c.inForceOn(day));
+    }
+
+    public List<Consent> consents() {
+        return Collections.unmodifiableList(consents);
+    }
+
+    private LocalDate openedOn() {
+        return openedAt.atZone(kz.qorgau.shared.Clocks.KAZAKHSTAN).toLocalDate();
+    }
+
+    private void touch(Instant now) {
+        lastActivityAt = now;
     }
 
     public Long id() {
@@ -152,5 +334,25 @@ public class CaseFile {
 
     public List<Incident> incidents() {
         return Collections.unmodifiableList(incidents);
+    }
+
+    public List<RiskAssessment> riskAssessments() {
+        return Collections.unmodifiableList(riskAssessments);
+    }
+
+    public Optional<RiskLevel> riskLevel() {
+        return Optional.ofNullable(riskLevel);
+    }
+
+    public Optional<String> closureComment() {
+        return Optional.ofNullable(closureComment);
+    }
+
+    public Instant lastActivityAt() {
+        return lastActivityAt;
+    }
+
+    public long version() {
+        return version;
     }
 }

@@ -62,8 +62,8 @@ class CaseFileTest {
 
     @Test
     void aPersonNeedsBothNames() {
-        assertThatThrownBy(() -> new Person(" ", "Айгуль", null, Sex.FEMALE, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Person("Тестова", null, null, Sex.FEMALE, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Person(" ", "Айгуль", null, Sex.FEMALE, null)).hasMessage("person.name.required");
+        assertThatThrownBy(() -> new Person("Тестова", null, null, Sex.FEMALE, null)).hasMessage("person.name.required");
         assertThat(new Person("  Тестова ", "Айгуль", " ", Sex.FEMALE, null).familyName()).isEqualTo("Тестова");
     }
 }

@@ -1,0 +1,8 @@
+package kz.qorgau.casefile;
+
+public enum RiskLevel {
+    LOW,
+    MEDIUM,
+    HIGH,
+    SEVERE
+}
