@@ -18,6 +18,18 @@ public class CaseFileRepository {
         em.persist(file);
     }
 
+    public void add(SafetyPlan plan) {
+        em.persist(plan);
+    }
+
+    public Optional<SafetyPlan> safetyPlan(Long caseFileId) {
+        return Optional.ofNullable(em.find(SafetyPlan.class, caseFileId));
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
     /**
      * The next number for a region and year, in one atomic upsert. The counter row stays locked until the intake
      * commits, so concurrent intakes get distinct numbers, and a rolled-back intake gives its number back.

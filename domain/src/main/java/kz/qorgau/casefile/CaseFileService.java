@@ -8,6 +8,8 @@ import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.InputCheck;
 import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.shared.Permission;
+import kz.qorgau.timeline.CaseEventKind;
+import kz.qorgau.timeline.Timeline;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +34,9 @@ public class CaseFileService {
     @Inject
     Clock clock;
 
+    @Inject
+    Timeline timeline;
+
     /** Opens a case in the caller's organisation and returns its number; refuses invalid input, saving nothing. */
     public CaseNumber open(Caller caller, NewCaseFile form) {
         caller.require(Permission.CASE_OPEN);
@@ -50,6 +55,8 @@ public class CaseFileService {
         CaseFile file = CaseFile.open(number, form.getKind(), victim, organisation, caller.username(),
                 form.getIncidentDate(), form.getIncidentType(), today, Instant.now(clock));
         cases.add(file);
+        cases.flush();
+        timeline.record(file.id(), CaseEventKind.CASE_OPENED, caller, form.getKind().name(), Instant.now(clock));
         return number;
     }
 

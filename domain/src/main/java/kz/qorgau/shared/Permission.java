@@ -7,5 +7,23 @@ public enum Permission {
     /** Read case files owned by one's own organisation. */
     CASE_READ_OWN_ORGANISATION,
     /** Read every case file of one's own region. */
-    CASE_READ_OWN_REGION
+    CASE_READ_OWN_REGION,
+    /** Run a case: lifecycle, risk, consent, incidents. */
+    CASE_WORK,
+    /** Approve or refuse the closure of a case, reopen a closed one. */
+    CASE_APPROVE_CLOSURE,
+    /** Read the safety plan. */
+    SAFETY_PLAN_READ,
+    /** Write the safety plan. */
+    SAFETY_PLAN_WRITE,
+    /** Issue protective orders, record their violations and revocation. */
+    PROTECTIVE_ORDER_ISSUE,
+    /** Record the preliminary identification of a trafficking victim. */
+    TRAFFICKING_IDENTIFY,
+    /** Record court decisions: special requirements, eviction, psychocorrection. */
+    COURT_MANDATE_RECORD,
+    /** Refer a victim to a provider of special social services. */
+    REFERRAL_MAKE,
+    /** Answer referrals addressed to one's organisation and record services delivered. */
+    REFERRAL_ANSWER
 }

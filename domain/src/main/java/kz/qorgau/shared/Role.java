@@ -7,13 +7,17 @@ import java.util.Set;
 
 import static kz.qorgau.shared.Permission.*;
 
-/** The realm roles of Keycloak, as the application understands them. Later issues give the other roles their work. */
+/**
+ * The realm roles of Keycloak, as the application understands them. Police and courts read the cases of their region
+ * for now; need-to-know partitions narrow that further (issue 4).
+ */
 public enum Role {
-    SOCIAL_WORKER("social-worker", CASE_OPEN, CASE_READ_OWN_ORGANISATION),
-    POLICE("police"),
-    COURT("court"),
-    NGO("ngo"),
-    SUPERVISOR("supervisor", CASE_READ_OWN_REGION),
+    SOCIAL_WORKER("social-worker", CASE_OPEN, CASE_READ_OWN_ORGANISATION, CASE_WORK, SAFETY_PLAN_READ, SAFETY_PLAN_WRITE,
+            REFERRAL_MAKE),
+    POLICE("police", CASE_READ_OWN_REGION, PROTECTIVE_ORDER_ISSUE, TRAFFICKING_IDENTIFY),
+    COURT("court", CASE_READ_OWN_REGION, COURT_MANDATE_RECORD),
+    NGO("ngo", REFERRAL_ANSWER),
+    SUPERVISOR("supervisor", CASE_READ_OWN_REGION, CASE_APPROVE_CLOSURE, SAFETY_PLAN_READ),
     ANALYST("analyst"),
     ADMIN("admin");
 

@@ -35,7 +35,19 @@ class CallerTest {
         assertThat(CaseScope.of(caller(Set.of(), null, null))).isEmpty();
         assertThat(CaseScope.of(caller(Set.of(Role.SOCIAL_WORKER), null, "ALM"))).isEmpty();
         assertThat(CaseScope.of(caller(Set.of(Role.ANALYST), "MIN-STAT", null))).isEmpty();
-        assertThat(CaseScope.of(caller(Set.of(Role.POLICE), "ALM-POL", "ALM"))).isEmpty();
+        assertThat(CaseScope.of(caller(Set.of(Role.NGO), "ALM-NGO", "ALM"))).isEmpty();
+    }
+
+    @Test
+    void policeAndCourtsReadTheirRegionAndDoOnlyTheirOwnWork() {
+        Caller serik = caller(Set.of(Role.POLICE), "ALM-POL", "ALM");
+        assertThat(CaseScope.of(serik)).contains(new CaseScope(CaseScope.Partition.REGION, "ALM"));
+        assertThat(serik.may(Permission.PROTECTIVE_ORDER_ISSUE)).isTrue();
+        assertThat(serik.may(Permission.SAFETY_PLAN_READ)).isFalse();
+        assertThat(serik.may(Permission.CASE_WORK)).isFalse();
+        Caller aliya = caller(Set.of(Role.COURT), "ALM-CRT", "ALM");
+        assertThat(aliya.may(Permission.COURT_MANDATE_RECORD)).isTrue();
+        assertThat(aliya.may(Permission.PROTECTIVE_ORDER_ISSUE)).isFalse();
     }
 
     @Test

@@ -1,0 +1,52 @@
+package kz.qorgau.casefile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A case as a page shows it, read in one transaction; {@code version} goes back with every change. */
+public record CaseDetails(Long id, String number, CaseKind kind, CaseStatus status, String regionCode,
+                          String organisationCode, String ownerUsername, Instant openedAt, RiskLevel riskLevel,
+                          String closureComment, long version,
+                          PersonView victim, List<IncidentView> incidents, List<RiskView> risks,
+                          List<ConsentView> consents) {
+
+    public boolean closed() {
+        return status == CaseStatus.CLOSED;
+    }
+
+    public record PersonView(String familyName, String givenName, String patronymic, String latinName, Sex sex,
+                             LocalDate birthDate, Integer age, String citizenship, String iin, boolean foreign) {
+    }
+
+    public record IncidentView(LocalDate occurredOn, GbvType type, IncidentContext context, String regionCode,
+                               String settlement, String legalArticleCode, String perpetratorName,
+                               Relationship relationship, LocalDate reportedToPoliceOn) {
+    }
+
+    public record RiskView(RiskLevel level, LocalDate assessedOn, String assessedBy) {
+    }
+
+    public record ConsentView(ConsentScope scope, LocalDate givenOn, LocalDate withdrawnOn) {
+    }
+
+    static CaseDetails of(CaseFile file, LocalDate today) {
+        Person v = file.victim();
+        String latin = v.familyNameLatin().map(f -> f + " " + v.givenNameLatin().orElse("")).orElse(null);
+        PersonView victim = new PersonView(v.familyName(), v.givenName(), v.patronymic().orElse(null), latin, v.sex(),
+                v.birthDate().orElse(null), v.ageOn(today).orElse(null), v.citizenship().orElse(null),
+                v.iin().orElse(null), v.isForeign());
+        List<IncidentView> incidents = file.incidents().stream().map(i -> new IncidentView(i.occurredOn(), i.gbvType(),
+                i.context().orElse(null), i.regionCode().orElse(null), i.settlement().orElse(null),
+                i.legalArticleCode().orElse(null),
+                i.perpetrator().map(p -> p.familyName() + " " + p.givenName()).orElse(null),
+                i.relationship().orElse(null), i.reportedToPoliceOn().orElse(null))).toList();
+        List<RiskView> risks = file.riskAssessments().stream()
+                .map(r -> new RiskView(r.level(), r.assessedOn(), r.assessedBy())).toList();
+        List<ConsentView> consents = file.consents().stream()
+                .map(c -> new ConsentView(c.scope(), c.givenOn(), c.withdrawnOn().orElse(null))).toList();
+        return new CaseDetails(file.id(), file.number().toString(), file.kind(), file.status(), file.regionCode(),
+                file.organisationCode(), file.ownerUsername(), file.openedAt(), file.riskLevel().orElse(null),
+                file.closureComment().orElse(null), file.version(), victim, incidents, risks, consents);
+    }
+}

@@ -1,0 +1,149 @@
+package kz.qorgau.casefile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import kz.qorgau.shared.Caller;
+import kz.qorgau.shared.ConcurrentChangeException;
+import kz.qorgau.shared.NotFoundException;
+import kz.qorgau.shared.Permission;
+import kz.qorgau.timeline.CaseEvent;
+import kz.qorgau.timeline.CaseEventKind;
+import kz.qorgau.timeline.Timeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Running a case after intake: its lifecycle, risk, consents, incidents and safety plan, and its timeline. Every
+ * change names the version the caller saw; if someone saved in between, the change is refused, never merged blindly.
+ */
+@ApplicationScoped
+@Transactional
+public class CaseWorkService {
+
+    @Inject
+    CaseFileRepository cases;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    Clock clock;
+
+    /** A case the caller may read; outside the caller's partition it does not exist. */
+    public CaseFile readable(Caller caller, String number) {
+        return CaseScope.of(caller).flatMap(scope -> cases.findByNumber(scope, number)).orElseThrow(NotFoundException::new);
+    }
+
+    public CaseDetails details(Caller caller, String number) {
+        return CaseDetails.of(readable(caller, number), today());
+    }
+
+    public List<CaseEvent> timeline(Caller caller, String number) {
+        return timeline.of(readable(caller, number).id());
+    }
+
+    public void activate(Caller caller, String number, long version) {
+        change(caller, Permission.CASE_WORK, number, version, CaseEventKind.CASE_ACTIVATED, null, f -> f.activate(now()));
+    }
+
+    public void requestClosure(Caller caller, String number, long version) {
+        change(caller, Permission.CASE_WORK, number, version, CaseEventKind.CLOSURE_REQUESTED, null, f -> f.requestClosure(now()));
+    }
+
+    public void approveClosure(Caller caller, String number, long version, String comment) {
+        change(caller, Permission.CASE_APPROVE_CLOSURE, number, version, CaseEventKind.CLOSURE_APPROVED, null,
+                f -> f.approveClosure(caller.username(), comment, now()));
+    }
+
+    public void rejectClosure(Caller caller, String number, long version, String comment) {
+        change(caller, Permission.CASE_APPROVE_CLOSURE, number, version, CaseEventKind.CLOSURE_REJECTED, null,
+                f -> f.rejectClosure(comment, now()));
+    }
+
+    public void reopen(Caller caller, String number, long version) {
+        change(caller, Permission.CASE_APPROVE_CLOSURE, number, version, CaseEventKind.CASE_REOPENED, null, f -> f.reopen(now()));
+    }
+
+    public void assessRisk(Caller caller, String number, long version, RiskLevel level, LocalDate on) {
+        change(caller, Permission.CASE_WORK, number, version, CaseEventKind.RISK_ASSESSED, level == null ? null : level.name(),
+                f -> f.assessRisk(level, on, caller.username(), today(), now()));
+    }
+
+    public void giveConsent(Caller caller, String number, long version, ConsentScope scope, LocalDate on) {
+        change(caller, Permission.CASE_WORK, number, version, CaseEventKind.CONSENT_GIVEN, String.valueOf(scope),
+                f -> f.giveConsent(scope, on, caller.username(), today(), now()));
+    }
+
+    public void withdrawConsent(Caller caller, String number, long version, ConsentScope scope, LocalDate on) {
+        change(caller, Permission.CASE_WORK, number, version, CaseEventKind.CONSENT_WITHDRAWN, String.valueOf(scope),
+                f -> f.withdrawConsent(scope, on, today(), now()));
+    }
+
+    public void recordIncident(Caller caller, String number, long version, IncidentDetails incident) {
+        change(caller, Permission.CASE_WORK, number, version, CaseEventKind.INCIDENT_RECORDED,
+                incident.type() == null ? null : incident.type().name(),
+                f -> f.recordIncident(incident, caller.username(), today(), now()));
+    }
+
+    /** The safety plan, for those who may read it; empty when none was written yet. */
+    public Optional<SafetyPlan> safetyPlan(Caller caller, String number) {
+        caller.require(Permission.SAFETY_PLAN_READ);
+        return cases.safetyPlan(readable(caller, number).id());
+    }
+
+    /** {@code planVersion} is the plan's version as the caller saw it, or -1 when there was none. */
+    public void reviseSafetyPlan(Caller caller, String number, long planVersion, String text) {
+        caller.require(Permission.SAFETY_PLAN_WRITE);
+        CaseFile file = readable(caller, number);
+        file.requireNotClosed();
+        SafetyPlan plan = cases.safetyPlan(file.id()).orElse(null);
+        if (plan == null ? planVersion != -1 : plan.version() != planVersion) {
+            throw new ConcurrentChangeException();
+        }
+        if (plan == null) {
+            plan = new SafetyPlan(file.id());
+            plan.revise(text, caller.username(), now());
+            cases.add(plan);
+        } else {
+            plan.revise(text, caller.username(), now());
+        }
+        timeline.record(file.id(), CaseEventKind.SAFETY_PLAN_REVISED, caller, null, now());
+        flush();
+    }
+
+    private void change(Caller caller, Permission permission, String number, long version, CaseEventKind kind,
+                        String detail, Consumer<CaseFile> change) {
+        caller.require(permission);
+        CaseFile file = readable(caller, number);
+        if (file.version() != version) {
+            throw new ConcurrentChangeException();
+        }
+        change.accept(file);
+        timeline.record(file.id(), kind, caller, detail, now());
+        flush();
+    }
+
+    /** Surfaces a concurrent commit here, as a refusal the user understands, instead of at commit time. */
+    private void flush() {
+        try {
+            cases.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentChangeException();
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}

@@ -1,0 +1,11 @@
+package kz.qorgau.shared;
+
+import java.util.List;
+
+/** Someone saved a change after the caller loaded the record; nothing of the caller's change was saved. */
+public class ConcurrentChangeException extends QorgauException {
+
+    public ConcurrentChangeException() {
+        super(List.of("case.changedByOthers"));
+    }
+}
