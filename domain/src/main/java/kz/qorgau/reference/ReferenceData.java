@@ -18,6 +18,10 @@ public class ReferenceData {
         return em.createQuery("select r from Region r order by r.code", Region.class).getResultList();
     }
 
+    public List<LegalArticle> legalArticles() {
+        return em.createQuery("select a from LegalArticle a order by a.legalCode, a.code", LegalArticle.class).getResultList();
+    }
+
     public Optional<Region> region(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(em.find(Region.class, code));
     }

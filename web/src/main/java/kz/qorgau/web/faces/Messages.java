@@ -28,6 +28,13 @@ public final class Messages {
         faces.validationFailed();
     }
 
+    /** An information message from the page bundle, on this page. */
+    public static void info(String key) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        String text = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
     /** An information message from the page bundle that survives the redirect after a save. */
     public static void flashInfo(String key, Object... arguments) {
         FacesContext faces = FacesContext.getCurrentInstance();

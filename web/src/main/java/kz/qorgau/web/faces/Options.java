@@ -28,6 +28,26 @@ public class Options {
         return regions;
     }
 
+    public List<kz.qorgau.reference.LegalArticle> getLegalArticles() {
+        return reference.legalArticles();
+    }
+
+    public kz.qorgau.casefile.RiskLevel[] getRiskLevels() {
+        return kz.qorgau.casefile.RiskLevel.values();
+    }
+
+    public kz.qorgau.casefile.ConsentScope[] getConsentScopes() {
+        return kz.qorgau.casefile.ConsentScope.values();
+    }
+
+    public kz.qorgau.casefile.IncidentContext[] getIncidentContexts() {
+        return kz.qorgau.casefile.IncidentContext.values();
+    }
+
+    public kz.qorgau.casefile.Relationship[] getRelationships() {
+        return kz.qorgau.casefile.Relationship.values();
+    }
+
     public Sex[] getSexes() {
         return Sex.values();
     }
