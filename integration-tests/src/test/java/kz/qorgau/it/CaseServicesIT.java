@@ -2,7 +2,15 @@ package kz.qorgau.it;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import kz.qorgau.casefile.CaseDetails;
 import kz.qorgau.casefile.CaseFile;
+import kz.qorgau.casefile.CaseStatus;
+import kz.qorgau.casefile.CaseWorkService;
+import kz.qorgau.casefile.RiskLevel;
+import kz.qorgau.shared.ConcurrentChangeException;
+import kz.qorgau.shared.NotFoundException;
+import kz.qorgau.timeline.CaseEvent;
+import kz.qorgau.timeline.CaseEventKind;
 import kz.qorgau.casefile.CaseFileService;
 import kz.qorgau.casefile.CaseListQuery;
 import kz.qorgau.casefile.CaseNumber;
@@ -40,15 +48,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The case service inside Payara Micro against PostgreSQL: the real WAR, migrated by Flyway, with this class added.
+ * The case services inside Payara Micro against PostgreSQL: the real WAR, migrated by Flyway, with this class added.
  * JUnit's own assertions only, so that nothing but the WAR and the test travels into the container.
  */
 @ExtendWith(ArquillianExtension.class)
-class CaseFileServiceIT {
+class CaseServicesIT {
 
     static final Caller AIGERIM = worker("aigerim", "ALM-CC", "ALM");
     static final Caller DANA = worker("dana", "AST-CC", "AST");
     static final Caller NURLAN = new Caller("nurlan", Set.of(Role.SUPERVISOR), Optional.of("ALM-SPD"), Optional.of("ALM"));
+    static final Caller POLICE = new Caller("serik", Set.of(Role.POLICE), Optional.of("ALM-POL"), Optional.of("ALM"));
     static final Caller GUEST = new Caller("guest", Set.of(), Optional.empty(), Optional.empty());
 
     /** The WAR as built, with Arquillian's test runner servlet let through the application's sign-in. */
@@ -63,11 +72,14 @@ class CaseFileServiceIT {
         }
         return war.setWebXML(new StringAsset(webXml.replace(publicPatterns,
                         publicPatterns + "<url-pattern>/ArquillianServletRunnerEE9</url-pattern>")))
-                .addClass(CaseFileServiceIT.class);
+                .addClass(CaseServicesIT.class);
     }
 
     @Inject
     CaseFileService cases;
+
+    @Inject
+    CaseWorkService work;
 
     static Caller worker(String username, String organisation, String region) {
         return new Caller(username, Set.of(Role.SOCIAL_WORKER), Optional.of(organisation), Optional.of(region));
@@ -177,5 +189,82 @@ class CaseFileServiceIT {
         assertEquals(2, firstTwo.size());
         assertTrue(firstTwo.get(1).number().compareTo(nextTwo.get(0).number()) > 0, "pages follow each other");
         assertTrue(total >= 5);
+    }
+
+    @Test
+    void aConcurrentEditIsToldNotSilentlyOverwritten() {
+        String number = cases.open(AIGERIM, intake("Тестова-Одновременно", "ALM")).toString();
+        long seenByBoth = work.details(AIGERIM, number).version();
+
+        work.assessRisk(AIGERIM, number, seenByBoth, RiskLevel.HIGH, LocalDate.now(Clocks.KAZAKHSTAN));
+        assertThrows(ConcurrentChangeException.class,
+                () -> work.assessRisk(AIGERIM, number, seenByBoth, RiskLevel.LOW, LocalDate.now(Clocks.KAZAKHSTAN)));
+
+        CaseDetails now = work.details(AIGERIM, number);
+        assertEquals(RiskLevel.HIGH, now.riskLevel(), "the first change stands");
+        assertEquals(1, now.risks().size(), "the second was not saved");
+    }
+
+    @Test
+    void twoSimultaneousSavesOfTheSamePlanLeaveOneAndRefuseTheOther() throws Exception {
+        String number = cases.open(AIGERIM, intake("Тестова-План", "ALM")).toString();
+        ManagedExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+        List<Callable<String>> saves = new ArrayList<>();
+        for (String text : List.of("План А", "План Б")) {
+            saves.add(() -> {
+                try {
+                    work.reviseSafetyPlan(AIGERIM, number, -1, text);
+                    return "saved";
+                } catch (ConcurrentChangeException | jakarta.transaction.RollbackException e) {
+                    return "refused";
+                } catch (RuntimeException e) {
+                    return e.getClass().getSimpleName().contains("Rollback") || String.valueOf(e.getCause()).contains("duplicate key")
+                            ? "refused" : "error: " + e;
+                }
+            });
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : executor.invokeAll(saves)) {
+            outcomes.add(f.get());
+        }
+        outcomes.sort(null);
+        assertEquals(List.of("refused", "saved"), outcomes);
+        String text = work.safetyPlan(AIGERIM, number).orElseThrow().text();
+        assertTrue(text.equals("План А") || text.equals("План Б"));
+    }
+
+    @Test
+    void onlyASupervisorClosesAndAClosedCaseIsReadOnlyUntilReopened() {
+        String number = cases.open(AIGERIM, intake("Тестова-Закрытие", "ALM")).toString();
+        work.activate(AIGERIM, number, work.details(AIGERIM, number).version());
+        work.requestClosure(AIGERIM, number, work.details(AIGERIM, number).version());
+
+        long v = work.details(AIGERIM, number).version();
+        assertThrows(AccessDeniedException.class, () -> work.approveClosure(AIGERIM, number, v, "сама закрою"));
+        InvalidInputException noComment = assertThrows(InvalidInputException.class, () -> work.approveClosure(NURLAN, number, v, ""));
+        assertEquals(List.of("case.closure.commentRequired"), noComment.messageKeys());
+        work.approveClosure(NURLAN, number, v, "Цели плана достигнуты");
+        assertEquals(CaseStatus.CLOSED, work.details(NURLAN, number).status());
+
+        long closed = work.details(AIGERIM, number).version();
+        assertEquals(List.of("case.closed.readOnly"), assertThrows(InvalidInputException.class,
+                () -> work.assessRisk(AIGERIM, number, closed, RiskLevel.LOW, LocalDate.now(Clocks.KAZAKHSTAN))).messageKeys());
+        assertThrows(InvalidInputException.class, () -> work.reviseSafetyPlan(AIGERIM, number, -1, "новый план"));
+
+        work.reopen(NURLAN, number, closed);
+        work.assessRisk(AIGERIM, number, work.details(AIGERIM, number).version(), RiskLevel.LOW, LocalDate.now(Clocks.KAZAKHSTAN));
+        List<CaseEventKind> kinds = work.timeline(AIGERIM, number).stream().map(CaseEvent::kind).toList();
+        assertEquals(List.of(CaseEventKind.CASE_OPENED, CaseEventKind.CASE_ACTIVATED, CaseEventKind.CLOSURE_REQUESTED,
+                CaseEventKind.CLOSURE_APPROVED, CaseEventKind.CASE_REOPENED, CaseEventKind.RISK_ASSESSED), kinds);
+    }
+
+    @Test
+    void outsideHerPartitionACaseDoesNotExist() {
+        String number = cases.open(AIGERIM, intake("Тестова-Чужая", "ALM")).toString();
+        assertThrows(NotFoundException.class, () -> work.details(DANA, number));
+        assertThrows(NotFoundException.class, () -> work.assessRisk(DANA, number, 0, RiskLevel.LOW, LocalDate.now(Clocks.KAZAKHSTAN)));
+        assertThrows(NotFoundException.class, () -> work.details(AIGERIM, "ALM-1999-999999"));
+        assertThrows(AccessDeniedException.class, () -> work.safetyPlan(POLICE, number), "police never read the safety plan");
+        assertEquals(number, work.details(POLICE, number).number(), "police of the region see the case itself");
     }
 }
