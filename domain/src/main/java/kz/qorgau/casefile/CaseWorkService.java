@@ -3,6 +3,7 @@ package kz.qorgau.casefile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.ConcurrentChangeException;
@@ -12,6 +13,7 @@ import kz.qorgau.timeline.CaseEvent;
 import kz.qorgau.timeline.CaseEventKind;
 import kz.qorgau.timeline.Timeline;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -130,12 +132,22 @@ public class CaseWorkService {
         flush();
     }
 
-    /** Surfaces a concurrent commit here, as a refusal the user understands, instead of at commit time. */
+    /**
+     * Surfaces a concurrent commit here, as a refusal the user understands, instead of at commit time: a newer
+     * version, or a row someone else created at the same moment (unique violation, SQL state 23505).
+     */
     private void flush() {
         try {
             cases.flush();
         } catch (OptimisticLockException e) {
             throw new ConcurrentChangeException();
+        } catch (PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    throw new ConcurrentChangeException();
+                }
+            }
+            throw e;
         }
     }
 
