@@ -26,6 +26,10 @@ public class ReferenceData {
         return code == null ? Optional.empty() : Optional.ofNullable(em.find(Region.class, code));
     }
 
+    public List<Organisation> organisations() {
+        return em.createQuery("select o from Organisation o order by o.name", Organisation.class).getResultList();
+    }
+
     public Optional<Organisation> organisation(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(em.find(Organisation.class, code));
     }

@@ -283,6 +283,10 @@ public class ServiceReferral {
         }
     }
 
+    public long version() {
+        return version;
+    }
+
     public Long id() {
         return id;
     }

@@ -1,0 +1,199 @@
+package kz.qorgau.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import kz.qorgau.casefile.CaseFile;
+import kz.qorgau.casefile.CaseWorkService;
+import kz.qorgau.casefile.ConsentScope;
+import kz.qorgau.reference.Organisation;
+import kz.qorgau.reference.OrganisationType;
+import kz.qorgau.reference.ReferenceData;
+import kz.qorgau.shared.Caller;
+import kz.qorgau.shared.ConcurrentChangeException;
+import kz.qorgau.shared.InvalidInputException;
+import kz.qorgau.shared.NotFoundException;
+import kz.qorgau.shared.Permission;
+import kz.qorgau.timeline.CaseEventKind;
+import kz.qorgau.timeline.Timeline;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Referrals to providers of the eight special social services. The case's worker proposes, sends (only with the
+ * victim's consent to disclosure) and cancels; the provider answers and records what it delivered. A provider sees
+ * the referrals addressed to its organisation and nothing else of the case.
+ */
+@ApplicationScoped
+@Transactional
+public class ReferralService {
+
+    private static final Set<OrganisationType> PROVIDERS = Set.of(OrganisationType.NGO, OrganisationType.CRISIS_CENTRE,
+            OrganisationType.FAMILY_SUPPORT_CENTRE, OrganisationType.HEALTHCARE_PROVIDER,
+            OrganisationType.SOCIAL_PROTECTION_DEPARTMENT, OrganisationType.SOCIAL_ADAPTATION_CENTRE);
+
+    @PersistenceContext(unitName = "qorgau")
+    EntityManager em;
+
+    @Inject
+    CaseWorkService work;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    Clock clock;
+
+    public Long propose(Caller caller, String caseNumber, SpecialSocialService service, String providerCode) {
+        caller.require(Permission.REFERRAL_MAKE);
+        CaseFile file = work.readable(caller, caseNumber);
+        file.requireNotClosed();
+        if (service == null) {
+            throw new InvalidInputException("referral.service.required");
+        }
+        Organisation provider = reference.organisation(providerCode)
+                .filter(o -> PROVIDERS.contains(o.type()))
+                .orElseThrow(() -> new InvalidInputException("referral.provider.unknown"));
+        ServiceReferral referral = ServiceReferral.propose(file.id(), service, caller.organisationCode().orElseThrow(),
+                provider.code(), caller.username(), now());
+        em.persist(referral);
+        timeline.record(file.id(), CaseEventKind.REFERRAL_CREATED, caller, service.name(), now());
+        flush();
+        return referral.id();
+    }
+
+    public void send(Caller caller, Long referralId, long version) {
+        caller.require(Permission.REFERRAL_MAKE);
+        ServiceReferral referral = ofTheCase(caller, referralId, version);
+        CaseFile file = em.find(CaseFile.class, referral.caseFileId());
+        file.requireNotClosed();
+        boolean consent = file.hasConsent(ConsentScope.DISCLOSURE, LocalDate.now(clock));
+        changed(caller, referral, r -> r.send(caller.username(), now(), consent));
+    }
+
+    public void cancel(Caller caller, Long referralId, long version) {
+        caller.require(Permission.REFERRAL_MAKE);
+        changed(caller, ofTheCase(caller, referralId, version), r -> r.cancel(caller.username(), now()));
+    }
+
+    public void accept(Caller caller, Long referralId, long version) {
+        changed(caller, addressedTo(caller, referralId, version), r -> r.accept(caller.username(), organisation(caller), now()));
+    }
+
+    public void decline(Caller caller, Long referralId, long version, DeclineReason reason) {
+        changed(caller, addressedTo(caller, referralId, version),
+                r -> r.decline(reason, caller.username(), organisation(caller), now()));
+    }
+
+    public void start(Caller caller, Long referralId, long version) {
+        changed(caller, addressedTo(caller, referralId, version), r -> r.start(caller.username(), organisation(caller), now()));
+    }
+
+    public void complete(Caller caller, Long referralId, long version) {
+        changed(caller, addressedTo(caller, referralId, version), r -> r.complete(caller.username(), organisation(caller), now()));
+    }
+
+    public void recordDelivery(Caller caller, Long referralId, long version, LocalDate on, BigDecimal hours) {
+        ServiceReferral referral = addressedTo(caller, referralId, version);
+        referral.recordDelivery(on, hours, caller.username(), organisation(caller), LocalDate.now(clock), now());
+        timeline.record(referral.caseFileId(), CaseEventKind.SERVICE_DELIVERED, caller, referral.service().name(), now());
+        flush();
+    }
+
+    /** The referrals of a case, for those who may read the case. */
+    public List<ReferralView> ofCase(Caller caller, String caseNumber) {
+        CaseFile file = work.readable(caller, caseNumber);
+        return em.createQuery("select r from ServiceReferral r where r.caseFileId = :id order by r.createdAt desc, r.id desc",
+                        ServiceReferral.class)
+                .setParameter("id", file.id())
+                .getResultStream().map(r -> view(r, file)).toList();
+    }
+
+    /** A provider's inbox: what was sent to its organisation, newest first; never drafts it has not received. */
+    public List<ReferralView> inbox(Caller caller) {
+        caller.require(Permission.REFERRAL_ANSWER);
+        return em.createQuery("""
+                        select r from ServiceReferral r
+                        where r.toOrganisationCode = :org and r.status <> kz.qorgau.referral.ReferralStatus.PROPOSED
+                        order by r.createdAt desc, r.id desc""", ServiceReferral.class)
+                .setParameter("org", organisation(caller))
+                .setMaxResults(500)
+                .getResultStream()
+                .map(r -> view(r, em.find(CaseFile.class, r.caseFileId())))
+                .toList();
+    }
+
+    public List<Organisation> providers() {
+        return reference.organisations().stream().filter(o -> PROVIDERS.contains(o.type())).toList();
+    }
+
+    private ReferralView view(ServiceReferral r, CaseFile file) {
+        LocalDate today = LocalDate.now(clock);
+        return new ReferralView(r.id(), r.version(), file.number().toString(), r.service(), r.fromOrganisationCode(),
+                r.toOrganisationCode(), r.status(), r.createdAt(), r.sentAt().orElse(null), r.declineReason().orElse(null),
+                r.answerDueOn().orElse(null), r.isUnanswered(today), r.totalHours(),
+                file.victim().familyName() + " " + file.victim().givenName(), file.victim().ageOn(today).orElse(null));
+    }
+
+    /** A referral of a case the caller may read; anything else is not found. */
+    private ServiceReferral ofTheCase(Caller caller, Long referralId, long version) {
+        ServiceReferral referral = referralId == null ? null : em.find(ServiceReferral.class, referralId);
+        if (referral == null) {
+            throw new NotFoundException();
+        }
+        work.readable(caller, em.find(CaseFile.class, referral.caseFileId()).number().toString());
+        return checked(referral, version);
+    }
+
+    /** A referral sent to the caller's organisation; anything else is not found. */
+    private ServiceReferral addressedTo(Caller caller, Long referralId, long version) {
+        caller.require(Permission.REFERRAL_ANSWER);
+        ServiceReferral referral = referralId == null ? null : em.find(ServiceReferral.class, referralId);
+        if (referral == null || !referral.toOrganisationCode().equals(organisation(caller))
+                || referral.status() == ReferralStatus.PROPOSED) {
+            throw new NotFoundException();
+        }
+        return checked(referral, version);
+    }
+
+    private static ServiceReferral checked(ServiceReferral referral, long version) {
+        if (referral.version() != version) {
+            throw new ConcurrentChangeException();
+        }
+        return referral;
+    }
+
+    private void changed(Caller caller, ServiceReferral referral, Consumer<ServiceReferral> change) {
+        change.accept(referral);
+        timeline.record(referral.caseFileId(), CaseEventKind.REFERRAL_STATUS_CHANGED, caller, referral.status().name(), now());
+        flush();
+    }
+
+    private static String organisation(Caller caller) {
+        return caller.organisationCode().orElseThrow(NotFoundException::new);
+    }
+
+    private void flush() {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentChangeException();
+        }
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}
