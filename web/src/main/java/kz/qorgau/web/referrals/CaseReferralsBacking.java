@@ -1,0 +1,97 @@
+package kz.qorgau.web.referrals;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import kz.qorgau.referral.ReferralService;
+import kz.qorgau.referral.ReferralView;
+import kz.qorgau.referral.SpecialSocialService;
+import kz.qorgau.reference.Organisation;
+import kz.qorgau.shared.QorgauException;
+import kz.qorgau.web.faces.Messages;
+import kz.qorgau.web.security.CurrentUser;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** The referrals section of a case page: the worker proposes, sends and cancels. */
+@Named
+@ViewScoped
+public class CaseReferralsBacking implements Serializable {
+
+    @Inject
+    ReferralService referrals;
+
+    @Inject
+    CurrentUser user;
+
+    private String caseNumber;
+    private List<ReferralView> list;
+    private SpecialSocialService service;
+    private String providerCode;
+
+    @PostConstruct
+    void init() {
+        caseNumber = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("n");
+    }
+
+    public List<ReferralView> getList() {
+        if (list == null) {
+            list = caseNumber == null ? List.of() : referrals.ofCase(user.caller(), caseNumber);
+        }
+        return list;
+    }
+
+    public List<Organisation> getProviders() {
+        return referrals.providers().stream()
+                .filter(o -> !o.code().equals(user.caller().organisationCode().orElse(""))).toList();
+    }
+
+    public void propose() {
+        act(() -> referrals.propose(user.caller(), caseNumber, service, providerCode));
+    }
+
+    public void send(ReferralView r) {
+        act(() -> referrals.send(user.caller(), r.id(), r.version()));
+    }
+
+    public void cancel(ReferralView r) {
+        act(() -> referrals.cancel(user.caller(), r.id(), r.version()));
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+            Messages.info("case.saved");
+        } catch (QorgauException refused) {
+            Messages.refused(refused);
+        }
+        list = null;
+    }
+
+    public void setCaseNumber(String caseNumber) {
+        this.caseNumber = caseNumber;
+    }
+
+    public SpecialSocialService getService() {
+        return service;
+    }
+
+    public void setService(SpecialSocialService service) {
+        this.service = service;
+    }
+
+    public String getProviderCode() {
+        return providerCode;
+    }
+
+    public void setProviderCode(String providerCode) {
+        this.providerCode = providerCode;
+    }
+
+    public SpecialSocialService[] getServices() {
+        return SpecialSocialService.values();
+    }
+}
