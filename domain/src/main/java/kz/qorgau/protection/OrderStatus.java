@@ -1,0 +1,8 @@
+package kz.qorgau.protection;
+
+/** Derived from the dates of an order on a given day, never stored. */
+public enum OrderStatus {
+    ACTIVE,
+    EXPIRED,
+    REVOKED
+}
