@@ -271,6 +271,10 @@ public class CourtMandate {
         return !today.isAfter(endDate) && !endDate.isAfter(today.plusDays(days));
     }
 
+    public long version() {
+        return version;
+    }
+
     public Long id() {
         return id;
     }

@@ -255,6 +255,10 @@ public class ProtectiveOrder {
         return status(today) == OrderStatus.ACTIVE && !validUntil.isAfter(today.plusDays(days));
     }
 
+    public long version() {
+        return version;
+    }
+
     public Long id() {
         return id;
     }

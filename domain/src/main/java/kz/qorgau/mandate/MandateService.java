@@ -1,0 +1,166 @@
+package kz.qorgau.mandate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import kz.qorgau.casefile.CaseFile;
+import kz.qorgau.casefile.CaseWorkService;
+import kz.qorgau.reference.OrganisationType;
+import kz.qorgau.reference.ReferenceData;
+import kz.qorgau.shared.Caller;
+import kz.qorgau.shared.ConcurrentChangeException;
+import kz.qorgau.shared.InvalidInputException;
+import kz.qorgau.shared.NotFoundException;
+import kz.qorgau.shared.Permission;
+import kz.qorgau.timeline.CaseEventKind;
+import kz.qorgau.timeline.Timeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Court decisions on a case: special requirements for the offender, temporary eviction, mandatory psychocorrection;
+ * then the sessions of the course and its report back to the court. Only a court records, and only its own decisions.
+ */
+@ApplicationScoped
+@Transactional
+public class MandateService {
+
+    @PersistenceContext(unitName = "qorgau")
+    EntityManager em;
+
+    @Inject
+    CaseWorkService work;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    Clock clock;
+
+    /** What a court clerk enters; eviction and psychocorrection are optional parts. */
+    public record Decision(String decisionNumber, LocalDate decisionDate, LocalDate startDate, LocalDate endDate,
+                           Set<Requirement> requirements, Integer policeReportsPerMonth,
+                           String evictionPlaceCode, LocalDate evictionFrom, LocalDate evictionTo,
+                           String psychocorrectionProviderCode, Integer sessionsRequired) {
+    }
+
+    public Long record(Caller caller, String caseNumber, Decision d) {
+        caller.require(Permission.COURT_MANDATE_RECORD);
+        CaseFile file = work.readable(caller, caseNumber);
+        String court = caller.organisationCode()
+                .flatMap(reference::organisation)
+                .filter(o -> o.type() == OrganisationType.COURT)
+                .orElseThrow(() -> new InvalidInputException("mandate.court.notCourt"))
+                .code();
+        if (d.decisionNumber() == null || d.decisionNumber().isBlank() || d.decisionDate() == null
+                || d.startDate() == null || d.endDate() == null) {
+            throw new InvalidInputException("mandate.decision.required");
+        }
+        TemporaryEviction eviction = null;
+        if (d.evictionPlaceCode() != null && !d.evictionPlaceCode().isBlank()) {
+            requireOrganisation(d.evictionPlaceCode(), OrganisationType.SOCIAL_ADAPTATION_CENTRE, "mandate.eviction.placeUnknown");
+            if (d.evictionFrom() == null || d.evictionTo() == null) {
+                throw new InvalidInputException("mandate.eviction.datesRequired");
+            }
+            eviction = new TemporaryEviction(d.evictionPlaceCode(), d.evictionFrom(), d.evictionTo());
+        }
+        PsychocorrectionTerms course = null;
+        if (d.psychocorrectionProviderCode() != null && !d.psychocorrectionProviderCode().isBlank()) {
+            requireOrganisation(d.psychocorrectionProviderCode(), OrganisationType.HEALTHCARE_PROVIDER, "mandate.course.providerUnknown");
+            if (d.sessionsRequired() == null) {
+                throw new InvalidInputException("mandate.course.sessionsRequired.outOfRange");
+            }
+            course = new PsychocorrectionTerms(d.psychocorrectionProviderCode(), d.sessionsRequired());
+        }
+        CourtMandate mandate = CourtMandate.record(file.id(), court, d.decisionNumber().strip(), d.decisionDate(),
+                caller.username(), d.startDate(), d.endDate(), d.requirements() == null ? Set.of() : d.requirements(),
+                d.policeReportsPerMonth(), eviction, course, today(), now());
+        em.persist(mandate);
+        timeline.record(file.id(), CaseEventKind.COURT_MANDATE_RECORDED, caller, null, now());
+        flush();
+        return mandate.id();
+    }
+
+    public void recordSession(Caller caller, Long mandateId, long version, LocalDate heldOn, Attendance attendance) {
+        CourtMandate mandate = own(caller, mandateId, version);
+        if (attendance == null) {
+            throw new InvalidInputException("mandate.course.session.attendanceRequired");
+        }
+        mandate.recordSession(heldOn, attendance, caller.username(), today(), now());
+        em.lock(mandate, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        timeline.record(mandate.caseFileId(), CaseEventKind.PSYCHOCORRECTION_SESSION_RECORDED, caller, attendance.name(), now());
+        flush();
+    }
+
+    public void reportCompletion(Caller caller, Long mandateId, long version, LocalDate on) {
+        CourtMandate mandate = own(caller, mandateId, version);
+        mandate.reportCompletion(on, caller.username(), today());
+        em.lock(mandate, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        timeline.record(mandate.caseFileId(), CaseEventKind.PSYCHOCORRECTION_REPORTED, caller, "COMPLETION", now());
+        flush();
+    }
+
+    public void reportNonCompliance(Caller caller, Long mandateId, long version, LocalDate on, NonComplianceReason reason) {
+        CourtMandate mandate = own(caller, mandateId, version);
+        if (reason == null) {
+            throw new InvalidInputException("mandate.course.nonCompliance.reasonRequired");
+        }
+        mandate.reportNonCompliance(on, reason, caller.username(), today());
+        em.lock(mandate, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        timeline.record(mandate.caseFileId(), CaseEventKind.PSYCHOCORRECTION_REPORTED, caller, "NON_COMPLIANCE", now());
+        flush();
+    }
+
+    public List<CourtMandate> ofCase(Caller caller, String caseNumber) {
+        CaseFile file = work.readable(caller, caseNumber);
+        return em.createQuery("select m from CourtMandate m where m.caseFileId = :id order by m.decisionDate desc, m.id desc",
+                        CourtMandate.class)
+                .setParameter("id", file.id())
+                .getResultList();
+    }
+
+    private void requireOrganisation(String code, OrganisationType type, String refusal) {
+        reference.organisation(code).filter(o -> o.type() == type).orElseThrow(() -> new InvalidInputException(refusal));
+    }
+
+    /** A decision of the caller's own court on a case the caller may read; otherwise it does not exist. */
+    private CourtMandate own(Caller caller, Long mandateId, long version) {
+        caller.require(Permission.COURT_MANDATE_RECORD);
+        CourtMandate mandate = mandateId == null ? null : em.find(CourtMandate.class, mandateId);
+        if (mandate == null || !mandate.courtCode().equals(caller.organisationCode().orElse(null))) {
+            throw new NotFoundException();
+        }
+        work.readable(caller, em.find(CaseFile.class, mandate.caseFileId()).number().toString());
+        if (mandate.version() != version) {
+            throw new ConcurrentChangeException();
+        }
+        return mandate;
+    }
+
+    private void flush() {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentChangeException();
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}

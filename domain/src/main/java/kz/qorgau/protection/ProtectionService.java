@@ -1,0 +1,151 @@
+package kz.qorgau.protection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import kz.qorgau.casefile.CaseFile;
+import kz.qorgau.casefile.CaseWorkService;
+import kz.qorgau.reference.OrganisationType;
+import kz.qorgau.reference.ReferenceData;
+import kz.qorgau.shared.Caller;
+import kz.qorgau.shared.ConcurrentChangeException;
+import kz.qorgau.shared.InvalidInputException;
+import kz.qorgau.shared.NotFoundException;
+import kz.qorgau.shared.Permission;
+import kz.qorgau.timeline.CaseEventKind;
+import kz.qorgau.timeline.Timeline;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** Police protective orders on a case: issue, record violations, revoke. Only a police unit of the case's reach. */
+@ApplicationScoped
+@Transactional
+public class ProtectionService {
+
+    @PersistenceContext(unitName = "qorgau")
+    EntityManager em;
+
+    @Inject
+    CaseWorkService work;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    Clock clock;
+
+    public Long issue(Caller caller, String caseNumber, String orderNumber, LocalDate issueDate, Perpetrator perpetrator,
+                      Set<Prohibition> prohibitions) {
+        caller.require(Permission.PROTECTIVE_ORDER_ISSUE);
+        CaseFile file = work.readable(caller, caseNumber);
+        String unit = caller.organisationCode()
+                .flatMap(reference::organisation)
+                .filter(o -> o.type() == OrganisationType.POLICE_UNIT)
+                .orElseThrow(() -> new InvalidInputException("order.unit.notPolice"))
+                .code();
+        if (orderNumber == null || orderNumber.isBlank()) {
+            throw new InvalidInputException("order.number.required");
+        }
+        if (perpetrator == null || blank(perpetrator.familyName()) || blank(perpetrator.givenName()) || perpetrator.birthDate() == null) {
+            throw new InvalidInputException("order.perpetrator.required");
+        }
+        ProtectiveOrder order = ProtectiveOrder.issue(file.id(), unit, caller.username(), orderNumber.strip(), issueDate,
+                perpetrator, prohibitions == null ? Set.of() : prohibitions, today(), now());
+        em.persist(order);
+        timeline.record(file.id(), CaseEventKind.PROTECTIVE_ORDER_ISSUED, caller, null, now());
+        flush("order.number.taken");
+        return order.id();
+    }
+
+    public void recordViolation(Caller caller, Long orderId, long version, LocalDate on, ViolationConsequence consequence,
+                                Integer arrestDays) {
+        ProtectiveOrder order = editable(caller, orderId, version);
+        if (consequence == null) {
+            throw new InvalidInputException("order.violation.consequence.required");
+        }
+        order.recordViolation(on, consequence, arrestDays, caller.username(), today(), now());
+        em.lock(order, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        timeline.record(order.caseFileId(), CaseEventKind.PROTECTIVE_ORDER_VIOLATED, caller, consequence.name(), now());
+        flush(null);
+    }
+
+    public void revoke(Caller caller, Long orderId, long version, LocalDate on, String reason) {
+        ProtectiveOrder order = editable(caller, orderId, version);
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new InvalidInputException("order.revocation.reason.required");
+        }
+        order.revoke(on, reason.strip(), caller.username(), today());
+        timeline.record(order.caseFileId(), CaseEventKind.PROTECTIVE_ORDER_REVOKED, caller, null, now());
+        flush(null);
+    }
+
+    /** The orders of a case the caller may read, newest first. */
+    public List<ProtectiveOrder> ofCase(Caller caller, String caseNumber) {
+        CaseFile file = work.readable(caller, caseNumber);
+        return em.createQuery("select o from ProtectiveOrder o where o.caseFileId = :id order by o.issueDate desc, o.id desc",
+                        ProtectiveOrder.class)
+                .setParameter("id", file.id())
+                .getResultList();
+    }
+
+    /** An order of a case the caller may read and of the caller's own unit; otherwise it does not exist. */
+    private ProtectiveOrder editable(Caller caller, Long orderId, long version) {
+        caller.require(Permission.PROTECTIVE_ORDER_ISSUE);
+        ProtectiveOrder order = orderId == null ? null : em.find(ProtectiveOrder.class, orderId);
+        if (order == null || !order.issuingUnitCode().equals(caller.organisationCode().orElse(null))) {
+            throw new NotFoundException();
+        }
+        work.readable(caller, em.find(CaseFile.class, order.caseFileId()).number().toString());
+        if (order.version() != version) {
+            throw new ConcurrentChangeException();
+        }
+        return order;
+    }
+
+    private void flush(String uniqueViolationKey) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentChangeException();
+        } catch (PersistenceException e) {
+            if (uniqueViolationKey != null && isUniqueViolation(e)) {
+                throw new InvalidInputException(uniqueViolationKey);
+            }
+            throw e;
+        }
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}
