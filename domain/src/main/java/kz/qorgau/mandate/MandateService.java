@@ -76,7 +76,11 @@ public class MandateService {
             eviction = new TemporaryEviction(d.evictionPlaceCode(), d.evictionFrom(), d.evictionTo());
         }
         PsychocorrectionTerms course = null;
-        if (d.psychocorrectionProviderCode() != null && !d.psychocorrectionProviderCode().isBlank()) {
+        boolean providerChosen = d.psychocorrectionProviderCode() != null && !d.psychocorrectionProviderCode().isBlank();
+        if (!providerChosen && d.sessionsRequired() != null && d.sessionsRequired() > 0) {
+            throw new InvalidInputException("mandate.course.providerUnknown");
+        }
+        if (providerChosen) {
             requireOrganisation(d.psychocorrectionProviderCode(), OrganisationType.HEALTHCARE_PROVIDER, "mandate.course.providerUnknown");
             if (d.sessionsRequired() == null) {
                 throw new InvalidInputException("mandate.course.sessionsRequired.outOfRange");

@@ -88,6 +88,32 @@ public final class Browser implements AutoCloseable {
         click(By.id("kc-login"));
     }
 
+    /** Picks an option of a PrimeFaces select menu by its visible label, as a person clicks it. */
+    public void choose(String menuId, String label) {
+        click(By.id(menuId));
+        click(By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']"));
+    }
+
+    /** Types a date into a PrimeFaces date picker and closes its calendar. */
+    public void typeDate(String inputId, java.time.LocalDate date) {
+        type(By.id(inputId), date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+        driver.findElement(By.id(inputId)).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    }
+
+    /** As a social worker already signed in: opens a case through the intake form and returns its number. */
+    public String openCase(String app, String familyName) {
+        open(app + "cases/new.xhtml");
+        type(By.id("case:familyName"), familyName);
+        type(By.id("case:givenName"), "Айгерим");
+        click(By.cssSelector("label[for='case:sex:0']"));
+        typeDate("case:birthDate_input", java.time.LocalDate.of(1991, 5, 17));
+        typeDate("case:incidentDate_input", java.time.LocalDate.now().minusDays(1));
+        choose("case:incidentType", "физическое насилие");
+        click(By.id("case:save"));
+        String notice = await(By.cssSelector(".ui-messages-info")).getText();
+        return notice.replaceAll("(?s).*([A-Z]{3}-\\d{4}-\\d{6}).*", "$1");
+    }
+
     /** A picture of what the user sees, for reports and for looking at pages. */
     public void screenshot(String name) throws IOException {
         Path target = Path.of(System.getProperty("qorgau.it.work", "target"), "screenshots", name + ".png");

@@ -25,6 +25,7 @@ import kz.qorgau.web.security.CurrentUser;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +57,7 @@ public class MeasuresBacking implements Serializable {
     private String perpetratorFamilyName;
     private String perpetratorGivenName;
     private LocalDate perpetratorBirthDate;
-    private List<Prohibition> prohibitions = List.of(Prohibition.NO_VIOLENCE, Prohibition.NO_SEEKING_OR_HARASSING);
+    private List<Prohibition> prohibitions = new ArrayList<>(List.of(Prohibition.NO_VIOLENCE, Prohibition.NO_SEEKING_OR_HARASSING));
     // a violation
     private LocalDate violationDate = today();
     private ViolationConsequence consequence;
@@ -66,7 +67,7 @@ public class MeasuresBacking implements Serializable {
     private LocalDate decisionDate = today();
     private LocalDate startDate = today();
     private LocalDate endDate;
-    private List<Requirement> requirements = List.of(Requirement.NO_CONTACT);
+    private List<Requirement> requirements = new ArrayList<>(List.of(Requirement.NO_CONTACT));
     private Integer policeReportsPerMonth;
     private String evictionPlaceCode;
     private LocalDate evictionFrom;
