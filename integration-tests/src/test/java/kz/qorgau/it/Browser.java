@@ -86,6 +86,7 @@ public final class Browser implements AutoCloseable {
         type(By.id("username"), username);
         type(By.id("password"), password);
         click(By.id("kc-login"));
+        await(By.id("signed-in-user")); // back in Qorgau, session established
     }
 
     /** Picks an option of a PrimeFaces select menu by its visible label, as a person clicks it. */
@@ -96,8 +97,10 @@ public final class Browser implements AutoCloseable {
 
     /** Types a date into a PrimeFaces date picker and closes its calendar. */
     public void typeDate(String inputId, java.time.LocalDate date) {
-        type(By.id(inputId), date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
-        driver.findElement(By.id(inputId)).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        WebElement field = await(By.id(inputId));
+        field.click();
+        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        field.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")), org.openqa.selenium.Keys.TAB);
     }
 
     /** As a social worker already signed in: opens a case through the intake form and returns its number. */
@@ -110,7 +113,12 @@ public final class Browser implements AutoCloseable {
         typeDate("case:incidentDate_input", java.time.LocalDate.now().minusDays(1));
         choose("case:incidentType", "физическое насилие");
         click(By.id("case:save"));
-        String notice = await(By.cssSelector(".ui-messages-info")).getText();
+        String notice;
+        try {
+            notice = await(By.cssSelector(".ui-messages-info")).getText();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("intake refused: " + driver.findElement(By.id("case:messages")).getText(), e);
+        }
         return notice.replaceAll("(?s).*([A-Z]{3}-\\d{4}-\\d{6}).*", "$1");
     }
 

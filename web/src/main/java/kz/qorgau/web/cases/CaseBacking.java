@@ -75,7 +75,8 @@ public class CaseBacking implements Serializable {
         reload();
     }
 
-    private void reload() {
+    /** After a change made in another section of the page: status, version and timeline as now saved. */
+    public void reload() {
         details = work.details(user.caller(), number);
         timeline = work.timeline(user.caller(), number);
     }

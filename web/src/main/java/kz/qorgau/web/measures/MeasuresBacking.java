@@ -47,6 +47,9 @@ public class MeasuresBacking implements Serializable {
     @Inject
     CurrentUser user;
 
+    @Inject
+    kz.qorgau.web.cases.CaseBacking casePage;
+
     private String caseNumber;
     private List<ProtectiveOrder> orders;
     private List<CourtMandate> decisions;
@@ -146,6 +149,7 @@ public class MeasuresBacking implements Serializable {
         }
         orders = null;
         decisions = null;
+        casePage.reload();
     }
 
     public List<Organisation> getHealthcareProviders() {

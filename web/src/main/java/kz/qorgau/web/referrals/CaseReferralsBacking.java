@@ -27,6 +27,9 @@ public class CaseReferralsBacking implements Serializable {
     @Inject
     CurrentUser user;
 
+    @Inject
+    kz.qorgau.web.cases.CaseBacking casePage;
+
     private String caseNumber;
     private List<ReferralView> list;
     private SpecialSocialService service;
@@ -69,6 +72,7 @@ public class CaseReferralsBacking implements Serializable {
             Messages.refused(refused);
         }
         list = null;
+        casePage.reload();
     }
 
     public void setCaseNumber(String caseNumber) {
