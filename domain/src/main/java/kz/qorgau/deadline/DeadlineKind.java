@@ -1,0 +1,9 @@
+package kz.qorgau.deadline;
+
+public enum DeadlineKind {
+    ORDER_EXPIRING,
+    MANDATE_ENDING,
+    SESSIONS_MISSED,
+    REFERRAL_UNANSWERED,
+    CASE_INACTIVE
+}
