@@ -13,8 +13,9 @@ alter table person
     add column document_number   varchar(40),
     add constraint person_age_estimate_dated check ((estimated_age is null) = (age_estimated_on is null));
 
--- duplicate check at intake: by IIN, or by name and date of birth
-create unique index person_iin on person (iin) where iin is not null;
+-- duplicate check at intake: by IIN, or by name and date of birth. Not unique: the same victim may be a person
+-- record of two organisations' cases, and a duplicate is shown to the worker rather than refused.
+create index person_iin on person (iin) where iin is not null;
 create index person_name_birth on person (lower(family_name), lower(given_name), birth_date);
 
 -- Where a victim lives or shelters: apart, so that other queries never touch it.

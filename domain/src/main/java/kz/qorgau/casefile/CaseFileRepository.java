@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +52,31 @@ public class CaseFileRepository {
                 .setParameter("scope", scope.code())
                 .getResultStream()
                 .findFirst();
+    }
+
+    private static final String SAME_VICTIM = """
+            (v.iin = :iin or (lower(v.familyName) = :family and lower(v.givenName) = :given and v.birthDate = :born))""";
+
+    /** Case numbers in a partition whose victim has this IIN, or this name and date of birth. */
+    public List<String> numbersOfVictims(CaseScope scope, String iin, String family, String given, LocalDate born) {
+        return em.createQuery("select c.number from CaseFile c join c.victim v where " + SAME_VICTIM + " and " + scope.condition()
+                        + " order by c.openedAt desc", String.class)
+                .setParameter("iin", iin == null ? "" : iin)
+                .setParameter("family", lower(family)).setParameter("given", lower(given)).setParameter("born", born)
+                .setParameter("scope", scope.code())
+                .setMaxResults(20)
+                .getResultList();
+    }
+
+    public long countCasesOfVictims(String iin, String family, String given, LocalDate born) {
+        return em.createQuery("select count(c) from CaseFile c join c.victim v where " + SAME_VICTIM, Long.class)
+                .setParameter("iin", iin == null ? "" : iin)
+                .setParameter("family", lower(family)).setParameter("given", lower(given)).setParameter("born", born)
+                .getSingleResult();
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     public boolean isEmpty() {

@@ -49,8 +49,10 @@ public class CaseFileService {
                 .orElseThrow(() -> new InvalidInputException("case.region.unknown"))
                 .code();
         LocalDate today = LocalDate.now(clock);
-        Person victim = new Person(form.getFamilyName(), form.getGivenName(), form.getPatronymic(), form.getSex(),
-                form.getBirthDate());
+        Person victim = new Person(form.victim(), today);
+        if (victim.birthDate().isEmpty() && form.getEstimatedAge() == null) {
+            throw new InvalidInputException("case.victim.ageOrBirthDate.required");
+        }
         CaseNumber number = cases.allocateNumber(region, today.getYear());
         CaseFile file = CaseFile.open(number, form.getKind(), victim, organisation, caller.username(),
                 form.getIncidentDate(), form.getIncidentType(), today, Instant.now(clock));
@@ -58,6 +60,25 @@ public class CaseFileService {
         cases.flush();
         timeline.record(file.id(), CaseEventKind.CASE_OPENED, caller, form.getKind().name(), Instant.now(clock));
         return number;
+    }
+
+    /**
+     * Who may already be known, before a new case is opened: the same IIN, or the same name and date of birth.
+     * Matches in the caller's partition are named by case number; elsewhere they are only counted, so that nobody
+     * learns another organisation's cases.
+     */
+    public DuplicateCheck possibleDuplicates(Caller caller, NewCaseFile form) {
+        caller.require(Permission.CASE_OPEN);
+        String iin = form.getIin() == null || form.getIin().isBlank() ? null : form.getIin().strip();
+        boolean byName = form.getFamilyName() != null && form.getGivenName() != null && form.getBirthDate() != null;
+        if (iin == null && !byName) {
+            return new DuplicateCheck(false, List.of(), 0);
+        }
+        List<String> visible = CaseScope.of(caller)
+                .map(scope -> cases.numbersOfVictims(scope, iin, form.getFamilyName(), form.getGivenName(), form.getBirthDate()))
+                .orElse(List.of());
+        long all = cases.countCasesOfVictims(iin, form.getFamilyName(), form.getGivenName(), form.getBirthDate());
+        return new DuplicateCheck(true, visible, Math.max(0, all - visible.size()));
     }
 
     public List<CaseSummary> list(Caller caller, CaseListQuery query) {

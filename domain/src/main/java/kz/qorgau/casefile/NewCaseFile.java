@@ -27,9 +27,25 @@ public class NewCaseFile implements java.io.Serializable {
     @NotNull(message = "{case.victim.sex.required}")
     private Sex sex;
 
-    @NotNull(message = "{case.victim.birthDate.required}")
     @PastOrPresent(message = "{case.victim.birthDate.future}")
     private LocalDate birthDate;
+
+    private Integer estimatedAge;
+
+    @Size(max = 100, message = "{case.victim.name.tooLong}")
+    private String familyNameLatin;
+
+    @Size(max = 100, message = "{case.victim.name.tooLong}")
+    private String givenNameLatin;
+
+    private String citizenship = "KZ";
+
+    private String iin;
+
+    private IdentityDocumentType documentType;
+
+    @Size(max = 40, message = "{person.document.numberTooLong}")
+    private String documentNumber;
 
     @NotBlank(message = "{case.region.required}")
     private String regionCode;
@@ -83,6 +99,27 @@ public class NewCaseFile implements java.io.Serializable {
     public void setBirthDate(LocalDate birthDate) {
         this.birthDate = birthDate;
     }
+
+    /** The person as the model checks it. */
+    public PersonDetails victim() {
+        return new PersonDetails(familyName, givenName, patronymic, familyNameLatin, givenNameLatin, sex, birthDate,
+                estimatedAge, citizenship, iin, documentType, documentNumber);
+    }
+
+    public Integer getEstimatedAge() { return estimatedAge; }
+    public void setEstimatedAge(Integer estimatedAge) { this.estimatedAge = estimatedAge; }
+    public String getFamilyNameLatin() { return familyNameLatin; }
+    public void setFamilyNameLatin(String familyNameLatin) { this.familyNameLatin = familyNameLatin; }
+    public String getGivenNameLatin() { return givenNameLatin; }
+    public void setGivenNameLatin(String givenNameLatin) { this.givenNameLatin = givenNameLatin; }
+    public String getCitizenship() { return citizenship; }
+    public void setCitizenship(String citizenship) { this.citizenship = citizenship; }
+    public String getIin() { return iin; }
+    public void setIin(String iin) { this.iin = iin; }
+    public IdentityDocumentType getDocumentType() { return documentType; }
+    public void setDocumentType(IdentityDocumentType documentType) { this.documentType = documentType; }
+    public String getDocumentNumber() { return documentNumber; }
+    public void setDocumentNumber(String documentNumber) { this.documentNumber = documentNumber; }
 
     public String getRegionCode() {
         return regionCode;

@@ -70,7 +70,7 @@ class NewCaseFileValidationTest {
 
     @Test
     void everyRequiredFieldIsNamed() {
-        assertThat(templates(new NewCaseFile())).contains("{case.victim.sex.required}", "{case.victim.birthDate.required}",
+        assertThat(templates(new NewCaseFile())).contains("{case.victim.sex.required}",
                 "{case.region.required}", "{case.incident.date.required}", "{case.incident.type.required}");
     }
 
