@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import kz.qorgau.casefile.CaseFileService;
 import kz.qorgau.casefile.CaseNumber;
+import kz.qorgau.casefile.DuplicateCheck;
 import kz.qorgau.casefile.NewCaseFile;
 import kz.qorgau.shared.QorgauException;
 import kz.qorgau.web.faces.Messages;
@@ -25,6 +26,7 @@ public class NewCaseBacking implements Serializable {
     CurrentUser user;
 
     private NewCaseFile form;
+    private DuplicateCheck duplicates;
 
     @PostConstruct
     void init() {
@@ -34,6 +36,19 @@ public class NewCaseBacking implements Serializable {
 
     public NewCaseFile getForm() {
         return form;
+    }
+
+    /** Looks for the person among known victims before a new case is opened. */
+    public void checkDuplicates() {
+        try {
+            duplicates = cases.possibleDuplicates(user.caller(), form);
+        } catch (QorgauException refused) {
+            Messages.refused(refused);
+        }
+    }
+
+    public DuplicateCheck getDuplicates() {
+        return duplicates;
     }
 
     public String save() {

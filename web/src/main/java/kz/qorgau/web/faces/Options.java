@@ -48,6 +48,24 @@ public class Options {
         return kz.qorgau.casefile.Relationship.values();
     }
 
+    /** Countries by ISO 3166 code, named and sorted in the view's language; Kazakhstan first. */
+    public List<Country> countries(java.util.Locale locale) {
+        java.text.Collator collator = java.text.Collator.getInstance(locale);
+        List<Country> all = new java.util.ArrayList<>(java.util.Arrays.stream(java.util.Locale.getISOCountries())
+                .map(code -> new Country(code, new java.util.Locale("", code).getDisplayCountry(locale)))
+                .sorted(java.util.Comparator.comparing(Country::name, collator))
+                .toList());
+        all.sort(java.util.Comparator.comparing(c -> !"KZ".equals(c.code())));
+        return all;
+    }
+
+    public record Country(String code, String name) {
+    }
+
+    public kz.qorgau.casefile.IdentityDocumentType[] getDocumentTypes() {
+        return kz.qorgau.casefile.IdentityDocumentType.values();
+    }
+
     public Sex[] getSexes() {
         return Sex.values();
     }
