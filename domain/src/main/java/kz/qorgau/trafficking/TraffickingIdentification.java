@@ -134,6 +134,22 @@ public class TraffickingIdentification {
         return upper;
     }
 
+    public long version() {
+        return version;
+    }
+
+    public java.util.Optional<String> countryOfRecruitment() {
+        return java.util.Optional.ofNullable(countryOfRecruitment);
+    }
+
+    public java.util.Optional<String> countryOfExploitation() {
+        return java.util.Optional.ofNullable(countryOfExploitation);
+    }
+
+    public java.util.Optional<RecruitmentType> recruitmentType() {
+        return java.util.Optional.ofNullable(recruitmentType);
+    }
+
     public Long caseFileId() {
         return caseFileId;
     }
