@@ -43,7 +43,8 @@ public class DeadlineService {
         Optional<CaseScope> scope = CaseScope.of(caller);
         String org = caller.organisationCode().orElse("");
         if (scope.isPresent()) {
-            String where = scope.get().partition() == CaseScope.Partition.REGION ? "c.regionCode = :scope" : "c.organisationCode = :scope";
+            // leading space: text blocks drop the trailing one before it
+            String where = scope.get().partition() == CaseScope.Partition.REGION ? " c.regionCode = :scope" : " c.organisationCode = :scope";
             String code = scope.get().code();
             LocalDate horizon = today.plusDays(terms.orderExpiryWarningDays());
 
@@ -69,8 +70,8 @@ public class DeadlineService {
                             select c.number, max(s.heldOn), m.courtCode, c.ownerUsername
                             from CourtMandate m join m.psychocorrection k join k.sessions s, CaseFile c
                             where c.id = m.caseFileId and k.reportKind is null
-                              and s.attendance = kz.qorgau.mandate.Attendance.MISSED and """ + where + """
-                             group by c.number, m.courtCode, c.ownerUsername""",
+                              and s.attendance = kz.qorgau.mandate.Attendance.MISSED and """ + where
+                            + " group by c.number, m.courtCode, c.ownerUsername",
                     Object[].class).setParameter("scope", code).setMaxResults(LIMIT).getResultList()) {
                 deadlines.add(new Deadline(DeadlineKind.SESSIONS_MISSED, (String) row[0], (LocalDate) row[1],
                         org.equals(row[2]) || caller.username().equals(row[3])));
@@ -79,8 +80,8 @@ public class DeadlineService {
                 Instant quietSince = today.minusDays(terms.inactivityDays()).atStartOfDay(Clocks.KAZAKHSTAN).toInstant();
                 for (Object[] row : em.createQuery("""
                                 select c.number, c.lastActivityAt, c.ownerUsername from CaseFile c
-                                where c.status <> kz.qorgau.casefile.CaseStatus.CLOSED and c.lastActivityAt < :since and """ + where + """
-                                 order by c.lastActivityAt""",
+                                where c.status <> kz.qorgau.casefile.CaseStatus.CLOSED and c.lastActivityAt < :since and """ + where
+                                + " order by c.lastActivityAt",
                         Object[].class).setParameter("since", quietSince).setParameter("scope", code)
                         .setMaxResults(LIMIT).getResultList()) {
                     LocalDate quiet = ((Instant) row[1]).atZone(Clocks.KAZAKHSTAN).toLocalDate().plusDays(terms.inactivityDays());

@@ -3,6 +3,21 @@ package kz.qorgau.it;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import kz.qorgau.casefile.CaseDetails;
+import kz.qorgau.casefile.ConsentScope;
+import kz.qorgau.casefile.DuplicateCheck;
+import kz.qorgau.deadline.Deadline;
+import kz.qorgau.deadline.DeadlineKind;
+import kz.qorgau.deadline.DeadlineService;
+import kz.qorgau.mandate.Attendance;
+import kz.qorgau.mandate.MandateService;
+import kz.qorgau.mandate.Requirement;
+import kz.qorgau.protection.Perpetrator;
+import kz.qorgau.protection.Prohibition;
+import kz.qorgau.protection.ProtectionService;
+import kz.qorgau.referral.ReferralService;
+import kz.qorgau.referral.ReferralStatus;
+import kz.qorgau.referral.ReferralView;
+import kz.qorgau.referral.SpecialSocialService;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseStatus;
 import kz.qorgau.casefile.CaseWorkService;
@@ -58,6 +73,8 @@ class CaseServicesIT {
     static final Caller DANA = worker("dana", "AST-CC", "AST");
     static final Caller NURLAN = new Caller("nurlan", Set.of(Role.SUPERVISOR), Optional.of("ALM-SPD"), Optional.of("ALM"));
     static final Caller POLICE = new Caller("serik", Set.of(Role.POLICE), Optional.of("ALM-POL"), Optional.of("ALM"));
+    static final Caller MADINA = new Caller("madina", Set.of(Role.NGO), Optional.of("ALM-NGO"), Optional.of("ALM"));
+    static final Caller ALIYA = new Caller("aliya", Set.of(Role.COURT), Optional.of("ALM-CRT"), Optional.of("ALM"));
     static final Caller GUEST = new Caller("guest", Set.of(), Optional.empty(), Optional.empty());
 
     /** The WAR as built, with Arquillian's test runner servlet let through the application's sign-in. */
@@ -80,6 +97,18 @@ class CaseServicesIT {
 
     @Inject
     CaseWorkService work;
+
+    @Inject
+    ReferralService referrals;
+
+    @Inject
+    ProtectionService protection;
+
+    @Inject
+    MandateService mandates;
+
+    @Inject
+    DeadlineService deadlines;
 
     static Caller worker(String username, String organisation, String region) {
         return new Caller(username, Set.of(Role.SOCIAL_WORKER), Optional.of(organisation), Optional.of(region));
@@ -263,5 +292,86 @@ class CaseServicesIT {
         assertThrows(NotFoundException.class, () -> work.details(AIGERIM, "ALM-1999-999999"));
         assertThrows(AccessDeniedException.class, () -> work.safetyPlan(POLICE, number), "police never read the safety plan");
         assertEquals(number, work.details(POLICE, number).number(), "police of the region see the case itself");
+    }
+
+    @Test
+    void aReferralLeavesOnlyWithConsentToDisclosureAndOnlyItsProviderAnswersIt() {
+        String number = cases.open(AIGERIM, intake("Тестова-Направление", "ALM")).toString();
+        Long id = referrals.propose(AIGERIM, number, SpecialSocialService.PSYCHOLOGICAL, "ALM-NGO");
+        assertTrue(referrals.inbox(MADINA).stream().noneMatch(r -> r.id().equals(id)), "a draft is not sent");
+
+        long v = version(number, id);
+        assertEquals(List.of("referral.consent.disclosureMissing"),
+                assertThrows(InvalidInputException.class, () -> referrals.send(AIGERIM, id, v)).messageKeys());
+
+        work.giveConsent(AIGERIM, number, work.details(AIGERIM, number).version(), ConsentScope.DISCLOSURE,
+                LocalDate.now(Clocks.KAZAKHSTAN));
+        referrals.send(AIGERIM, id, version(number, id));
+
+        ReferralView inInbox = referrals.inbox(MADINA).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+        assertEquals(ReferralStatus.SENT, inInbox.status());
+        assertEquals(number, inInbox.caseNumber());
+        assertThrows(NotFoundException.class, () -> referrals.accept(DANA_AS_NGO, id, inInbox.version()), "another provider");
+        assertThrows(NotFoundException.class, () -> work.details(MADINA, number), "the NGO never reads the case itself");
+
+        referrals.accept(MADINA, id, inInbox.version());
+        referrals.recordDelivery(MADINA, id, version(number, id), LocalDate.now(Clocks.KAZAKHSTAN), new java.math.BigDecimal("1.5"));
+        ReferralView delivered = referrals.ofCase(AIGERIM, number).get(0);
+        assertEquals(ReferralStatus.IN_PROGRESS, delivered.status());
+        assertEquals(0, new java.math.BigDecimal("1.50").compareTo(delivered.totalHours()));
+    }
+
+    static final Caller DANA_AS_NGO = new Caller("ngo2", Set.of(Role.NGO), Optional.of("AST-CC"), Optional.of("AST"));
+
+    private long version(String number, Long referralId) {
+        return referrals.ofCase(AIGERIM, number).stream().filter(r -> r.id().equals(referralId)).findFirst().orElseThrow().version();
+    }
+
+    @Test
+    void policeIssueOrdersAndCourtsRecordDecisionsEachOnlyTheirOwn() {
+        String number = cases.open(AIGERIM, intake("Тестова-Предписание", "ALM")).toString();
+        LocalDate today = LocalDate.now(Clocks.KAZAKHSTAN);
+        Perpetrator aggressor = new Perpetrator("Примеров", "Ерлан", null, today.minusYears(30));
+        assertThrows(AccessDeniedException.class, () -> protection.issue(AIGERIM, number, "ЗП-1", today, aggressor,
+                Set.of(Prohibition.NO_VIOLENCE)));
+        assertThrows(AccessDeniedException.class, () -> protection.issue(ALIYA, number, "ЗП-1", today, aggressor,
+                Set.of(Prohibition.NO_VIOLENCE)));
+        String orderNumber = "ЗП-" + System.nanoTime();
+        Long order = protection.issue(POLICE, number, orderNumber, today, aggressor, Set.of(Prohibition.NO_VIOLENCE));
+        assertEquals(List.of("order.number.taken"), assertThrows(InvalidInputException.class,
+                () -> protection.issue(POLICE, number, orderNumber, today, aggressor, Set.of(Prohibition.NO_VIOLENCE))).messageKeys());
+        assertEquals(today.plusDays(29), protection.ofCase(AIGERIM, number).get(0).validUntil(), "30 days including the day of issue");
+
+        assertThrows(AccessDeniedException.class, () -> mandates.record(POLICE, number, decision(today)));
+        Long mandate = mandates.record(ALIYA, number, decision(today));
+        assertEquals(1, mandates.ofCase(AIGERIM, number).size());
+        long mv = mandates.ofCase(ALIYA, number).get(0).version();
+        mandates.recordSession(ALIYA, mandate, mv, today, Attendance.MISSED);
+        assertThrows(ConcurrentChangeException.class, () -> mandates.recordSession(ALIYA, mandate, mv, today, Attendance.ATTENDED),
+                "a session recorded on a stale page is refused");
+
+        List<Deadline> due = deadlines.forCaller(NURLAN);
+        assertTrue(due.stream().anyMatch(d -> d.kind() == DeadlineKind.SESSIONS_MISSED && d.caseNumber().equals(number)));
+        assertTrue(deadlines.forCaller(DANA).stream().noneMatch(d -> d.caseNumber().equals(number)), "other partitions see none");
+        assertTrue(order > 0);
+    }
+
+    private static MandateService.Decision decision(LocalDate today) {
+        return new MandateService.Decision("2-" + System.nanoTime(), today, today, today.plusMonths(6).minusDays(1),
+                Set.of(Requirement.NO_CONTACT), 2, null, null, null, "ALM-HC", 10);
+    }
+
+    @Test
+    void theDuplicateCheckNamesVisibleCasesAndOnlyCountsOthers() {
+        NewCaseFile form = intake("Дубликатова", "ALM");
+        form.setBirthDate(LocalDate.of(1979, 2, 3));
+        cases.open(AIGERIM, form);
+        NewCaseFile sameInAstana = intake("ДУБЛИКАТОВА", "AST");
+        sameInAstana.setBirthDate(LocalDate.of(1979, 2, 3));
+        String astanaCase = cases.open(DANA, sameInAstana).toString();
+
+        DuplicateCheck check = cases.possibleDuplicates(DANA, form);
+        assertEquals(List.of(astanaCase), check.visibleCaseNumbers());
+        assertEquals(1, check.elsewhere(), "aigerim's case is counted, not named");
     }
 }
