@@ -67,8 +67,20 @@ public final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Waits for a text; on failure says what the page told the user, and keeps a picture of it. */
     public void awaitText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String told = driver.findElements(By.cssSelector(".ui-messages, .ui-dialog-content")).stream()
+                    .map(WebElement::getText).filter(t -> !t.isBlank()).reduce("", (a, b) -> a + " | " + b);
+            try {
+                screenshot("failed-" + System.currentTimeMillis());
+            } catch (IOException ignored) {
+                // the message below says what matters
+            }
+            throw new AssertionError("no '" + text + "' in " + by + "; the page said: " + told, e);
+        }
     }
 
     public void type(By by, String text) {
@@ -92,7 +104,10 @@ public final class Browser implements AutoCloseable {
     /** Picks an option of a PrimeFaces select menu by its visible label, as a person clicks it. */
     public void choose(String menuId, String label) {
         click(By.id(menuId));
-        click(By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']"));
+        // after an ajax update the old overlay panel may linger hidden in the page: click the one a person sees
+        By option = By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']");
+        wait.until(d -> d.findElements(option).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(menuId + "_label"), label));
     }
 
     /** Types a date into a PrimeFaces date picker and closes its calendar. */
@@ -117,6 +132,11 @@ public final class Browser implements AutoCloseable {
         try {
             notice = await(By.cssSelector(".ui-messages-info")).getText();
         } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                screenshot("intake-refused");
+            } catch (IOException ignored) {
+                // the assertion below says what matters
+            }
             throw new AssertionError("intake refused: " + driver.findElement(By.id("case:messages")).getText(), e);
         }
         return notice.replaceAll("(?s).*([A-Z]{3}-\\d{4}-\\d{6}).*", "$1");
