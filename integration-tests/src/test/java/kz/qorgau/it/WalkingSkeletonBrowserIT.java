@@ -6,7 +6,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WalkingSkeletonBrowserIT {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static String app;
 
     @BeforeAll
@@ -35,19 +33,9 @@ class WalkingSkeletonBrowserIT {
             assertThat(browser.await(By.id("username")).getText()).isEqualTo("aigerim");
             assertThat(browser.await(By.id("roles")).getText()).contains("социальный работник");
 
-            browser.click(By.id("nav-new-case"));
-            browser.type(By.id("case:familyName"), familyName);
-            browser.type(By.id("case:givenName"), "Айгерим");
-            browser.click(By.cssSelector("label[for='case:sex:0']"));
-            browser.type(By.id("case:birthDate_input"), "17.05.1991");
-            browser.type(By.id("case:incidentDate_input"), LocalDate.now().minusDays(1).format(DATE));
-            chooseFrom(browser, "case:incidentType", "физическое насилие");
-            browser.screenshot("new-case-filled");
-            browser.click(By.id("case:save"));
-
-            WebElement notice = browser.await(By.cssSelector(".ui-messages-info"));
-            assertThat(notice.getText()).matches("(?s).*Дело ALM-\\d{4}-\\d{6} открыто\\..*");
-            String number = notice.getText().replaceAll("(?s).*(ALM-\\d{4}-\\d{6}).*", "$1");
+            String number = browser.openCase(app, familyName);
+            assertThat(browser.await(By.cssSelector(".ui-messages-info")).getText()).contains("Дело " + number + " открыто.");
+            assertThat(number).matches("ALM-\\d{4}-\\d{6}");
             WebElement firstRow = browser.await(By.cssSelector("#cases\\:table tbody tr"));
             assertThat(firstRow.getText()).contains(number).contains(familyName);
             browser.screenshot("case-list");
@@ -64,7 +52,7 @@ class WalkingSkeletonBrowserIT {
 
             browser.click(By.id("nav-new-case"));
             browser.type(By.id("case:givenName"), "Айгерим");
-            browser.type(By.id("case:birthDate_input"), LocalDate.now().plusDays(10).format(DATE));
+            browser.typeDate("case:birthDate_input", LocalDate.now().plusDays(10));
             browser.click(By.id("case:save"));
 
             browser.awaitText(By.id("case:messages"), "Укажите фамилию");
@@ -99,11 +87,6 @@ class WalkingSkeletonBrowserIT {
             browser.open(app);
             assertThat(browser.await(By.id("kc-login")).isDisplayed()).as("signed out at Keycloak too").isTrue();
         }
-    }
-
-    private static void chooseFrom(Browser browser, String menuId, String label) {
-        browser.click(By.id(menuId));
-        browser.click(By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']"));
     }
 
     private static String total(Browser browser) {
