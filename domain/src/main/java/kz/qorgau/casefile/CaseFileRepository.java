@@ -23,12 +23,21 @@ public class CaseFileRepository {
         em.persist(plan);
     }
 
+    public void add(PersonSecret secret) {
+        em.persist(secret);
+    }
+
+    public Optional<PersonSecret> secretOf(Long personId) {
+        return Optional.ofNullable(em.find(PersonSecret.class, personId));
+    }
+
     public Optional<SafetyPlan> safetyPlan(Long caseFileId) {
         return Optional.ofNullable(em.find(SafetyPlan.class, caseFileId));
     }
 
+    /** Writes now, telling a concurrent change as such (see {@link kz.qorgau.shared.persistence.Writes}). */
     public void flush() {
-        em.flush();
+        kz.qorgau.shared.persistence.Writes.flush(em);
     }
 
     /**

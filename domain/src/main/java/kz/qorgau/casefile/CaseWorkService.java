@@ -2,18 +2,16 @@ package kz.qorgau.casefile;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.ConcurrentChangeException;
+import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.shared.NotFoundException;
 import kz.qorgau.shared.Permission;
 import kz.qorgau.timeline.CaseEvent;
 import kz.qorgau.timeline.CaseEventKind;
 import kz.qorgau.timeline.Timeline;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -117,7 +115,7 @@ public class CaseWorkService {
             plan.revise(text, caller.username(), now());
         }
         timeline.record(file.id(), CaseEventKind.SAFETY_PLAN_REVISED, caller, null, now());
-        flush();
+        cases.flush();
     }
 
     private void change(Caller caller, Permission permission, String number, long version, CaseEventKind kind,
@@ -129,26 +127,48 @@ public class CaseWorkService {
         }
         change.accept(file);
         timeline.record(file.id(), kind, caller, detail, now());
-        flush();
+        cases.flush();
     }
 
     /**
-     * Surfaces a concurrent commit here, as a refusal the user understands, instead of at commit time: a newer
-     * version, or a row someone else created at the same moment (unique violation, SQL state 23505).
+     * Where the victim lives and shelters, for her own organisation only: a worker of the organisation that owns
+     * the case, never another organisation even when it may read the case.
      */
-    private void flush() {
-        try {
-            cases.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConcurrentChangeException();
-        } catch (PersistenceException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                    throw new ConcurrentChangeException();
-                }
-            }
-            throw e;
+    public Optional<PersonSecret> secretAddress(Caller caller, String number) {
+        CaseFile file = owned(caller, number);
+        return cases.secretOf(file.victim().id());
+    }
+
+    /** {@code version} is the record's version as seen, or -1 when there was none. */
+    public void recordSecretAddress(Caller caller, String number, long version, String address, String shelter) {
+        CaseFile file = owned(caller, number);
+        file.requireNotClosed();
+        if ((address != null && address.length() > 500) || (shelter != null && shelter.length() > 500)) {
+            throw new InvalidInputException("case.secret.tooLong");
         }
+        PersonSecret secret = cases.secretOf(file.victim().id()).orElse(null);
+        if (secret == null ? version != -1 : secret.version() != version) {
+            throw new ConcurrentChangeException();
+        }
+        boolean first = secret == null;
+        if (first) {
+            secret = new PersonSecret(file.victim().id());
+        }
+        secret.record(address, shelter, caller.username(), now());
+        if (first) {
+            cases.add(secret);
+        }
+        timeline.record(file.id(), CaseEventKind.SECRET_ADDRESS_RECORDED, caller, null, now());
+        cases.flush();
+    }
+
+    private CaseFile owned(Caller caller, String number) {
+        caller.require(Permission.SECRET_ADDRESS);
+        CaseFile file = readable(caller, number);
+        if (!file.organisationCode().equals(caller.organisationCode().orElse(null))) {
+            throw new NotFoundException();
+        }
+        return file;
     }
 
     private LocalDate today() {

@@ -50,6 +50,10 @@ public class PersonSecret {
         this.updatedAt = at;
     }
 
+    public long version() {
+        return version;
+    }
+
     public Long personId() {
         return personId;
     }

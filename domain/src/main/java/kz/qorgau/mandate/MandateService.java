@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import kz.qorgau.casefile.CaseFile;
@@ -16,6 +15,7 @@ import kz.qorgau.shared.ConcurrentChangeException;
 import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.shared.NotFoundException;
 import kz.qorgau.shared.Permission;
+import kz.qorgau.shared.persistence.Writes;
 import kz.qorgau.timeline.CaseEventKind;
 import kz.qorgau.timeline.Timeline;
 
@@ -92,7 +92,7 @@ public class MandateService {
                 d.policeReportsPerMonth(), eviction, course, today(), now());
         em.persist(mandate);
         timeline.record(file.id(), CaseEventKind.COURT_MANDATE_RECORDED, caller, null, now());
-        flush();
+        Writes.flush(em);
         return mandate.id();
     }
 
@@ -104,7 +104,7 @@ public class MandateService {
         mandate.recordSession(heldOn, attendance, caller.username(), today(), now());
         em.lock(mandate, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         timeline.record(mandate.caseFileId(), CaseEventKind.PSYCHOCORRECTION_SESSION_RECORDED, caller, attendance.name(), now());
-        flush();
+        Writes.flush(em);
     }
 
     public void reportCompletion(Caller caller, Long mandateId, long version, LocalDate on) {
@@ -112,7 +112,7 @@ public class MandateService {
         mandate.reportCompletion(on, caller.username(), today());
         em.lock(mandate, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         timeline.record(mandate.caseFileId(), CaseEventKind.PSYCHOCORRECTION_REPORTED, caller, "COMPLETION", now());
-        flush();
+        Writes.flush(em);
     }
 
     public void reportNonCompliance(Caller caller, Long mandateId, long version, LocalDate on, NonComplianceReason reason) {
@@ -123,7 +123,7 @@ public class MandateService {
         mandate.reportNonCompliance(on, reason, caller.username(), today());
         em.lock(mandate, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         timeline.record(mandate.caseFileId(), CaseEventKind.PSYCHOCORRECTION_REPORTED, caller, "NON_COMPLIANCE", now());
-        flush();
+        Writes.flush(em);
     }
 
     public List<CourtMandate> ofCase(Caller caller, String caseNumber) {
@@ -150,14 +150,6 @@ public class MandateService {
             throw new ConcurrentChangeException();
         }
         return mandate;
-    }
-
-    private void flush() {
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConcurrentChangeException();
-        }
     }
 
     private LocalDate today() {

@@ -4,9 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseWorkService;
@@ -17,10 +15,10 @@ import kz.qorgau.shared.ConcurrentChangeException;
 import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.shared.NotFoundException;
 import kz.qorgau.shared.Permission;
+import kz.qorgau.shared.persistence.Writes;
 import kz.qorgau.timeline.CaseEventKind;
 import kz.qorgau.timeline.Timeline;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,7 +64,7 @@ public class ProtectionService {
                 perpetrator, prohibitions == null ? Set.of() : prohibitions, today(), now());
         em.persist(order);
         timeline.record(file.id(), CaseEventKind.PROTECTIVE_ORDER_ISSUED, caller, null, now());
-        flush("order.number.taken");
+        Writes.flush(em, "order.number.taken");
         return order.id();
     }
 
@@ -79,7 +77,7 @@ public class ProtectionService {
         order.recordViolation(on, consequence, arrestDays, caller.username(), today(), now());
         em.lock(order, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         timeline.record(order.caseFileId(), CaseEventKind.PROTECTIVE_ORDER_VIOLATED, caller, consequence.name(), now());
-        flush(null);
+        Writes.flush(em);
     }
 
     public void revoke(Caller caller, Long orderId, long version, LocalDate on, String reason) {
@@ -89,7 +87,7 @@ public class ProtectionService {
         }
         order.revoke(on, reason.strip(), caller.username(), today());
         timeline.record(order.caseFileId(), CaseEventKind.PROTECTIVE_ORDER_REVOKED, caller, null, now());
-        flush(null);
+        Writes.flush(em);
     }
 
     /** The orders of a case the caller may read, newest first. */
@@ -113,28 +111,6 @@ public class ProtectionService {
             throw new ConcurrentChangeException();
         }
         return order;
-    }
-
-    private void flush(String uniqueViolationKey) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConcurrentChangeException();
-        } catch (PersistenceException e) {
-            if (uniqueViolationKey != null && isUniqueViolation(e)) {
-                throw new InvalidInputException(uniqueViolationKey);
-            }
-            throw e;
-        }
-    }
-
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean blank(String s) {

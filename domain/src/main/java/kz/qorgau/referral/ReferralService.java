@@ -3,7 +3,6 @@ package kz.qorgau.referral;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import kz.qorgau.casefile.CaseFile;
@@ -17,6 +16,7 @@ import kz.qorgau.shared.ConcurrentChangeException;
 import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.shared.NotFoundException;
 import kz.qorgau.shared.Permission;
+import kz.qorgau.shared.persistence.Writes;
 import kz.qorgau.timeline.CaseEventKind;
 import kz.qorgau.timeline.Timeline;
 
@@ -70,7 +70,7 @@ public class ReferralService {
                 provider.code(), caller.username(), now());
         em.persist(referral);
         timeline.record(file.id(), CaseEventKind.REFERRAL_CREATED, caller, service.name(), now());
-        flush();
+        Writes.flush(em);
         return referral.id();
     }
 
@@ -109,7 +109,7 @@ public class ReferralService {
         ServiceReferral referral = addressedTo(caller, referralId, version);
         referral.recordDelivery(on, hours, caller.username(), organisation(caller), LocalDate.now(clock), now());
         timeline.record(referral.caseFileId(), CaseEventKind.SERVICE_DELIVERED, caller, referral.service().name(), now());
-        flush();
+        Writes.flush(em);
     }
 
     /** The referrals of a case, for those who may read the case. */
@@ -178,19 +178,11 @@ public class ReferralService {
     private void changed(Caller caller, ServiceReferral referral, Consumer<ServiceReferral> change) {
         change.accept(referral);
         timeline.record(referral.caseFileId(), CaseEventKind.REFERRAL_STATUS_CHANGED, caller, referral.status().name(), now());
-        flush();
+        Writes.flush(em);
     }
 
     private static String organisation(Caller caller) {
         return caller.organisationCode().orElseThrow(NotFoundException::new);
-    }
-
-    private void flush() {
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConcurrentChangeException();
-        }
     }
 
     private Instant now() {

@@ -16,6 +16,8 @@ public enum Permission {
     SAFETY_PLAN_READ,
     /** Write the safety plan. */
     SAFETY_PLAN_WRITE,
+    /** Read and record where the victim lives and shelters: the owning organisation only. */
+    SECRET_ADDRESS,
     /** Issue protective orders, record their violations and revocation. */
     PROTECTIVE_ORDER_ISSUE,
     /** Record the preliminary identification of a trafficking victim. */

@@ -3,7 +3,6 @@ package kz.qorgau.trafficking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import kz.qorgau.casefile.CaseFile;
@@ -11,6 +10,7 @@ import kz.qorgau.casefile.CaseWorkService;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.ConcurrentChangeException;
 import kz.qorgau.shared.Permission;
+import kz.qorgau.shared.persistence.Writes;
 import kz.qorgau.timeline.CaseEventKind;
 import kz.qorgau.timeline.Timeline;
 
@@ -63,11 +63,7 @@ public class TraffickingService {
             em.persist(identification);
         }
         timeline.record(file.id(), CaseEventKind.TRAFFICKING_IDENTIFIED, caller, status.name(), now());
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConcurrentChangeException();
-        }
+        Writes.flush(em);
     }
 
     private Optional<TraffickingIdentification> find(Long caseFileId) {

@@ -103,11 +103,25 @@ public final class Browser implements AutoCloseable {
 
     /** Picks an option of a PrimeFaces select menu by its visible label, as a person clicks it. */
     public void choose(String menuId, String label) {
-        click(By.id(menuId));
-        // after an ajax update the old overlay panel may linger hidden in the page: click the one a person sees
+        By menu = By.id(menuId);
+        By shown = By.id(menuId + "_label");
+        // after an ajax update an old overlay panel may linger hidden in the page, and on a busy machine the panel
+        // may still be opening: click the option a person sees, and try again until the menu shows the choice
         By option = By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']");
-        wait.until(d -> d.findElements(option).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(menuId + "_label"), label));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (driver.findElements(option).stream().noneMatch(WebElement::isDisplayed)) {
+                click(menu);
+            }
+            wait.until(d -> d.findElements(option).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(3))
+                        .until(ExpectedConditions.textToBePresentInElementLocated(shown, label));
+                return;
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                // the click fell on an opening panel; look again
+            }
+        }
+        throw new AssertionError("could not choose '" + label + "' in " + menuId);
     }
 
     /** Types a date into a PrimeFaces date picker and closes its calendar. */

@@ -374,4 +374,16 @@ class CaseServicesIT {
         assertEquals(List.of(astanaCase), check.visibleCaseNumbers());
         assertEquals(1, check.elsewhere(), "aigerim's case is counted, not named");
     }
+
+    @Test
+    void whereSheLivesIsForHerOwnOrganisationOnly() {
+        String number = cases.open(AIGERIM, intake("Тестова-Адрес", "ALM")).toString();
+        work.recordSecretAddress(AIGERIM, number, -1, "ул. Вымышленная, 7", "убежище «Демо»");
+        assertEquals("ул. Вымышленная, 7", work.secretAddress(AIGERIM, number).orElseThrow().currentAddress().orElseThrow());
+        assertThrows(AccessDeniedException.class, () -> work.secretAddress(NURLAN, number), "not even her supervisor");
+        assertThrows(AccessDeniedException.class, () -> work.secretAddress(POLICE, number));
+        assertThrows(NotFoundException.class, () -> work.secretAddress(DANA, number));
+        assertThrows(ConcurrentChangeException.class, () -> work.recordSecretAddress(AIGERIM, number, -1, "другой", null),
+                "a second first entry is a stale page");
+    }
 }

@@ -20,6 +20,7 @@ class ProtectiveMeasuresBrowserIT {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static String app;
     private static String caseNumber;
+    private static final String SECRET_ADDRESS = "ул. Вымышленная, дом " + UUID.randomUUID().toString().substring(0, 4);
 
     @BeforeAll
     static void aCaseOfAigerims() throws Exception {
@@ -28,6 +29,10 @@ class ProtectiveMeasuresBrowserIT {
             aigerim.open(app);
             aigerim.signIn("aigerim", "demo");
             caseNumber = aigerim.openCase(app, "Тестова-Меры-" + UUID.randomUUID().toString().substring(0, 4));
+            aigerim.open(app + "cases/case.xhtml?n=" + caseNumber);
+            aigerim.type(By.id("case:secret-address-input"), SECRET_ADDRESS);
+            aigerim.click(By.id("case:save-secret"));
+            aigerim.awaitText(By.id("case:timeline"), "записан адрес");
         }
         assertThat(caseNumber).matches("ALM-\\d{4}-\\d{6}");
     }
@@ -40,6 +45,7 @@ class ProtectiveMeasuresBrowserIT {
             serik.signIn("serik", "demo");
             serik.open(app + "cases/case.xhtml?n=" + caseNumber);
             assertThat(serik.driver().findElements(By.id("case:safety-plan"))).as("police never see the safety plan").isEmpty();
+            assertThat(serik.driver().getPageSource()).as("nor where she lives").doesNotContain(SECRET_ADDRESS);
 
             serik.type(By.id("case:order-number"), orderNumber);
             serik.type(By.id("case:perpetrator-family"), "Примеров");

@@ -11,7 +11,10 @@ import kz.qorgau.casefile.IncidentContext;
 import kz.qorgau.casefile.IncidentDetails;
 import kz.qorgau.casefile.Relationship;
 import kz.qorgau.casefile.RiskLevel;
+import kz.qorgau.casefile.PersonSecret;
+import kz.qorgau.casefile.PersonDetails;
 import kz.qorgau.casefile.SafetyPlan;
+import kz.qorgau.casefile.Sex;
 import kz.qorgau.shared.NotFoundException;
 import kz.qorgau.shared.Permission;
 import kz.qorgau.shared.QorgauException;
@@ -40,6 +43,10 @@ public class CaseBacking implements Serializable {
     private List<CaseEvent> timeline;
     private String safetyPlanText;
     private long safetyPlanVersion = -1;
+    private boolean secretShown;
+    private String secretAddress;
+    private String secretShelter;
+    private long secretVersion = -1;
 
     private RiskLevel riskLevel;
     private LocalDate riskDate = LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN);
@@ -58,6 +65,7 @@ public class CaseBacking implements Serializable {
                 safetyPlanText = plan.map(SafetyPlan::text).orElse("");
                 safetyPlanVersion = plan.map(SafetyPlan::version).orElse(-1L);
             }
+            loadSecret();
         } catch (NotFoundException | IllegalArgumentException missing) {
             jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
             faces.getExternalContext().responseSendError(404, null);
@@ -65,13 +73,8 @@ public class CaseBacking implements Serializable {
         }
     }
 
-    private void act(Runnable action, String doneKey) {
-        try {
-            action.run();
-            Messages.info(doneKey);
-        } catch (QorgauException refused) {
-            Messages.refused(refused);
-        }
+    private void act(Runnable action) {
+        Messages.attempt(action);
         reload();
     }
 
@@ -82,39 +85,39 @@ public class CaseBacking implements Serializable {
     }
 
     public void activate() {
-        act(() -> work.activate(user.caller(), number, details.version()), "case.saved");
+        act(() -> work.activate(user.caller(), number, details.version()));
     }
 
     public void requestClosure() {
-        act(() -> work.requestClosure(user.caller(), number, details.version()), "case.saved");
+        act(() -> work.requestClosure(user.caller(), number, details.version()));
     }
 
     public void approveClosure() {
-        act(() -> work.approveClosure(user.caller(), number, details.version(), closureComment), "case.saved");
+        act(() -> work.approveClosure(user.caller(), number, details.version(), closureComment));
     }
 
     public void rejectClosure() {
-        act(() -> work.rejectClosure(user.caller(), number, details.version(), closureComment), "case.saved");
+        act(() -> work.rejectClosure(user.caller(), number, details.version(), closureComment));
     }
 
     public void reopen() {
-        act(() -> work.reopen(user.caller(), number, details.version()), "case.saved");
+        act(() -> work.reopen(user.caller(), number, details.version()));
     }
 
     public void assessRisk() {
-        act(() -> work.assessRisk(user.caller(), number, details.version(), riskLevel, riskDate), "case.saved");
+        act(() -> work.assessRisk(user.caller(), number, details.version(), riskLevel, riskDate));
     }
 
     public void giveConsent() {
-        act(() -> work.giveConsent(user.caller(), number, details.version(), consentScope, consentDate), "case.saved");
+        act(() -> work.giveConsent(user.caller(), number, details.version(), consentScope, consentDate));
     }
 
     public void withdrawConsent() {
-        act(() -> work.withdrawConsent(user.caller(), number, details.version(), consentScope, consentDate), "case.saved");
+        act(() -> work.withdrawConsent(user.caller(), number, details.version(), consentScope, consentDate));
     }
 
     public void recordIncident() {
-        act(() -> work.recordIncident(user.caller(), number, details.version(), incident.toDetails()), "case.saved");
+        act(() -> work.recordIncident(user.caller(), number, details.version(), incident.toDetails(details.regionCode())));
     }
 
     public void saveSafetyPlan() {
@@ -127,6 +130,44 @@ public class CaseBacking implements Serializable {
             Messages.refused(refused);
         }
         timeline = work.timeline(user.caller(), number);
+    }
+
+    /** Only a worker of the owning organisation ever receives the address; for everyone else the section is absent. */
+    private void loadSecret() {
+        secretShown = user.caller().may(Permission.SECRET_ADDRESS)
+                && details.organisationCode().equals(user.caller().organisationCode().orElse(null));
+        if (secretShown) {
+            var secret = work.secretAddress(user.caller(), number);
+            secretAddress = secret.flatMap(PersonSecret::currentAddress).orElse("");
+            secretShelter = secret.flatMap(PersonSecret::shelterLocation).orElse("");
+            secretVersion = secret.map(PersonSecret::version).orElse(-1L);
+        }
+    }
+
+    public void saveSecret() {
+        Messages.attempt(() -> work.recordSecretAddress(user.caller(), number, secretVersion, secretAddress, secretShelter));
+        reload();
+        loadSecret();
+    }
+
+    public boolean isSecretShown() {
+        return secretShown;
+    }
+
+    public String getSecretAddress() {
+        return secretAddress;
+    }
+
+    public void setSecretAddress(String secretAddress) {
+        this.secretAddress = secretAddress;
+    }
+
+    public String getSecretShelter() {
+        return secretShelter;
+    }
+
+    public void setSecretShelter(String secretShelter) {
+        this.secretShelter = secretShelter;
     }
 
     public boolean may(String permission) {
@@ -210,12 +251,31 @@ public class CaseBacking implements Serializable {
         private String legalArticleCode;
         private Relationship relationship;
         private LocalDate reportedToPoliceOn;
+        private String perpetratorFamilyName;
+        private String perpetratorGivenName;
+        private Sex perpetratorSex;
+        private LocalDate perpetratorBirthDate;
+        private Integer perpetratorAge;
 
-        IncidentDetails toDetails() {
-            return new IncidentDetails(occurredOn, type, context, null, settlement,
+        IncidentDetails toDetails(String caseRegion) {
+            boolean named = perpetratorFamilyName != null && !perpetratorFamilyName.isBlank();
+            PersonDetails perpetrator = named ? new PersonDetails(perpetratorFamilyName, perpetratorGivenName, null, null, null,
+                    perpetratorSex, perpetratorBirthDate, perpetratorAge, null, null, null, null) : null;
+            return new IncidentDetails(occurredOn, type, context, caseRegion, settlement,
                     legalArticleCode == null || legalArticleCode.isBlank() ? null : legalArticleCode,
-                    null, relationship, reportedToPoliceOn);
+                    perpetrator, relationship, reportedToPoliceOn);
         }
+
+        public String getPerpetratorFamilyName() { return perpetratorFamilyName; }
+        public void setPerpetratorFamilyName(String v) { perpetratorFamilyName = v; }
+        public String getPerpetratorGivenName() { return perpetratorGivenName; }
+        public void setPerpetratorGivenName(String v) { perpetratorGivenName = v; }
+        public Sex getPerpetratorSex() { return perpetratorSex; }
+        public void setPerpetratorSex(Sex v) { perpetratorSex = v; }
+        public LocalDate getPerpetratorBirthDate() { return perpetratorBirthDate; }
+        public void setPerpetratorBirthDate(LocalDate v) { perpetratorBirthDate = v; }
+        public Integer getPerpetratorAge() { return perpetratorAge; }
+        public void setPerpetratorAge(Integer v) { perpetratorAge = v; }
 
         public LocalDate getOccurredOn() { return occurredOn; }
         public void setOccurredOn(LocalDate occurredOn) { this.occurredOn = occurredOn; }

@@ -28,6 +28,16 @@ public final class Messages {
         faces.validationFailed();
     }
 
+    /** Runs a change the user asked for: "saved" when it went through, the model's refusal when it did not. */
+    public static void attempt(Runnable change) {
+        try {
+            change.run();
+            info("case.saved");
+        } catch (QorgauException refused) {
+            refused(refused);
+        }
+    }
+
     /** An information message from the page bundle, on this page. */
     public static void info(String key) {
         FacesContext faces = FacesContext.getCurrentInstance();

@@ -19,7 +19,6 @@ import kz.qorgau.reference.Organisation;
 import kz.qorgau.reference.OrganisationType;
 import kz.qorgau.reference.ReferenceData;
 import kz.qorgau.shared.Clocks;
-import kz.qorgau.shared.QorgauException;
 import kz.qorgau.web.faces.Messages;
 import kz.qorgau.web.security.CurrentUser;
 
@@ -141,12 +140,7 @@ public class MeasuresBacking implements Serializable {
     }
 
     private void act(Runnable action) {
-        try {
-            action.run();
-            Messages.info("case.saved");
-        } catch (QorgauException refused) {
-            Messages.refused(refused);
-        }
+        Messages.attempt(action);
         orders = null;
         decisions = null;
         casePage.reload();

@@ -6,7 +6,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import kz.qorgau.shared.Clocks;
-import kz.qorgau.shared.QorgauException;
 import kz.qorgau.trafficking.ExploitationType;
 import kz.qorgau.trafficking.IdentificationStatus;
 import kz.qorgau.trafficking.MeansOfControl;
@@ -62,16 +61,11 @@ public class TraffickingBacking implements Serializable {
     }
 
     public void identify() {
-        try {
-            long version = getCurrent() == null ? -1 : current.version();
-            trafficking.identify(user.caller(), caseNumber, version, status, decidedOn,
-                    exploitation.isEmpty() ? EnumSet.noneOf(ExploitationType.class) : EnumSet.copyOf(exploitation),
-                    control.isEmpty() ? EnumSet.noneOf(MeansOfControl.class) : EnumSet.copyOf(control),
-                    countryOfRecruitment, countryOfExploitation, recruitment);
-            Messages.info("case.saved");
-        } catch (QorgauException refused) {
-            Messages.refused(refused);
-        }
+        long version = getCurrent() == null ? -1 : current.version();
+        Messages.attempt(() -> trafficking.identify(user.caller(), caseNumber, version, status, decidedOn,
+                exploitation.isEmpty() ? EnumSet.noneOf(ExploitationType.class) : EnumSet.copyOf(exploitation),
+                control.isEmpty() ? EnumSet.noneOf(MeansOfControl.class) : EnumSet.copyOf(control),
+                countryOfRecruitment, countryOfExploitation, recruitment));
         loaded = false;
         casePage.reload();
     }

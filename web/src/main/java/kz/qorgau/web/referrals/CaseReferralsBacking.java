@@ -9,7 +9,6 @@ import kz.qorgau.referral.ReferralService;
 import kz.qorgau.referral.ReferralView;
 import kz.qorgau.referral.SpecialSocialService;
 import kz.qorgau.reference.Organisation;
-import kz.qorgau.shared.QorgauException;
 import kz.qorgau.web.faces.Messages;
 import kz.qorgau.web.security.CurrentUser;
 
@@ -65,12 +64,7 @@ public class CaseReferralsBacking implements Serializable {
     }
 
     private void act(Runnable action) {
-        try {
-            action.run();
-            Messages.info("case.saved");
-        } catch (QorgauException refused) {
-            Messages.refused(refused);
-        }
+        Messages.attempt(action);
         list = null;
         casePage.reload();
     }

@@ -7,7 +7,6 @@ import kz.qorgau.referral.DeclineReason;
 import kz.qorgau.referral.ReferralService;
 import kz.qorgau.referral.ReferralView;
 import kz.qorgau.shared.Clocks;
-import kz.qorgau.shared.QorgauException;
 import kz.qorgau.web.faces.Messages;
 import kz.qorgau.web.security.CurrentUser;
 
@@ -56,12 +55,7 @@ public class InboxBacking implements Serializable {
     }
 
     private void act(Runnable action) {
-        try {
-            action.run();
-            Messages.info("case.saved");
-        } catch (QorgauException refused) {
-            Messages.refused(refused);
-        }
+        Messages.attempt(action);
         list = null;
     }
 
