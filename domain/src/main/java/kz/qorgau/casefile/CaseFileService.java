@@ -1,5 +1,6 @@
 package kz.qorgau.casefile;
 
+import kz.qorgau.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,6 +21,7 @@ import java.util.Optional;
 /** Intake and case lists. Every method takes the caller and applies its permissions and partition itself. */
 @ApplicationScoped
 @Transactional
+@Audited
 public class CaseFileService {
 
     @Inject

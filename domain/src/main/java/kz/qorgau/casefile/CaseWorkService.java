@@ -1,5 +1,8 @@
 package kz.qorgau.casefile;
 
+import kz.qorgau.audit.Audited;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.AuditAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,6 +28,7 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 @Transactional
+@Audited
 public class CaseWorkService {
 
     @Inject
@@ -36,13 +40,18 @@ public class CaseWorkService {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditTrail audit;
+
     /** A case the caller may read; outside the caller's partition it does not exist. */
     public CaseFile readable(Caller caller, String number) {
         return CaseScope.of(caller).flatMap(scope -> cases.findByNumber(scope, number)).orElseThrow(NotFoundException::new);
     }
 
     public CaseDetails details(Caller caller, String number) {
-        return CaseDetails.of(readable(caller, number), today());
+        CaseFile file = readable(caller, number);
+        audit.record(caller, AuditAction.READ, "CaseFile", file.id(), file.id(), null);
+        return CaseDetails.of(file, today());
     }
 
     public List<CaseEvent> timeline(Caller caller, String number) {
@@ -95,7 +104,9 @@ public class CaseWorkService {
     /** The safety plan, for those who may read it; empty when none was written yet. */
     public Optional<SafetyPlan> safetyPlan(Caller caller, String number) {
         caller.require(Permission.SAFETY_PLAN_READ);
-        return cases.safetyPlan(readable(caller, number).id());
+        CaseFile file = readable(caller, number);
+        audit.record(caller, AuditAction.READ, "SafetyPlan", file.id(), file.id(), null);
+        return cases.safetyPlan(file.id());
     }
 
     /** {@code planVersion} is the plan's version as the caller saw it, or -1 when there was none. */
@@ -136,6 +147,7 @@ public class CaseWorkService {
      */
     public Optional<PersonSecret> secretAddress(Caller caller, String number) {
         CaseFile file = owned(caller, number);
+        audit.record(caller, AuditAction.READ, "PersonSecret", file.victim().id(), file.id(), null);
         return cases.secretOf(file.victim().id());
     }
 
@@ -160,6 +172,16 @@ public class CaseWorkService {
         }
         timeline.record(file.id(), CaseEventKind.SECRET_ADDRESS_RECORDED, caller, null, now());
         cases.flush();
+    }
+
+    /** "Who saw this": the case's audit trail, for the owning organisation's workers and the region's supervisor. */
+    public List<kz.qorgau.audit.AuditEntry> whoSaw(Caller caller, String number) {
+        CaseFile file = readable(caller, number);
+        boolean owner = caller.may(Permission.CASE_WORK) && file.organisationCode().equals(caller.organisationCode().orElse(null));
+        if (!owner && !caller.may(Permission.CASE_APPROVE_CLOSURE)) {
+            throw new kz.qorgau.shared.AccessDeniedException(Permission.CASE_WORK);
+        }
+        return audit.ofCase(file.id(), 200);
     }
 
     private CaseFile owned(Caller caller, String number) {

@@ -1,5 +1,6 @@
 package kz.qorgau.mandate;
 
+import kz.qorgau.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,6 +32,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 @Transactional
+@Audited
 public class MandateService {
 
     @PersistenceContext(unitName = "qorgau")

@@ -1,5 +1,6 @@
 package kz.qorgau.protection;
 
+import kz.qorgau.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,7 @@ import java.util.Set;
 /** Police protective orders on a case: issue, record violations, revoke. Only a police unit of the case's reach. */
 @ApplicationScoped
 @Transactional
+@Audited
 public class ProtectionService {
 
     @PersistenceContext(unitName = "qorgau")
@@ -63,8 +65,8 @@ public class ProtectionService {
         ProtectiveOrder order = ProtectiveOrder.issue(file.id(), unit, caller.username(), orderNumber.strip(), issueDate,
                 perpetrator, prohibitions == null ? Set.of() : prohibitions, today(), now());
         em.persist(order);
-        timeline.record(file.id(), CaseEventKind.PROTECTIVE_ORDER_ISSUED, caller, null, now());
         Writes.flush(em, "order.number.taken");
+        timeline.record(file.id(), CaseEventKind.PROTECTIVE_ORDER_ISSUED, caller, null, now());
         return order.id();
     }
 

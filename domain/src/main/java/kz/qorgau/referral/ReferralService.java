@@ -1,5 +1,7 @@
 package kz.qorgau.referral;
 
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,6 +37,7 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 @Transactional
+@Audited
 public class ReferralService {
 
     private static final Set<OrganisationType> PROVIDERS = Set.of(OrganisationType.NGO, OrganisationType.CRISIS_CENTRE,
@@ -52,6 +55,9 @@ public class ReferralService {
 
     @Inject
     Timeline timeline;
+
+    @Inject
+    kz.qorgau.audit.AuditTrail audit;
 
     @Inject
     Clock clock;
@@ -131,7 +137,10 @@ public class ReferralService {
                 .setParameter("org", organisation(caller))
                 .setMaxResults(500)
                 .getResultStream()
-                .map(r -> view(r, em.find(CaseFile.class, r.caseFileId())))
+                .map(r -> {
+                    audit.record(caller, AuditAction.READ, "ServiceReferral", r.id(), r.caseFileId(), null);
+                    return view(r, em.find(CaseFile.class, r.caseFileId()));
+                })
                 .toList();
     }
 

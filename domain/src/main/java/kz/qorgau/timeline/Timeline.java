@@ -3,20 +3,32 @@ package kz.qorgau.timeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.shared.Caller;
+import kz.qorgau.shared.persistence.Writes;
 
 import java.time.Instant;
 import java.util.List;
 
-/** The case timeline: services append, pages read. Callers of {@link #of} have already been checked for access. */
+/** The case timeline: services append (and so audit the change), pages read. Callers of {@link #of} were checked. */
 @ApplicationScoped
 public class Timeline {
 
     @PersistenceContext(unitName = "qorgau")
     EntityManager em;
 
+    @Inject
+    AuditTrail audit;
+
+    /** Every event of a case is a change of case data, so it is audited with it. */
     public void record(Long caseFileId, CaseEventKind kind, Caller actor, String detail, Instant at) {
+        // write the change itself first, so that a conflict is told as one before anything else touches the database
+        Writes.flush(em);
         em.persist(new CaseEvent(caseFileId, at, kind, actor.username(), actor.organisationCode().orElse(null), detail));
+        audit.record(actor, kind == CaseEventKind.CASE_OPENED ? AuditAction.CREATE : AuditAction.CHANGE, "Case", null,
+                caseFileId, kind.name());
     }
 
     public List<CaseEvent> of(Long caseFileId) {

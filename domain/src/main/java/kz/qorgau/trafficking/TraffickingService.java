@@ -1,5 +1,6 @@
 package kz.qorgau.trafficking;
 
+import kz.qorgau.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,6 +24,7 @@ import java.util.Set;
 /** Preliminary identification of trafficking victims by police, recorded on the case under HTCDS names. */
 @ApplicationScoped
 @Transactional
+@Audited
 public class TraffickingService {
 
     @PersistenceContext(unitName = "qorgau")

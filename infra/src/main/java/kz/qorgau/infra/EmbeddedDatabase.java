@@ -65,6 +65,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** A login role with no rights of its own; migrations grant it what the application needs. */
+    public void ensureLoginRole(String name, String password) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            if (!exists(c, "select 1 from pg_roles where rolname = ?", name)) {
+                s.execute("create role " + quoteIdent(name) + " login password " + quoteLiteral(password));
+            } else {
+                s.execute("alter role " + quoteIdent(name) + " password " + quoteLiteral(password));
+            }
+        }
+    }
+
     private static boolean exists(Connection c, String sql, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, name);

@@ -45,9 +45,12 @@ public final class Launcher {
             say("Starting PostgreSQL (embedded, data in var/postgres) ...");
             EmbeddedDatabase database = keep(EmbeddedDatabase.start(var.resolve("postgres"), var.resolve("postgres-bin"), DATABASE_PORT));
             database.ensureDatabase("qorgau", secrets.getProperty("db.password"));
+            database.ensureLoginRole("qorgau_app", secrets.getProperty("db.app.password"));
             app.put("QORGAU_DB_URL", database.jdbcUrl("qorgau"));
-            app.put("QORGAU_DB_USER", "qorgau");
-            app.put("QORGAU_DB_PASSWORD", secrets.getProperty("db.password"));
+            app.put("QORGAU_DB_USER", "qorgau_app");
+            app.put("QORGAU_DB_PASSWORD", secrets.getProperty("db.app.password"));
+            app.put("QORGAU_DB_MIGRATION_USER", "qorgau");
+            app.put("QORGAU_DB_MIGRATION_PASSWORD", secrets.getProperty("db.password"));
             app.putIfAbsent("QORGAU_DEMO_DATA", env.getOrDefault("QORGAU_DEMO_DATA", "true"));
         }
 
@@ -113,6 +116,7 @@ public final class Launcher {
             }
         }
         boolean changed = secrets.putIfAbsent("db.password", randomSecret()) == null;
+        changed |= secrets.putIfAbsent("db.app.password", randomSecret()) == null;
         changed |= secrets.putIfAbsent("keycloak.admin.password", randomSecret()) == null;
         if (changed) {
             try (Writer out = Files.newBufferedWriter(file)) {

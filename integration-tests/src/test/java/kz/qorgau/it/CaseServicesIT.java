@@ -386,4 +386,44 @@ class CaseServicesIT {
         assertThrows(ConcurrentChangeException.class, () -> work.recordSecretAddress(AIGERIM, number, -1, "другой", null),
                 "a second first entry is a stale page");
     }
+
+    @Test
+    void everyLookAtACaseLeavesATraceTheApplicationCannotErase() throws Exception {
+        String number = cases.open(AIGERIM, intake("Тестова-След", "ALM")).toString();
+        work.details(AIGERIM, number);
+        work.details(NURLAN, number);
+        assertThrows(NotFoundException.class, () -> work.details(DANA, number));
+
+        List<kz.qorgau.audit.AuditEntry> trail = work.whoSaw(AIGERIM, number);
+        assertTrue(trail.stream().anyMatch(a -> a.username().equals("aigerim") && a.action() == kz.qorgau.audit.AuditAction.CREATE));
+        assertTrue(trail.stream().anyMatch(a -> a.username().equals("nurlan") && a.action() == kz.qorgau.audit.AuditAction.READ));
+        assertFalse(work.whoSaw(NURLAN, number).isEmpty(), "the supervisor may read it too");
+        assertThrows(AccessDeniedException.class, () -> work.whoSaw(POLICE, number), "police may not");
+
+        javax.sql.DataSource application = InitialContext.doLookup("java:app/jdbc/qorgau");
+        try (java.sql.Connection c = application.getConnection(); java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("select count(*) from audit_event where username = 'dana' and action = 'FAILED_ACCESS'")) {
+                rs.next();
+                assertTrue(rs.getLong(1) >= 1, "the refused look is recorded");
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("select string_agg(coalesce(detail, '') || record_type, ' ') from audit_event")) {
+                rs.next();
+                assertFalse(rs.getString(1).contains("Тестова"), "no victim's name in the trail");
+            }
+            assertEquals("qorgau_app", scalar(st, "select current_user"), "the application is not the schema owner");
+            for (String attack : List.of("update audit_event set username = 'nobody'", "delete from audit_event",
+                    "truncate audit_event", "drop table audit_event", "alter table audit_event disable trigger all",
+                    "delete from flyway_schema_history")) {
+                java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, () -> st.execute(attack), attack);
+                assertTrue(refused.getSQLState().startsWith("42"), attack + " -> " + refused.getSQLState());
+            }
+        }
+    }
+
+    private static String scalar(java.sql.Statement st, String sql) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
 }

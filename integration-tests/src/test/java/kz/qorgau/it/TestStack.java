@@ -37,10 +37,13 @@ public final class TestStack implements LauncherSessionListener {
             startKeycloak();
             Directories.deleteRecursively(work.resolve("postgres"));
             database = EmbeddedDatabase.start(work.resolve("postgres"), work.resolve("postgres-bin"), port("qorgau.it.db.port"));
-            String password = UUID.randomUUID().toString();
-            database.ensureDatabase("qorgau", password);
+            String ownerPassword = UUID.randomUUID().toString();
+            String appPassword = UUID.randomUUID().toString();
+            database.ensureDatabase("qorgau", ownerPassword);
+            database.ensureLoginRole("qorgau_app", appPassword);
             System.setProperty("qorgau.it.db.url", database.jdbcUrl("qorgau"));
-            System.setProperty("qorgau.it.db.password", password);
+            System.setProperty("qorgau.it.db.password", appPassword);
+            System.setProperty("qorgau.it.db.owner-password", ownerPassword);
             keycloak.awaitReady();
             System.setProperty("qorgau.it.oidc.issuer", keycloak.issuer());
             System.setProperty("qorgau.it.oidc.client-secret", EmbeddedKeycloak.clientSecret(EmbeddedKeycloak.demoRealm(), "qorgau-web"));
@@ -103,8 +106,10 @@ public final class TestStack implements LauncherSessionListener {
             EmbeddedKeycloak idp = keycloak();
             Map<String, String> environment = Map.of(
                     "QORGAU_DB_URL", jdbcUrl(),
-                    "QORGAU_DB_USER", "qorgau",
+                    "QORGAU_DB_USER", "qorgau_app",
                     "QORGAU_DB_PASSWORD", dbPassword(),
+                    "QORGAU_DB_MIGRATION_USER", "qorgau",
+                    "QORGAU_DB_MIGRATION_PASSWORD", System.getProperty("qorgau.it.db.owner-password"),
                     "QORGAU_OIDC_ISSUER", idp.issuer(),
                     "QORGAU_OIDC_CLIENT_ID", "qorgau-web",
                     "QORGAU_OIDC_CLIENT_SECRET", System.getProperty("qorgau.it.oidc.client-secret"));

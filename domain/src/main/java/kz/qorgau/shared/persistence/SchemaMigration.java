@@ -8,9 +8,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,6 +36,24 @@ public class SchemaMigration {
     SchemaCheck schemaCheck;
 
     @Inject
+    @ConfigProperty(name = "qorgau.db.url")
+    String url;
+
+    /** The application's own role; migrations grant it what it needs and no more. */
+    @Inject
+    @ConfigProperty(name = "qorgau.db.user")
+    String appRole;
+
+    /** The schema owner, for migrations only; absent when a deployment runs everything as one role. */
+    @Inject
+    @ConfigProperty(name = "qorgau.db.migration-user")
+    Optional<String> migrationUser;
+
+    @Inject
+    @ConfigProperty(name = "qorgau.db.migration-password")
+    Optional<String> migrationPassword;
+
+    @Inject
     Event<SchemaReady> schemaReady;
 
     private volatile boolean migrated;
@@ -40,10 +61,17 @@ public class SchemaMigration {
     @PostConstruct
     void migrate() {
         try {
-            Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
-                    .dataSource(dataSource)
+            var configuration = Flyway.configure(SchemaMigration.class.getClassLoader())
                     .locations("classpath:db/migration")
-                    .load();
+                    .placeholders(Map.of("appRole", appRole));
+            if (migrationUser.isPresent()) {
+                configuration.dataSource(url, migrationUser.get(), migrationPassword.orElse(""));
+            } else {
+                LOG.warning("No QORGAU_DB_MIGRATION_USER: migrating as the application's own role; "
+                        + "give the schema to a separate owner for least privilege");
+                configuration.dataSource(dataSource);
+            }
+            Flyway flyway = configuration.load();
             int applied = flyway.migrate().migrationsExecuted;
             String version = flyway.info().current().getVersion().getVersion();
             LOG.info(() -> "Schema at version " + version + " (" + applied + " migrations applied now)");

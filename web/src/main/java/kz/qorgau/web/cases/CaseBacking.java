@@ -170,6 +170,18 @@ public class CaseBacking implements Serializable {
         this.secretShelter = secretShelter;
     }
 
+    private List<kz.qorgau.audit.AuditEntry> whoSaw;
+
+    /** Shown to the owning organisation and the supervisor; for anyone else the section is absent. */
+    public List<kz.qorgau.audit.AuditEntry> getWhoSaw() {
+        if (whoSaw == null) {
+            boolean owner = user.caller().may(Permission.CASE_WORK)
+                    && details.organisationCode().equals(user.caller().organisationCode().orElse(null));
+            whoSaw = owner || user.caller().may(Permission.CASE_APPROVE_CLOSURE) ? work.whoSaw(user.caller(), number) : List.of();
+        }
+        return whoSaw;
+    }
+
     public boolean may(String permission) {
         return user.caller().may(Permission.valueOf(permission));
     }

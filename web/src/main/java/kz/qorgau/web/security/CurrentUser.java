@@ -35,6 +35,9 @@ public class CurrentUser {
     @Inject
     ReferenceData reference;
 
+    @Inject
+    jakarta.servlet.http.HttpServletRequest request;
+
     private Caller caller;
 
     public Caller caller() {
@@ -46,7 +49,7 @@ public class CurrentUser {
                 Set<Role> roles = Arrays.stream(Role.values())
                         .filter(r -> securityContext.isCallerInRole(r.realmName()))
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-                caller = new Caller(principal.getName(), roles, claim("organisation"), claim("region"));
+                caller = new Caller(principal.getName(), roles, claim("organisation"), claim("region"), request.getRemoteAddr());
             }
         }
         return caller;

@@ -1,0 +1,10 @@
+package kz.qorgau.audit;
+
+public enum AuditAction {
+    READ,
+    CREATE,
+    CHANGE,
+    EXPORT,
+    FAILED_ACCESS,
+    BREAK_GLASS
+}
