@@ -1,5 +1,6 @@
 package kz.qorgau.shared;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,17 @@ public record Caller(String username, Set<Role> roles, Optional<String> organisa
     /** A caller without a network origin: tests, demo data, jobs. */
     public Caller(String username, Set<Role> roles, Optional<String> organisationCode, Optional<String> regionCode) {
         this(username, roles, organisationCode, regionCode, "");
+    }
+
+    /**
+     * The one place where an identity from Keycloak becomes a caller: the realm roles in its {@code groups} claim
+     * (other entries, such as default roles, mean nothing here), and its {@code organisation} and {@code region} claims.
+     */
+    public static Caller fromToken(String username, Collection<String> groups, Optional<String> organisation,
+                                   Optional<String> region, String origin) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        groups.forEach(g -> Role.ofRealmName(g).ifPresent(roles::add));
+        return new Caller(username, roles, organisation.filter(s -> !s.isBlank()), region.filter(s -> !s.isBlank()), origin);
     }
 
     public boolean may(Permission permission) {

@@ -56,4 +56,15 @@ class CallerTest {
         assertThat(Role.ofRealmName("default-roles-qorgau")).isEmpty();
         assertThat(Role.NAMES).contains("social-worker", "police", "court", "ngo", "supervisor", "analyst", "admin");
     }
+
+    @Test
+    void aTokensGroupsBecomeRolesAndEverythingElseIsIgnored() {
+        Caller fromKeycloak = Caller.fromToken("aigerim", java.util.List.of("social-worker", "default-roles-qorgau",
+                "offline_access", "uma_authorization"), Optional.of("ALM-CC"), Optional.of(" "), "10.0.0.1");
+        assertThat(fromKeycloak.roles()).containsExactly(Role.SOCIAL_WORKER);
+        assertThat(fromKeycloak.regionCode()).isEmpty();
+        assertThat(fromKeycloak.origin()).isEqualTo("10.0.0.1");
+        assertThat(Caller.fromToken("guest", java.util.List.of("default-roles-qorgau"), Optional.empty(), Optional.empty(), "")
+                .hasAnyRole()).isFalse();
+    }
 }

@@ -12,11 +12,9 @@ import kz.qorgau.shared.Role;
 
 import java.security.Principal;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The one place where the identity from Keycloak (container roles from the {@code groups} claim, the
@@ -46,10 +44,9 @@ public class CurrentUser {
             if (principal == null) {
                 caller = new Caller("anonymous", Set.of(), Optional.empty(), Optional.empty());
             } else {
-                Set<Role> roles = Arrays.stream(Role.values())
-                        .filter(r -> securityContext.isCallerInRole(r.realmName()))
-                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-                caller = new Caller(principal.getName(), roles, claim("organisation"), claim("region"), request.getRemoteAddr());
+                // the container's roles are the token's groups; only those it granted count
+                List<String> groups = Arrays.stream(Role.NAMES).filter(securityContext::isCallerInRole).toList();
+                caller = Caller.fromToken(principal.getName(), groups, claim("organisation"), claim("region"), request.getRemoteAddr());
             }
         }
         return caller;
