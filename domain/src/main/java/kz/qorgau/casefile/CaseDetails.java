@@ -11,6 +11,12 @@ public record CaseDetails(Long id, String number, CaseKind kind, CaseStatus stat
                           PersonView victim, List<IncidentView> incidents, List<RiskView> risks,
                           List<ConsentView> consents) {
 
+    /** What police and courts see: no risk assessments, no consents, no closure comment. */
+    public CaseDetails withoutSocialWork() {
+        return new CaseDetails(id, number, kind, status, regionCode, organisationCode, ownerUsername, openedAt, null, null,
+                version, victim, incidents, List.of(), List.of());
+    }
+
     public boolean closed() {
         return status == CaseStatus.CLOSED;
     }

@@ -51,7 +51,10 @@ public class CaseWorkService {
     public CaseDetails details(Caller caller, String number) {
         CaseFile file = readable(caller, number);
         audit.record(caller, AuditAction.READ, "CaseFile", file.id(), file.id(), null);
-        return CaseDetails.of(file, today());
+        CaseDetails details = CaseDetails.of(file, today());
+        // police and courts get the parties, incidents and measures they act on, not the social work around them
+        boolean socialWork = caller.may(Permission.CASE_WORK) || caller.may(Permission.CASE_APPROVE_CLOSURE);
+        return socialWork ? details : details.withoutSocialWork();
     }
 
     public List<CaseEvent> timeline(Caller caller, String number) {

@@ -120,6 +120,9 @@ public class ReferralService {
 
     /** The referrals of a case, for those who may read the case. */
     public List<ReferralView> ofCase(Caller caller, String caseNumber) {
+        if (!caller.may(Permission.REFERRAL_MAKE) && !caller.may(Permission.CASE_APPROVE_CLOSURE)) {
+            throw new kz.qorgau.shared.AccessDeniedException(Permission.REFERRAL_MAKE);
+        }
         CaseFile file = work.readable(caller, caseNumber);
         return em.createQuery("select r from ServiceReferral r where r.caseFileId = :id order by r.createdAt desc, r.id desc",
                         ServiceReferral.class)

@@ -1,0 +1,57 @@
+package kz.qorgau.it;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A referral from a crisis centre to an NGO, in real browsers: the worker cannot send it before the victim consents
+ * to disclosure; the NGO then sees the referral — the service, the case number, a name and an age — but never where
+ * the victim lives, and none of the case itself.
+ */
+class ReferralBrowserIT {
+
+    @Test
+    void anNgoSeesItsReferralButNotWhereTheVictimLives() throws Exception {
+        String app = TestStack.applicationUrl();
+        String address = "ул. Вымышленная, дом " + UUID.randomUUID().toString().substring(0, 4);
+        String caseNumber;
+        try (Browser aigerim = new Browser()) {
+            aigerim.open(app);
+            aigerim.signIn("aigerim", "demo");
+            caseNumber = aigerim.openCase(app, "Тестова-Направление-" + UUID.randomUUID().toString().substring(0, 4));
+            aigerim.open(app + "cases/case.xhtml?n=" + caseNumber);
+            aigerim.type(By.id("case:secret-address-input"), address);
+            aigerim.click(By.id("case:save-secret"));
+            aigerim.awaitText(By.id("case:timeline"), "записан адрес");
+
+            aigerim.choose("case:referral-service", "социально-психологические услуги");
+            aigerim.choose("case:referral-provider", "Демо-НПО «Помощь» (Алматы)");
+            aigerim.click(By.id("case:propose-referral"));
+            aigerim.awaitText(By.id("case:referrals"), "предложено");
+            aigerim.click(By.cssSelector(".send-referral"));
+            aigerim.awaitText(By.id("case:messages"), "Нет согласия");
+
+            aigerim.choose("case:consent-scope", "передачу сведений другим организациям");
+            aigerim.click(By.id("case:give-consent"));
+            aigerim.awaitText(By.id("case:consents"), "передачу сведений");
+            aigerim.click(By.cssSelector(".send-referral"));
+            aigerim.awaitText(By.id("case:referrals"), "отправлено");
+        }
+        try (Browser madina = new Browser()) {
+            madina.open(app);
+            madina.signIn("madina", "demo");
+            madina.click(By.id("nav-inbox"));
+            madina.awaitText(By.id("inbox:referrals"), caseNumber);
+            assertThat(madina.driver().getPageSource()).doesNotContain(address).doesNotContain("Вымышленная");
+            madina.screenshot("ngo-inbox");
+
+            madina.open(app + "cases/case.xhtml?n=" + caseNumber);
+            assertThat(madina.await(By.id("no-access")).getText()).contains("Нет доступа");
+            assertThat(madina.driver().getPageSource()).doesNotContain(address);
+        }
+    }
+}
