@@ -55,6 +55,22 @@ public class CaseFileRepository {
         return new CaseNumber(regionCode, year, next.longValue());
     }
 
+    /** Any case by number, whoever owns it: only for granting emergency access, which is itself audited. */
+    public Optional<CaseFile> findByNumberAnywhere(String number) {
+        return em.createQuery("select c from CaseFile c where c.number = :number", CaseFile.class)
+                .setParameter("number", number).getResultStream().findFirst();
+    }
+
+    /** A case the user holds an emergency access to at this moment. */
+    public Optional<CaseFile> findByNumberWithEmergencyAccess(String number, String username, java.time.Instant now) {
+        return em.createQuery("""
+                        select c from CaseFile c where c.number = :number and exists (
+                            select b from BreakGlassAccess b where b.caseFileId = c.id and b.username = :username
+                              and b.grantedAt <= :now and b.expiresAt > :now)""", CaseFile.class)
+                .setParameter("number", number).setParameter("username", username).setParameter("now", now)
+                .getResultStream().findFirst();
+    }
+
     public Optional<CaseFile> findByNumber(CaseScope scope, String number) {
         return em.createQuery("select c from CaseFile c where c.number = :number and " + scope.condition(), CaseFile.class)
                 .setParameter("number", number)

@@ -24,6 +24,8 @@ public enum Permission {
     TRAFFICKING_IDENTIFY,
     /** Record court decisions: special requirements, eviction, psychocorrection. */
     COURT_MANDATE_RECORD,
+    /** Open a case outside one's partition in an emergency, with a written reason, for a limited time. */
+    BREAK_GLASS,
     /** Refer a victim to a provider of special social services. */
     REFERRAL_MAKE,
     /** Answer referrals addressed to one's organisation and record services delivered. */

@@ -110,6 +110,9 @@ class CaseServicesIT {
     @Inject
     DeadlineService deadlines;
 
+    @Inject
+    kz.qorgau.breakglass.BreakGlassService breakGlass;
+
     static Caller worker(String username, String organisation, String region) {
         return new Caller(username, Set.of(Role.SOCIAL_WORKER), Optional.of(organisation), Optional.of(region));
     }
@@ -425,5 +428,25 @@ class CaseServicesIT {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    @Test
+    void aSupervisorBreaksTheGlassWithAReasonAndItIsFlaggedAndListed() {
+        String astana = cases.open(DANA, intake("Тестова-Экстренно", "AST")).toString();
+        assertThrows(NotFoundException.class, () -> work.details(NURLAN, astana));
+        assertEquals(List.of("breakGlass.reason.required"),
+                assertThrows(InvalidInputException.class, () -> breakGlass.open(NURLAN, astana, "срочно")).messageKeys());
+        assertThrows(AccessDeniedException.class, () -> breakGlass.open(AIGERIM, astana, "Хочу посмотреть это дело"));
+        assertThrows(NotFoundException.class, () -> breakGlass.open(NURLAN, "AST-1999-999999", "Угроза жизни, звонок из полиции"));
+
+        breakGlass.open(NURLAN, astana, "Угроза жизни, звонок из полиции Алматы");
+        assertEquals(astana, work.details(NURLAN, astana).number(), "now she may read it");
+        assertEquals(1, breakGlass.activeOn(DANA, astana).size(), "flagged for the owner too");
+        assertTrue(work.timeline(DANA, astana).stream().anyMatch(e -> e.kind() == CaseEventKind.EMERGENCY_ACCESS));
+        assertTrue(work.whoSaw(DANA, astana).stream().anyMatch(a -> a.action() == kz.qorgau.audit.AuditAction.BREAK_GLASS
+                && a.username().equals("nurlan")));
+        assertTrue(breakGlass.review(NURLAN).stream().anyMatch(r -> r.caseNumber().equals(astana)
+                && r.reason().startsWith("Угроза жизни")));
+        assertThrows(NotFoundException.class, () -> work.details(DANA_AS_NGO, astana), "nobody else gains anything");
     }
 }

@@ -1,0 +1,86 @@
+package kz.qorgau.breakglass;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.Audited;
+import kz.qorgau.casefile.CaseFile;
+import kz.qorgau.casefile.CaseFileRepository;
+import kz.qorgau.casefile.CaseWorkService;
+import kz.qorgau.shared.Caller;
+import kz.qorgau.shared.NotFoundException;
+import kz.qorgau.shared.Permission;
+import kz.qorgau.timeline.CaseEventKind;
+import kz.qorgau.timeline.Timeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * "Break the glass": a supervisor opens a case outside her partition in an emergency. She must write why; the access
+ * lasts {@link BreakGlassAccess#VALIDITY}; it is flagged on the case's timeline, audited, and listed for the review
+ * of her region's supervisors.
+ */
+@ApplicationScoped
+@Transactional
+@Audited
+public class BreakGlassService {
+
+    @PersistenceContext(unitName = "qorgau")
+    EntityManager em;
+
+    @Inject
+    CaseFileRepository cases;
+
+    @Inject
+    CaseWorkService work;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    public void open(Caller caller, String caseNumber, String reason) {
+        caller.require(Permission.BREAK_GLASS);
+        CaseFile file = cases.findByNumberAnywhere(caseNumber == null ? "" : caseNumber.strip()).orElseThrow(NotFoundException::new);
+        Instant now = Instant.now(clock);
+        BreakGlassAccess access = new BreakGlassAccess(file.id(), caller.username(), caller.organisationCode().orElse(null),
+                caller.regionCode().orElse(null), reason, now);
+        em.persist(access);
+        audit.record(caller, AuditAction.BREAK_GLASS, "CaseFile", file.id(), file.id(), null);
+        timeline.record(file.id(), CaseEventKind.EMERGENCY_ACCESS, caller, null, now);
+    }
+
+    /** Emergency accesses to a case that are in force now, for the flag on its page. */
+    public List<BreakGlassAccess> activeOn(Caller caller, String caseNumber) {
+        CaseFile file = work.readable(caller, caseNumber);
+        return em.createQuery("select b from BreakGlassAccess b where b.caseFileId = :id and b.expiresAt > :now order by b.grantedAt",
+                        BreakGlassAccess.class)
+                .setParameter("id", file.id()).setParameter("now", Instant.now(clock)).getResultList();
+    }
+
+    /** For review: the emergency accesses taken by supervisors of the caller's region in the last 90 days. */
+    public List<BreakGlassReview> review(Caller caller) {
+        caller.require(Permission.BREAK_GLASS);
+        return em.createQuery("""
+                        select new kz.qorgau.breakglass.BreakGlassReview(c.number, b.username, b.organisationCode, b.reason,
+                               b.grantedAt, b.expiresAt)
+                        from BreakGlassAccess b, CaseFile c
+                        where c.id = b.caseFileId and b.regionCode = :region and b.grantedAt > :since
+                        order by b.grantedAt desc""", BreakGlassReview.class)
+                .setParameter("region", caller.regionCode().orElse(""))
+                .setParameter("since", Instant.now(clock).minus(Duration.ofDays(90)))
+                .setMaxResults(200)
+                .getResultList();
+    }
+}

@@ -1,0 +1,62 @@
+package kz.qorgau.web.cases;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import kz.qorgau.breakglass.BreakGlassAccess;
+import kz.qorgau.breakglass.BreakGlassReview;
+import kz.qorgau.breakglass.BreakGlassService;
+import kz.qorgau.shared.QorgauException;
+import kz.qorgau.web.faces.Messages;
+import kz.qorgau.web.security.CurrentUser;
+
+import java.util.List;
+
+/** Emergency access: the supervisor's form, the flag on a case, the review list. */
+@Named
+@RequestScoped
+public class BreakGlassBacking {
+
+    @Inject
+    BreakGlassService breakGlass;
+
+    @Inject
+    CurrentUser user;
+
+    private String caseNumber;
+    private String reason;
+
+    public String open() {
+        try {
+            breakGlass.open(user.caller(), caseNumber, reason);
+            return "/cases/case?faces-redirect=true&n=" + caseNumber.strip();
+        } catch (QorgauException refused) {
+            Messages.refused(refused);
+            return null;
+        }
+    }
+
+    public List<BreakGlassAccess> activeOn(String number) {
+        return breakGlass.activeOn(user.caller(), number);
+    }
+
+    public List<BreakGlassReview> getReview() {
+        return breakGlass.review(user.caller());
+    }
+
+    public String getCaseNumber() {
+        return caseNumber;
+    }
+
+    public void setCaseNumber(String caseNumber) {
+        this.caseNumber = caseNumber;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+}
