@@ -9,12 +9,12 @@ public record CaseDetails(Long id, String number, CaseKind kind, CaseStatus stat
                           String organisationCode, String ownerUsername, Instant openedAt, RiskLevel riskLevel,
                           String closureComment, long version,
                           PersonView victim, List<IncidentView> incidents, List<RiskView> risks,
-                          List<ConsentView> consents) {
+                          List<ConsentView> consents, List<PartyView> relatedPersons) {
 
     /** What police and courts see: no risk assessments, no consents, no closure comment. */
     public CaseDetails withoutSocialWork() {
         return new CaseDetails(id, number, kind, status, regionCode, organisationCode, ownerUsername, openedAt, null, null,
-                version, victim, incidents, List.of(), List.of());
+                version, victim, incidents, List.of(), List.of(), relatedPersons);
     }
 
     public boolean closed() {
@@ -28,6 +28,9 @@ public record CaseDetails(Long id, String number, CaseKind kind, CaseStatus stat
     public record IncidentView(LocalDate occurredOn, GbvType type, IncidentContext context, String regionCode,
                                String settlement, String legalArticleCode, String perpetratorName,
                                Relationship relationship, LocalDate reportedToPoliceOn) {
+    }
+
+    public record PartyView(String name, Sex sex, Integer age, PartyRelation relation, boolean dependent) {
     }
 
     public record RiskView(RiskLevel level, LocalDate assessedOn, String assessedBy) {
@@ -51,8 +54,11 @@ public record CaseDetails(Long id, String number, CaseKind kind, CaseStatus stat
                 .map(r -> new RiskView(r.level(), r.assessedOn(), r.assessedBy())).toList();
         List<ConsentView> consents = file.consents().stream()
                 .map(c -> new ConsentView(c.scope(), c.givenOn(), c.withdrawnOn().orElse(null))).toList();
+        List<PartyView> parties = file.relatedPersons().stream().map(p -> new PartyView(
+                p.person().familyName() + " " + p.person().givenName(), p.person().sex(), p.person().ageOn(today).orElse(null),
+                p.relation(), p.dependent())).toList();
         return new CaseDetails(file.id(), file.number().toString(), file.kind(), file.status(), file.regionCode(),
                 file.organisationCode(), file.ownerUsername(), file.openedAt(), file.riskLevel().orElse(null),
-                file.closureComment().orElse(null), file.version(), victim, incidents, risks, consents);
+                file.closureComment().orElse(null), file.version(), victim, incidents, risks, consents, parties);
     }
 }

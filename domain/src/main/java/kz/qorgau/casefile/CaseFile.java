@@ -88,6 +88,10 @@ public class CaseFile {
     @OrderBy("givenOn")
     private List<Consent> consents = new ArrayList<>();
 
+    @OneToMany(mappedBy = "caseFile", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("recordedAt")
+    private List<RelatedPerson> relatedPersons = new ArrayList<>();
+
     @Version
     private long version;
 
@@ -253,6 +257,25 @@ public class CaseFile {
     public Optional<RiskAssessment> currentRisk() {
         return riskAssessments.stream().max(java.util.Comparator.comparing(RiskAssessment::assessedOn)
                 .thenComparing(RiskAssessment::recordedAt));
+    }
+
+    // --- related persons ---
+
+    /** A child or family member of the victim, under the same rules as any person. */
+    public RelatedPerson addRelatedPerson(PersonDetails details, PartyRelation relation, boolean dependent, String by,
+                                          LocalDate today, Instant now) {
+        requireNotClosed();
+        if (relation == null) {
+            throw new InvalidInputException("case.party.relationRequired");
+        }
+        RelatedPerson party = new RelatedPerson(this, new Person(details, today), relation, dependent, by, now);
+        relatedPersons.add(party);
+        touch(now);
+        return party;
+    }
+
+    public List<RelatedPerson> relatedPersons() {
+        return Collections.unmodifiableList(relatedPersons);
     }
 
     // --- consent ---

@@ -114,6 +114,13 @@ public class CaseWorkService {
                 f -> f.recordIncident(incident, caller.username(), today(), now()));
     }
 
+    public void addRelatedPerson(Caller caller, String number, long version, PersonDetails person, PartyRelation relation,
+                                 boolean dependent) {
+        change(caller, Permission.CASE_WORK, number, version, CaseEventKind.RELATED_PERSON_ADDED,
+                relation == null ? null : relation.name(),
+                f -> f.addRelatedPerson(person, relation, dependent, caller.username(), today(), now()));
+    }
+
     /** The safety plan, for those who may read it; empty when none was written yet. */
     public Optional<SafetyPlan> safetyPlan(Caller caller, String number) {
         caller.require(Permission.SAFETY_PLAN_READ);

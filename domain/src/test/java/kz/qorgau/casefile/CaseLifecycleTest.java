@@ -130,4 +130,20 @@ class CaseLifecycleTest {
         assertThat(recorded.perpetrator()).hasValueSatisfying(p -> assertThat(p.ageOn(TODAY)).contains(35));
         assertThat(file.incidents()).hasSize(2);
     }
+
+    @Test
+    void childrenAndFamilyAreRecordedWithTheirRelationUnderThePersonRules() {
+        CaseFile file = newCase();
+        PersonDetails son = new PersonDetails("Тестов", "Айдос", null, null, null, Sex.MALE, LocalDate.of(2019, 4, 1),
+                null, "KZ", null, null, null);
+        RelatedPerson child = file.addRelatedPerson(son, PartyRelation.CHILD, true, "aigerim", TODAY, NOW);
+        assertThat(child.dependent()).isTrue();
+        assertThat(child.person().ageOn(TODAY)).contains(7);
+        assertThatThrownBy(() -> file.addRelatedPerson(son, null, false, "aigerim", TODAY, NOW)).hasMessage("case.party.relationRequired");
+        PersonDetails unborn = new PersonDetails("Тестов", "Ерлан", null, null, null, Sex.MALE, TODAY.plusDays(1),
+                null, "KZ", null, null, null);
+        assertThatThrownBy(() -> file.addRelatedPerson(unborn, PartyRelation.CHILD, true, "aigerim", TODAY, NOW))
+                .hasMessage("case.victim.birthDate.future");
+        assertThat(file.relatedPersons()).hasSize(1);
+    }
 }

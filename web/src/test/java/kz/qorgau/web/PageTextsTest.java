@@ -52,7 +52,8 @@ class PageTextsTest {
             java.util.Map.entry("control.", kz.qorgau.trafficking.MeansOfControl.class),
             java.util.Map.entry("recruitment.", kz.qorgau.trafficking.RecruitmentType.class),
             java.util.Map.entry("document.", kz.qorgau.casefile.IdentityDocumentType.class),
-            java.util.Map.entry("audit.", kz.qorgau.audit.AuditAction.class));
+            java.util.Map.entry("audit.", kz.qorgau.audit.AuditAction.class),
+            java.util.Map.entry("party.", kz.qorgau.casefile.PartyRelation.class));
 
     static Set<String> keysUsedByPages() throws IOException {
         Set<String> keys = new TreeSet<>();

@@ -54,6 +54,7 @@ public class CaseBacking implements Serializable {
     private LocalDate consentDate = LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN);
     private String closureComment;
     private final IncidentForm incident = new IncidentForm();
+    private final PartyForm party = new PartyForm();
 
     /** View action: an unknown number, or one outside the caller's partition, is the not-found page. */
     public void load() throws IOException {
@@ -118,6 +119,45 @@ public class CaseBacking implements Serializable {
 
     public void recordIncident() {
         act(() -> work.recordIncident(user.caller(), number, details.version(), incident.toDetails(details.regionCode())));
+    }
+
+    public void addRelatedPerson() {
+        act(() -> work.addRelatedPerson(user.caller(), number, details.version(), party.toDetails(), party.relation, party.dependent));
+    }
+
+    public PartyForm getParty() {
+        return party;
+    }
+
+    /** A child or family member as the page fills it. */
+    public static class PartyForm implements Serializable {
+        private String familyName;
+        private String givenName;
+        private Sex sex;
+        private LocalDate birthDate;
+        private kz.qorgau.casefile.PartyRelation relation;
+        private boolean dependent;
+
+        PersonDetails toDetails() {
+            return new PersonDetails(familyName, givenName, null, null, null, sex, birthDate, null, null, null, null, null);
+        }
+
+        public String getFamilyName() { return familyName; }
+        public void setFamilyName(String v) { familyName = v; }
+        public String getGivenName() { return givenName; }
+        public void setGivenName(String v) { givenName = v; }
+        public Sex getSex() { return sex; }
+        public void setSex(Sex v) { sex = v; }
+        public LocalDate getBirthDate() { return birthDate; }
+        public void setBirthDate(LocalDate v) { birthDate = v; }
+        public kz.qorgau.casefile.PartyRelation getRelation() { return relation; }
+        public void setRelation(kz.qorgau.casefile.PartyRelation v) { relation = v; }
+        public boolean isDependent() { return dependent; }
+        public void setDependent(boolean v) { dependent = v; }
+    }
+
+    public kz.qorgau.casefile.PartyRelation[] getPartyRelations() {
+        return kz.qorgau.casefile.PartyRelation.values();
     }
 
     public void saveSafetyPlan() {

@@ -117,6 +117,15 @@ public class MeasuresBacking implements Serializable {
         act(() -> protection.recordViolation(user.caller(), order.id(), order.version(), violationDate, consequence, arrestDays));
     }
 
+    public void revokeOrder(ProtectiveOrder order) {
+        act(() -> protection.revoke(user.caller(), order.id(), order.version(), violationDate, revocationReason));
+    }
+
+    private String revocationReason;
+
+    public String getRevocationReason() { return revocationReason; }
+    public void setRevocationReason(String v) { revocationReason = v; }
+
     public void recordDecision() {
         act(() -> mandates.record(user.caller(), caseNumber, new MandateService.Decision(decisionNumber, decisionDate,
                 startDate, endDate, set(requirements, Requirement.class), policeReportsPerMonth, evictionPlaceCode,
