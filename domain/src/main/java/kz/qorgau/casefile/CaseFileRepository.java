@@ -23,6 +23,19 @@ public class CaseFileRepository {
         em.persist(plan);
     }
 
+    public void add(CourtSubmission submission) {
+        em.persist(submission);
+    }
+
+    public List<String> courtsOf(Long caseFileId) {
+        return em.createQuery("select s.courtCode from CourtSubmission s where s.caseFileId = :id order by s.courtCode", String.class)
+                .setParameter("id", caseFileId).getResultList();
+    }
+
+    EntityManager entityManager() {
+        return em;
+    }
+
     public void add(PersonSecret secret) {
         em.persist(secret);
     }

@@ -12,13 +12,16 @@ import java.util.Optional;
 public record CaseScope(Partition partition, String code) {
 
     public enum Partition {
-        ORGANISATION, REGION
+        ORGANISATION, REGION, COURT
     }
 
     /** Empty when the caller may read no case at all. */
     public static Optional<CaseScope> of(Caller caller) {
         if (caller.may(Permission.CASE_READ_OWN_REGION) && caller.regionCode().isPresent()) {
             return Optional.of(new CaseScope(Partition.REGION, caller.regionCode().get()));
+        }
+        if (caller.may(Permission.CASE_READ_BROUGHT_BEFORE_COURT) && caller.organisationCode().isPresent()) {
+            return Optional.of(new CaseScope(Partition.COURT, caller.organisationCode().get()));
         }
         if (caller.may(Permission.CASE_READ_OWN_ORGANISATION) && caller.organisationCode().isPresent()) {
             return Optional.of(new CaseScope(Partition.ORGANISATION, caller.organisationCode().get()));
@@ -27,10 +30,11 @@ public record CaseScope(Partition partition, String code) {
     }
 
     /** JPQL condition on a case file aliased {@code c}, with parameter {@code :scope}. */
-    String condition() {
+    public String condition() {
         return switch (partition) {
             case ORGANISATION -> "c.organisationCode = :scope";
             case REGION -> "c.regionCode = :scope";
+            case COURT -> "exists (select s from CourtSubmission s where s.caseFileId = c.id and s.courtCode = :scope)";
         };
     }
 }

@@ -38,6 +38,9 @@ public class CaseWorkService {
     Timeline timeline;
 
     @Inject
+    kz.qorgau.reference.ReferenceData reference;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -119,6 +122,24 @@ public class CaseWorkService {
         change(caller, Permission.CASE_WORK, number, version, CaseEventKind.RELATED_PERSON_ADDED,
                 relation == null ? null : relation.name(),
                 f -> f.addRelatedPerson(person, relation, dependent, caller.username(), today(), now()));
+    }
+
+    /** Brings the case before a court of the reference data, which may read it from then on. */
+    public void bringBeforeCourt(Caller caller, String number, String courtCode) {
+        caller.require(Permission.COURT_SUBMIT);
+        CaseFile file = readable(caller, number);
+        String court = reference.organisation(courtCode)
+                .filter(o -> o.type() == kz.qorgau.reference.OrganisationType.COURT)
+                .orElseThrow(() -> new InvalidInputException("case.court.unknown"))
+                .code();
+        cases.add(new CourtSubmission(file.id(), court, caller.username(), now()));
+        kz.qorgau.shared.persistence.Writes.flush(cases.entityManager(), "case.court.alreadySubmitted");
+        timeline.record(file.id(), CaseEventKind.BROUGHT_BEFORE_COURT, caller, court, now());
+    }
+
+    /** The courts a case has been brought before. */
+    public List<String> courtsOf(Caller caller, String number) {
+        return cases.courtsOf(readable(caller, number).id());
     }
 
     /** The safety plan, for those who may read it; empty when none was written yet. */

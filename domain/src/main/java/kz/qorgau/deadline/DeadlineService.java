@@ -44,7 +44,7 @@ public class DeadlineService {
         String org = caller.organisationCode().orElse("");
         if (scope.isPresent()) {
             // leading space: text blocks drop the trailing one before it
-            String where = scope.get().partition() == CaseScope.Partition.REGION ? " c.regionCode = :scope" : " c.organisationCode = :scope";
+            String where = " " + scope.get().condition();
             String code = scope.get().code();
             LocalDate horizon = today.plusDays(terms.orderExpiryWarningDays());
 

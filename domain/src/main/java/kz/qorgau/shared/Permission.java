@@ -8,6 +8,10 @@ public enum Permission {
     CASE_READ_OWN_ORGANISATION,
     /** Read every case file of one's own region. */
     CASE_READ_OWN_REGION,
+    /** Read the cases brought before one's own court. */
+    CASE_READ_BROUGHT_BEFORE_COURT,
+    /** Bring a case before a court. */
+    COURT_SUBMIT,
     /** Run a case: lifecycle, risk, consent, incidents. */
     CASE_WORK,
     /** Approve or refuse the closure of a case, reopen a closed one. */

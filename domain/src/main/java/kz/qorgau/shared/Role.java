@@ -8,14 +8,14 @@ import java.util.Set;
 import static kz.qorgau.shared.Permission.*;
 
 /**
- * The realm roles of Keycloak, as the application understands them. Police and courts read the cases of their region
- * for now; need-to-know partitions narrow that further (issue 4).
+ * The realm roles of Keycloak, as the application understands them: each a bundle of permissions, so that rules ask
+ * what a caller may do, never who she is.
  */
 public enum Role {
     SOCIAL_WORKER("social-worker", CASE_OPEN, CASE_READ_OWN_ORGANISATION, CASE_WORK, SAFETY_PLAN_READ, SAFETY_PLAN_WRITE,
-            SECRET_ADDRESS, REFERRAL_MAKE),
-    POLICE("police", CASE_READ_OWN_REGION, PROTECTIVE_ORDER_ISSUE, TRAFFICKING_IDENTIFY),
-    COURT("court", CASE_READ_OWN_REGION, COURT_MANDATE_RECORD),
+            SECRET_ADDRESS, REFERRAL_MAKE, COURT_SUBMIT),
+    POLICE("police", CASE_READ_OWN_REGION, PROTECTIVE_ORDER_ISSUE, TRAFFICKING_IDENTIFY, COURT_SUBMIT),
+    COURT("court", CASE_READ_BROUGHT_BEFORE_COURT, COURT_MANDATE_RECORD),
     NGO("ngo", REFERRAL_ANSWER),
     SUPERVISOR("supervisor", CASE_READ_OWN_REGION, CASE_APPROVE_CLOSURE, SAFETY_PLAN_READ, BREAK_GLASS),
     ANALYST("analyst"),

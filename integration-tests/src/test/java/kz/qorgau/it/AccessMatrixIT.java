@@ -83,19 +83,19 @@ class AccessMatrixIT {
      * no case partition at all (NGO, analyst, admin, none) finds no case: to it, none exists.
      */
     private static final Map<String, String> EXPECTED = Map.of(
-            "aigerim", "Y N Y Y Y Y F F F Y F",
-            "dana",    "N Y Y N N N F F F N F",
-            "nurlan",  "Y N F F Y F Y F F Y F",
-            "serik",   "Y N F F F F F Y F F F",
-            "aliya",   "Y N F F F F F F Y F F",
-            "madina",  "N N F F F F F F F N Y",
-            "asel",    "N N F F F F F F F N F",
-            "admin",   "N N F F F F F F F N F",
-            "guest",   "N N F F F F F F F N F");
+            "aigerim", "Y N Y Y Y Y F F F Y F Y",
+            "dana",    "N Y Y N N N F F F N F N",
+            "nurlan",  "Y N F F Y F Y F F Y F Y",
+            "serik",   "Y N F F F F F Y F F F Y",
+            "aliya",   "Y N F F F F F F Y F F N",
+            "madina",  "N N F F F F F F F N Y N",
+            "asel",    "N N F F F F F F F N F N",
+            "admin",   "N N F F F F F F F N F N",
+            "guest",   "N N F F F F F F F N F N");
 
     private static final List<String> ACTIONS = List.of("read Almaty case", "read Astana case", "open a case",
             "assess risk", "read safety plan", "read address", "approve closure", "issue order", "record decision",
-            "who saw this", "referral inbox");
+            "who saw this", "referral inbox", "read case not before court");
 
     @Test
     void eachRoleDoesExactlyWhatItMayAndSeesNoMore() throws Exception {
@@ -107,6 +107,7 @@ class AccessMatrixIT {
         String almaty = cases.open(aigerim, intake("Матрица-Алматы", "ALM")).toString();
         String astana = cases.open(callers.get("dana"), intake("Матрица-Астана", "AST")).toString();
         String closing = cases.open(aigerim, intake("Матрица-Закрытие", "ALM")).toString();
+        work.bringBeforeCourt(aigerim, almaty, "ALM-CRT");
         work.requestClosure(aigerim, closing, work.details(aigerim, closing).version());
         work.recordSecretAddress(aigerim, almaty, -1, "ул. Вымышленная, 1", null);
         LocalDate today = LocalDate.now(Clocks.KAZAKHSTAN);
@@ -124,7 +125,8 @@ class AccessMatrixIT {
                 c -> mandates.record(c, almaty, new MandateService.Decision("М-" + System.nanoTime(), today, today,
                         today.plusMonths(3).minusDays(1), Set.of(Requirement.NO_CONTACT), null, null, null, null, null, null)),
                 c -> work.whoSaw(c, almaty),
-                c -> referrals.inbox(c));
+                c -> referrals.inbox(c),
+                c -> work.details(c, closing));
 
         StringBuilder table = new StringBuilder(String.format("%-9s", "user"));
         ACTIONS.forEach(a -> table.append(" | ").append(a));

@@ -346,6 +346,11 @@ class CaseServicesIT {
         assertEquals(today.plusDays(29), protection.ofCase(AIGERIM, number).get(0).validUntil(), "30 days including the day of issue");
 
         assertThrows(AccessDeniedException.class, () -> mandates.record(POLICE, number, decision(today)));
+        assertThrows(NotFoundException.class, () -> mandates.record(ALIYA, number, decision(today)),
+                "a court sees only the cases brought before it");
+        work.bringBeforeCourt(POLICE, number, "ALM-CRT");
+        assertEquals(List.of("case.court.alreadySubmitted"), assertThrows(InvalidInputException.class,
+                () -> work.bringBeforeCourt(AIGERIM, number, "ALM-CRT")).messageKeys());
         Long mandate = mandates.record(ALIYA, number, decision(today));
         assertEquals(1, mandates.ofCase(AIGERIM, number).size());
         long mv = mandates.ofCase(ALIYA, number).get(0).version();

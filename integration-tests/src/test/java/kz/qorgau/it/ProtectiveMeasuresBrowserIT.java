@@ -33,6 +33,9 @@ class ProtectiveMeasuresBrowserIT {
             aigerim.type(By.id("case:secret-address-input"), SECRET_ADDRESS);
             aigerim.click(By.id("case:save-secret"));
             aigerim.awaitText(By.id("case:timeline"), "записан адрес");
+            aigerim.choose("case:court", "Демо-районный суд (Алматы)");
+            aigerim.click(By.id("case:bring-before-court"));
+            aigerim.awaitText(By.id("case-courts"), "ALM-CRT");
         }
         assertThat(caseNumber).matches("ALM-\\d{4}-\\d{6}");
     }

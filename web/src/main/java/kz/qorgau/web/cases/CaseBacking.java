@@ -121,6 +121,33 @@ public class CaseBacking implements Serializable {
         act(() -> work.recordIncident(user.caller(), number, details.version(), incident.toDetails(details.regionCode())));
     }
 
+    private String courtCode;
+    private List<String> courts;
+
+    public List<String> getCourts() {
+        if (courts == null) {
+            courts = work.courtsOf(user.caller(), number);
+        }
+        return courts;
+    }
+
+    public String getCourtsText() {
+        return getCourts().isEmpty() ? "—" : String.join(", ", getCourts());
+    }
+
+    public void bringBeforeCourt() {
+        act(() -> work.bringBeforeCourt(user.caller(), number, courtCode));
+        courts = null;
+    }
+
+    public String getCourtCode() {
+        return courtCode;
+    }
+
+    public void setCourtCode(String courtCode) {
+        this.courtCode = courtCode;
+    }
+
     public void addRelatedPerson() {
         act(() -> work.addRelatedPerson(user.caller(), number, details.version(), party.toDetails(), party.relation, party.dependent));
     }

@@ -28,6 +28,11 @@ public class Options {
         return regions;
     }
 
+    public List<kz.qorgau.reference.Organisation> getCourts() {
+        return reference.organisations().stream()
+                .filter(o -> o.type() == kz.qorgau.reference.OrganisationType.COURT).toList();
+    }
+
     public List<kz.qorgau.reference.LegalArticle> getLegalArticles() {
         return reference.legalArticles();
     }
