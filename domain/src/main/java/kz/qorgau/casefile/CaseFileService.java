@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** Intake and case lists. Every method takes the caller and applies its permissions and partition itself. */
 @ApplicationScoped
@@ -89,10 +88,5 @@ public class CaseFileService {
 
     public long count(Caller caller) {
         return CaseScope.of(caller).map(cases::count).orElse(0L);
-    }
-
-    /** A case the caller may read, or empty: outside the partition a case does not exist for the caller. */
-    public Optional<CaseFile> find(Caller caller, String number) {
-        return CaseScope.of(caller).flatMap(scope -> cases.findByNumber(scope, number));
     }
 }

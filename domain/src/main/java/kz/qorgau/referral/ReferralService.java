@@ -103,10 +103,6 @@ public class ReferralService {
                 r -> r.decline(reason, caller.username(), organisation(caller), now()));
     }
 
-    public void start(Caller caller, Long referralId, long version) {
-        changed(caller, addressedTo(caller, referralId, version), r -> r.start(caller.username(), organisation(caller), now()));
-    }
-
     public void complete(Caller caller, Long referralId, long version) {
         changed(caller, addressedTo(caller, referralId, version), r -> r.complete(caller.username(), organisation(caller), now()));
     }

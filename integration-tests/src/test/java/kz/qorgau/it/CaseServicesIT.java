@@ -18,7 +18,6 @@ import kz.qorgau.referral.ReferralService;
 import kz.qorgau.referral.ReferralStatus;
 import kz.qorgau.referral.ReferralView;
 import kz.qorgau.referral.SpecialSocialService;
-import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseStatus;
 import kz.qorgau.casefile.CaseWorkService;
 import kz.qorgau.casefile.RiskLevel;
@@ -134,15 +133,15 @@ class CaseServicesIT {
         CaseNumber number = cases.open(AIGERIM, intake("Тестова-Один", "ALM"));
 
         assertTrue(number.toString().matches("ALM-" + LocalDate.now(Clocks.KAZAKHSTAN).getYear() + "-\\d{6}"), number.toString());
-        CaseFile saved = cases.find(AIGERIM, number.toString()).orElseThrow();
+        CaseDetails saved = work.details(AIGERIM, number.toString());
         assertEquals("Тестова-Один", saved.victim().familyName());
         assertEquals("ALM-CC", saved.organisationCode());
         assertEquals("aigerim", saved.ownerUsername());
-        assertEquals(GbvType.PHYSICAL_ASSAULT, saved.incidents().get(0).gbvType());
+        assertEquals(GbvType.PHYSICAL_ASSAULT, saved.incidents().get(0).type());
 
-        assertTrue(cases.find(NURLAN, number.toString()).isPresent(), "the supervisor of the region sees it");
-        assertTrue(cases.find(DANA, number.toString()).isEmpty(), "another organisation does not");
-        assertTrue(cases.find(GUEST, number.toString()).isEmpty(), "no role, no case");
+        assertEquals(number.toString(), work.details(NURLAN, number.toString()).number(), "the supervisor of the region sees it");
+        assertThrows(NotFoundException.class, () -> work.details(DANA, number.toString()), "another organisation does not");
+        assertThrows(NotFoundException.class, () -> work.details(GUEST, number.toString()), "no role, no case");
         assertTrue(cases.list(GUEST, CaseListQuery.firstPage(25)).isEmpty());
         assertEquals(0, cases.count(GUEST));
         assertTrue(cases.list(AIGERIM, CaseListQuery.firstPage(25)).stream().anyMatch(c -> c.number().equals(number.toString())));
