@@ -82,6 +82,13 @@ class WalkingSkeletonBrowserIT {
             assertThat(browser.driver().findElements(By.id("cases:table"))).isEmpty();
             assertThat(browser.driver().getPageSource()).doesNotContain("Тестова").doesNotContain("ALM-20");
 
+            Object forged = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                    "fetch(arguments[0], {method: 'POST', body: new URLSearchParams('token=forged'), redirect: 'manual'})"
+                            + ".then(r => arguments[1](r.status))", app + "logout");
+            assertThat(forged).as("a sign-out without the session's token").isEqualTo(403L);
+            browser.open(app);
+            assertThat(browser.await(By.id("username")).getText()).as("still signed in").isEqualTo("guest");
+
             browser.click(By.id("sign-out"));
             browser.await(By.id("kc-login"));
             browser.open(app);

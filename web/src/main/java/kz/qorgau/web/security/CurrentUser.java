@@ -82,6 +82,19 @@ public class CurrentUser {
         return caller().regionCode().orElse("");
     }
 
+    /** A secret of this session that the sign-out form must send back, so no other site can sign the user out. */
+    public String getSignOutToken() {
+        var session = request.getSession();
+        Object token = session.getAttribute(SignOutServlet.TOKEN);
+        if (token == null) {
+            byte[] bytes = new byte[24];
+            new java.security.SecureRandom().nextBytes(bytes);
+            token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            session.setAttribute(SignOutServlet.TOKEN, token);
+        }
+        return (String) token;
+    }
+
     public boolean may(String permission) {
         return caller().may(kz.qorgau.shared.Permission.valueOf(permission));
     }

@@ -10,15 +10,25 @@ import java.io.IOException;
 
 /**
  * Ends the session here and at Keycloak: {@code logout()} makes the mechanism redirect to Keycloak's end-session
- * endpoint, which returns to the start page (and so to the sign-in form). POST only, so no link can sign one out.
+ * endpoint, which returns to the start page (and so to the sign-in form). POST only, with the session's token, so no
+ * link or other site can sign one out.
  */
 @WebServlet("/logout")
 public class SignOutServlet extends HttpServlet {
 
+    static final String TOKEN = "qorgau.signOutToken";
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        if (request.getUserPrincipal() == null || request.getSession(false) == null) {
+        var session = request.getSession(false);
+        if (request.getUserPrincipal() == null || session == null) {
             response.sendRedirect(request.getContextPath() + "/");
+            return;
+        }
+        Object expected = session.getAttribute(TOKEN);
+        if (expected == null || !java.security.MessageDigest.isEqual(expected.toString().getBytes(),
+                String.valueOf(request.getParameter("token")).getBytes())) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         request.logout();
