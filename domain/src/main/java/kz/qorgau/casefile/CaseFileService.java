@@ -1,9 +1,9 @@
 package kz.qorgau.casefile;
 
-import kz.qorgau.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import kz.qorgau.audit.Audited;
 import kz.qorgau.reference.ReferenceData;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.InputCheck;

@@ -1,11 +1,11 @@
 package kz.qorgau.casefile;
 
-import kz.qorgau.audit.Audited;
-import kz.qorgau.audit.AuditTrail;
-import kz.qorgau.audit.AuditAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.Audited;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.ConcurrentChangeException;
 import kz.qorgau.shared.InvalidInputException;

@@ -1,12 +1,12 @@
 package kz.qorgau.protection;
 
-import kz.qorgau.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import kz.qorgau.audit.Audited;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseWorkService;
 import kz.qorgau.reference.OrganisationType;

@@ -1,12 +1,12 @@
 package kz.qorgau.referral;
 
-import kz.qorgau.audit.AuditAction;
-import kz.qorgau.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.Audited;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseWorkService;
 import kz.qorgau.casefile.ConsentScope;
