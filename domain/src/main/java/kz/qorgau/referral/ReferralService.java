@@ -129,18 +129,22 @@ public class ReferralService {
     /** A provider's inbox: what was sent to its organisation, newest first; never drafts it has not received. */
     public List<ReferralView> inbox(Caller caller) {
         caller.require(Permission.REFERRAL_ANSWER);
-        return em.createQuery("""
-                        select r from ServiceReferral r
-                        where r.toOrganisationCode = :org and r.status <> kz.qorgau.referral.ReferralStatus.PROPOSED
-                        order by r.createdAt desc, r.id desc""", ServiceReferral.class)
+        // referral, case and victim in one query (the victim then comes from the persistence context): an inbox must
+        // not cost a query per row
+        List<Object[]> rows = em.createQuery("""
+                        select r, c, v from ServiceReferral r, CaseFile c join c.victim v
+                        where c.id = r.caseFileId and r.toOrganisationCode = :org
+                          and r.status <> kz.qorgau.referral.ReferralStatus.PROPOSED
+                        order by r.createdAt desc, r.id desc""", Object[].class)
                 .setParameter("org", organisation(caller))
                 .setMaxResults(500)
-                .getResultStream()
-                .map(r -> {
-                    audit.record(caller, AuditAction.READ, "ServiceReferral", r.id(), r.caseFileId(), null);
-                    return view(r, em.find(CaseFile.class, r.caseFileId()));
-                })
-                .toList();
+                .getResultList();
+        return rows.stream().map(row -> {
+            ServiceReferral referral = (ServiceReferral) row[0];
+            CaseFile file = (CaseFile) row[1];
+            audit.record(caller, AuditAction.READ, "ServiceReferral", referral.id(), file.id(), null);
+            return view(referral, file);
+        }).toList();
     }
 
     public List<Organisation> providers() {
