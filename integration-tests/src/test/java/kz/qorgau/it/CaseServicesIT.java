@@ -418,6 +418,10 @@ class CaseServicesIT {
                 assertFalse(rs.getString(1).contains("Тестова"), "no victim's name in the trail");
             }
             assertEquals("qorgau_app", scalar(st, "select current_user"), "the application is not the schema owner");
+            String refusalsOfDana = "select count(*) from audit_event where username = 'dana' and action = 'FAILED_ACCESS'";
+            long before = Long.parseLong(scalar(st, refusalsOfDana));
+            assertThrows(NotFoundException.class, () -> referrals.ofCase(DANA, number), "passes through two services");
+            assertEquals(before + 1, Long.parseLong(scalar(st, refusalsOfDana)), "one attempt, one line");
             for (String attack : List.of("update audit_event set username = 'nobody'", "delete from audit_event",
                     "truncate audit_event", "drop table audit_event", "alter table audit_event disable trigger all",
                     "delete from flyway_schema_history")) {

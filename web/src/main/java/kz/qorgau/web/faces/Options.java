@@ -28,13 +28,27 @@ public class Options {
         return regions;
     }
 
+    // Reference data changes only with a migration, that is with a new deployment: read once, not on every render.
+    private volatile List<kz.qorgau.reference.Organisation> organisations;
+    private volatile List<kz.qorgau.reference.LegalArticle> legalArticles;
+
+    /** Organisations of one type, for the choices of a form. */
+    public List<kz.qorgau.reference.Organisation> organisationsOf(kz.qorgau.reference.OrganisationType type) {
+        if (organisations == null) {
+            organisations = reference.organisations();
+        }
+        return organisations.stream().filter(o -> o.type() == type).toList();
+    }
+
     public List<kz.qorgau.reference.Organisation> getCourts() {
-        return reference.organisations().stream()
-                .filter(o -> o.type() == kz.qorgau.reference.OrganisationType.COURT).toList();
+        return organisationsOf(kz.qorgau.reference.OrganisationType.COURT);
     }
 
     public List<kz.qorgau.reference.LegalArticle> getLegalArticles() {
-        return reference.legalArticles();
+        if (legalArticles == null) {
+            legalArticles = reference.legalArticles();
+        }
+        return legalArticles;
     }
 
     public kz.qorgau.casefile.RiskLevel[] getRiskLevels() {

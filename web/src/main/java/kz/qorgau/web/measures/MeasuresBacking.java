@@ -17,7 +17,7 @@ import kz.qorgau.protection.ProtectiveOrder;
 import kz.qorgau.protection.ViolationConsequence;
 import kz.qorgau.reference.Organisation;
 import kz.qorgau.reference.OrganisationType;
-import kz.qorgau.reference.ReferenceData;
+import kz.qorgau.web.faces.Options;
 import kz.qorgau.shared.Clocks;
 import kz.qorgau.web.faces.Messages;
 import kz.qorgau.web.security.CurrentUser;
@@ -41,7 +41,7 @@ public class MeasuresBacking implements Serializable {
     MandateService mandates;
 
     @Inject
-    ReferenceData reference;
+    Options options;
 
     @Inject
     CurrentUser user;
@@ -156,11 +156,11 @@ public class MeasuresBacking implements Serializable {
     }
 
     public List<Organisation> getHealthcareProviders() {
-        return reference.organisations().stream().filter(o -> o.type() == OrganisationType.HEALTHCARE_PROVIDER).toList();
+        return options.organisationsOf(OrganisationType.HEALTHCARE_PROVIDER);
     }
 
     public List<Organisation> getAdaptationCentres() {
-        return reference.organisations().stream().filter(o -> o.type() == OrganisationType.SOCIAL_ADAPTATION_CENTRE).toList();
+        return options.organisationsOf(OrganisationType.SOCIAL_ADAPTATION_CENTRE);
     }
 
     public Prohibition[] getAllProhibitions() { return Prohibition.values(); }

@@ -46,9 +46,14 @@ public class CaseReferralsBacking implements Serializable {
         return list;
     }
 
+    private List<Organisation> providers;
+
     public List<Organisation> getProviders() {
-        return referrals.providers().stream()
-                .filter(o -> !o.code().equals(user.caller().organisationCode().orElse(""))).toList();
+        if (providers == null) {
+            providers = referrals.providers().stream()
+                    .filter(o -> !o.code().equals(user.caller().organisationCode().orElse(""))).toList();
+        }
+        return providers;
     }
 
     public void propose() {

@@ -72,10 +72,16 @@ public class CurrentUser {
         return securityContext.getCallerPrincipal() != null;
     }
 
+    private String organisationName;
+
+    /** Shown in every page's header; looked up once per request. */
     public String getOrganisationName() {
-        return caller().organisationCode()
-                .map(code -> reference.organisation(code).map(Organisation::name).orElse(code))
-                .orElse("");
+        if (organisationName == null) {
+            organisationName = caller().organisationCode()
+                    .map(code -> reference.organisation(code).map(Organisation::name).orElse(code))
+                    .orElse("");
+        }
+        return organisationName;
     }
 
     public String getRegionCode() {
