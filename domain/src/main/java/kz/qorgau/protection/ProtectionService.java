@@ -59,6 +59,9 @@ public class ProtectionService {
         if (orderNumber == null || orderNumber.isBlank()) {
             throw new InvalidInputException("order.number.required");
         }
+        if (issueDate == null) {
+            throw new InvalidInputException("order.issueDate.required");
+        }
         if (perpetrator == null || blank(perpetrator.familyName()) || blank(perpetrator.givenName()) || perpetrator.birthDate() == null) {
             throw new InvalidInputException("order.perpetrator.required");
         }

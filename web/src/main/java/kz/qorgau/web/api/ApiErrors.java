@@ -1,0 +1,108 @@
+package kz.qorgau.web.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import kz.qorgau.shared.AccessDeniedException;
+import kz.qorgau.shared.ConcurrentChangeException;
+import kz.qorgau.shared.InvalidInputException;
+import kz.qorgau.shared.NotFoundException;
+import kz.qorgau.shared.QorgauException;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every failure of an API call as a status and messages in the caller's language ({@code Accept-Language}: ru, kk or
+ * en; Russian otherwise), never a stack trace. A record outside the caller's partition is 404, like one that does
+ * not exist.
+ */
+@Provider
+public class ApiErrors implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
+    private static final Set<String> LANGUAGES = Set.of("ru", "kk", "en");
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof QorgauException refusal) {
+            return problem(status(refusal), refusal.messageKeys());
+        }
+        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            int status = web.getResponse().getStatus();
+            return problem(status, List.of(switch (status) {
+                case 404 -> "api.noSuchResource";
+                case 405 -> "api.methodNotAllowed";
+                case 406, 415 -> "api.jsonOnly";
+                default -> "api.badRequest";
+            }));
+        }
+        if (failure instanceof jakarta.ws.rs.ProcessingException || failure instanceof jakarta.json.bind.JsonbException) {
+            // a body that is not the JSON the resource reads (syntax, types, unknown enum codes)
+            return problem(400, List.of("api.badRequest"));
+        }
+        // the exception's class and stack go to the log only; messages could carry input, so they stay out of it
+        LOG.log(Level.SEVERE, "API call failed: " + failure.getClass().getName(), stackOnly(failure));
+        return problem(500, List.of("api.error"));
+    }
+
+    private static int status(QorgauException refusal) {
+        if (refusal instanceof NotFoundException) {
+            return 404;
+        }
+        if (refusal instanceof AccessDeniedException) {
+            return 403;
+        }
+        if (refusal instanceof ConcurrentChangeException) {
+            return 409;
+        }
+        if (refusal instanceof CasesApi.NothingRecorded) {
+            return 404;
+        }
+        return refusal instanceof InvalidInputException ? 400 : 422;
+    }
+
+    private Response problem(int status, List<String> keys) {
+        List<Locale> wanted = headers == null ? List.of() : headers.getAcceptableLanguages();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(Problem.of(status, keys, wanted)).build();
+    }
+
+    private static Throwable stackOnly(Throwable failure) {
+        Throwable copy = new Throwable(failure.getClass().getName());
+        copy.setStackTrace(failure.getStackTrace());
+        return copy;
+    }
+
+    /** The body of every refusal: the status again, stable keys for programs, texts for people. */
+    public record Problem(int status, List<String> keys, List<String> messages) {
+
+        /** Texts in the first of the caller's languages that Qorgau speaks (ru, kk, en); Russian otherwise. */
+        public static Problem of(int status, List<String> keys, List<Locale> wanted) {
+            Locale locale = wanted.stream().filter(l -> LANGUAGES.contains(l.getLanguage())).findFirst()
+                    .map(l -> Locale.forLanguageTag(l.getLanguage())).orElse(Locale.forLanguageTag("ru"));
+            ResourceBundle bundle = ResourceBundle.getBundle("ValidationMessages", locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            List<String> messages = keys.stream().map(key -> {
+                try {
+                    return bundle.getString(key);
+                } catch (MissingResourceException e) {
+                    return key;
+                }
+            }).toList();
+            return new Problem(status, keys, messages);
+        }
+    }
+}

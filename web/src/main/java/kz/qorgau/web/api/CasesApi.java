@@ -1,0 +1,142 @@
+package kz.qorgau.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import kz.qorgau.audit.AuditEntry;
+import kz.qorgau.casefile.CaseDetails;
+import kz.qorgau.casefile.CaseFileService;
+import kz.qorgau.casefile.CaseListQuery;
+import kz.qorgau.casefile.CaseSummary;
+import kz.qorgau.casefile.CaseWorkService;
+import kz.qorgau.casefile.NewCaseFile;
+import kz.qorgau.protection.ProtectionService;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Case files over HTTP. Every call goes through the services the pages use, so the partitions, the secret fields
+ * and the audit trail are the same: a case outside the caller's partition answers 404 like one that does not exist.
+ */
+@Path("cases")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CasesApi {
+
+    @Inject
+    ApiCaller caller;
+
+    @Inject
+    CaseFileService cases;
+
+    @Inject
+    CaseWorkService work;
+
+    @Inject
+    ProtectionService protection;
+
+    @jakarta.ws.rs.core.Context
+    UriInfo uri;
+
+    /** The caller's cases, a page at a time, most recently active first. */
+    @GET
+    public List<CaseSummary> list(@QueryParam("first") @DefaultValue("0") int first,
+                                  @QueryParam("size") @DefaultValue("20") int size) {
+        if (first < 0 || size < 1 || size > CaseListQuery.MAX_PAGE_SIZE) {
+            throw new BadRequestException();
+        }
+        return cases.list(caller.get(), new CaseListQuery(first, size, CaseListQuery.SortBy.LAST_ACTIVITY, false));
+    }
+
+    /** Intake from another system, e.g. a hotline: the same form and the same checks as the intake page. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response open(NewCaseFile form) {
+        if (form == null) {
+            throw new BadRequestException();
+        }
+        String number = cases.open(caller.get(), form).toString();
+        return Response.created(uri.getAbsolutePathBuilder().path(number).build()).entity(new Opened(number)).build();
+    }
+
+    @GET
+    @Path("{number}")
+    public CaseDetails details(@PathParam("number") String number) {
+        return work.details(caller.get(), number);
+    }
+
+    /** The safety plan, for those who may read it; 404 with its own message when none was written. */
+    @GET
+    @Path("{number}/safety-plan")
+    public Plan safetyPlan(@PathParam("number") String number) {
+        return work.safetyPlan(caller.get(), number)
+                .map(p -> new Plan(p.text(), p.updatedBy(), p.updatedAt(), p.version()))
+                .orElseThrow(NothingRecorded::new);
+    }
+
+    /** Where the victim lives and shelters: the owning organisation only; 404 with its own message when nothing was recorded. */
+    @GET
+    @Path("{number}/address")
+    public Address address(@PathParam("number") String number) {
+        return work.secretAddress(caller.get(), number)
+                .map(s -> new Address(s.currentAddress().orElse(null), s.shelterLocation().orElse(null), s.version()))
+                .orElseThrow(NothingRecorded::new);
+    }
+
+    /** "Who saw this": the case's audit trail, for the owning organisation and the region's supervisor. */
+    @GET
+    @Path("{number}/audit")
+    public List<AuditEntry> whoSaw(@PathParam("number") String number) {
+        return work.whoSaw(caller.get(), number);
+    }
+
+    @GET
+    @Path("{number}/protective-orders")
+    public List<ProtectiveOrdersApi.Order> orders(@PathParam("number") String number) {
+        return ProtectiveOrdersApi.Order.of(protection.ofCase(caller.get(), number));
+    }
+
+    /** A police unit issues an order on a case of its region. */
+    @POST
+    @Path("{number}/protective-orders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response issueOrder(@PathParam("number") String number, ProtectiveOrdersApi.Issue order) {
+        if (order == null) {
+            throw new BadRequestException();
+        }
+        Long id = protection.issue(caller.get(), number, order.orderNumber(), order.issueDate(), order.perpetratorOrNull(),
+                order.prohibitions());
+        return Response.status(Response.Status.CREATED).entity(new Issued(id)).build();
+    }
+
+    /** The case is readable but this part of it was never written: not the same as a case that is not there. */
+    static final class NothingRecorded extends kz.qorgau.shared.QorgauException {
+        NothingRecorded() {
+            super(List.of("api.nothingRecorded"));
+        }
+    }
+
+    public record Issued(Long id) {
+    }
+
+    public record Opened(String number) {
+    }
+
+    public record Plan(String text, String updatedBy, Instant updatedAt, long version) {
+    }
+
+    public record Address(String currentAddress, String shelterLocation, long version) {
+    }
+}

@@ -1,0 +1,82 @@
+package kz.qorgau.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import kz.qorgau.protection.Perpetrator;
+import kz.qorgau.protection.Prohibition;
+import kz.qorgau.protection.ProtectionService;
+import kz.qorgau.protection.ProtectiveOrder;
+import kz.qorgau.shared.Clocks;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Protective orders by their id, for the police unit that issued them. Another unit's order, or one of a case outside
+ * the caller's region, answers 404: changing the id in a request reaches nothing.
+ */
+@Path("protective-orders")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProtectiveOrdersApi {
+
+    @Inject
+    ApiCaller caller;
+
+    @Inject
+    ProtectionService protection;
+
+    @POST
+    @Path("{id}/revocation")
+    public void revoke(@PathParam("id") long id, Revocation revocation) {
+        if (revocation == null || revocation.version() == null) {
+            throw new BadRequestException();
+        }
+        LocalDate on = revocation.revokedOn() == null ? LocalDate.now(Clocks.KAZAKHSTAN) : revocation.revokedOn();
+        protection.revoke(caller.get(), id, revocation.version(), on, revocation.reason());
+    }
+
+    /** What a client sends to issue an order; the service checks it like the page's form. */
+    public record Issue(String orderNumber, LocalDate issueDate, Person perpetrator, Set<Prohibition> prohibitions) {
+
+        Perpetrator perpetratorOrNull() {
+            Person p = perpetrator;
+            boolean complete = p != null && p.familyName() != null && !p.familyName().isBlank()
+                    && p.givenName() != null && !p.givenName().isBlank() && p.birthDate() != null;
+            return complete ? new Perpetrator(p.familyName(), p.givenName(), p.patronymic(), p.birthDate()) : null;
+        }
+    }
+
+    public record Person(String familyName, String givenName, String patronymic, LocalDate birthDate) {
+    }
+
+    public record Revocation(Long version, LocalDate revokedOn, String reason) {
+    }
+
+    /** An order as its readers see it, with its status today. */
+    public record Order(Long id, long version, String orderNumber, String issuingUnitCode, LocalDate issueDate,
+                        LocalDate validUntil, String status, Person perpetrator, Set<Prohibition> prohibitions,
+                        LocalDate revokedOn, int violations) {
+
+        static Order of(ProtectiveOrder o, LocalDate today) {
+            Perpetrator p = o.perpetrator();
+            return new Order(o.id(), o.version(), o.orderNumber(), o.issuingUnitCode(), o.issueDate(), o.validUntil(),
+                    o.status(today).name(), new Person(p.familyName(), p.givenName(), p.patronymic(), p.birthDate()),
+                    o.prohibitions(), o.revokedOn().orElse(null), o.violations().size());
+        }
+
+        static List<Order> of(List<ProtectiveOrder> orders) {
+            LocalDate today = LocalDate.now(Clocks.KAZAKHSTAN);
+            return orders.stream().map(o -> of(o, today)).toList();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package kz.qorgau.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import kz.qorgau.referral.DeclineReason;
+import kz.qorgau.referral.ReferralService;
+import kz.qorgau.referral.ReferralView;
+
+import java.util.List;
+
+/**
+ * A provider's referrals: what was sent to its organisation, with only the fields a referral shares. A referral
+ * addressed to another organisation answers 404.
+ */
+@Path("referrals")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ReferralsApi {
+
+    @Inject
+    ApiCaller caller;
+
+    @Inject
+    ReferralService referrals;
+
+    @GET
+    public List<ReferralView> inbox() {
+        return referrals.inbox(caller.get());
+    }
+
+    @POST
+    @Path("{id}/acceptance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void accept(@PathParam("id") long id, Answer answer) {
+        referrals.accept(caller.get(), id, version(answer));
+    }
+
+    @POST
+    @Path("{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void decline(@PathParam("id") long id, Answer answer) {
+        referrals.decline(caller.get(), id, version(answer), answer.reason());
+    }
+
+    private static long version(Answer answer) {
+        if (answer == null || answer.version() == null) {
+            throw new BadRequestException();
+        }
+        return answer.version();
+    }
+
+    /** The version of the referral as the provider saw it, and for a decline its reason. */
+    public record Answer(Long version, DeclineReason reason) {
+    }
+}

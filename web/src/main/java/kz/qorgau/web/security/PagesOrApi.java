@@ -1,0 +1,144 @@
+package kz.qorgau.web.security;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import kz.qorgau.web.api.ApiErrors;
+
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The WAR's one authentication mechanism (Jakarta Security 3 allows only one): pages sign in through Keycloak with
+ * OpenID Connect, the REST API under {@code /api/} takes MicroProfile JWT bearer tokens from the same realm. Each
+ * request goes to the container's mechanism for its kind; neither is reimplemented here.
+ */
+@Alternative
+@Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION)
+@ApplicationScoped
+public class PagesOrApi implements HttpAuthenticationMechanism {
+
+    static final String API_PATH = "/api/";
+
+    @Inject
+    BeanManager beans;
+
+    private volatile HttpAuthenticationMechanism openId;
+    private volatile HttpAuthenticationMechanism bearer;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) throws AuthenticationException {
+        if (!isApi(request)) {
+            return openId().validateRequest(request, response, context);
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            // an API client is never sent to a login form: it is told to bring a token
+            return context.isProtected() ? unauthorized(request, response) : context.doNothing();
+        }
+        // the container's MP-JWT mechanism answers a bad token with an HTML error page; the API answers in JSON
+        HttpServletResponse quiet = new HttpServletResponseWrapper(response) {
+            @Override
+            public void sendError(int sc) {
+            }
+
+            @Override
+            public void sendError(int sc, String msg) {
+            }
+        };
+        HttpMessageContext quietContext = new HttpMessageContextWrapper(context) {
+            @Override
+            public HttpServletResponse getResponse() {
+                return quiet;
+            }
+
+            @Override
+            public AuthenticationStatus responseUnauthorized() {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+        };
+        AuthenticationStatus status = bearer().validateRequest(request, quiet, quietContext);
+        return status == AuthenticationStatus.SUCCESS ? status : unauthorized(request, response);
+    }
+
+    @Override
+    public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
+                                               HttpMessageContext context) throws AuthenticationException {
+        return isApi(request) ? context.doNothing() : openId().secureResponse(request, response, context);
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        (isApi(request) ? bearer() : openId()).cleanSubject(request, response, context);
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith(API_PATH) || path.equals("/api");
+    }
+
+    /** A JSON body rather than the container's HTML error page, committed so nothing can replace it. */
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"qorgau\"");
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            var problem = ApiErrors.Problem.of(401, List.of("api.tokenRequired"), request.getHeader("Accept-Language") == null ? List.of() : Collections.list(request.getLocales()));
+            try (Jsonb json = JsonbBuilder.create()) {
+                response.getWriter().write(json.toJson(problem));
+            }
+            response.flushBuffer();
+        } catch (Exception clientGone) {
+            // nothing more to tell a client that has gone
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private HttpAuthenticationMechanism openId() {
+        if (openId == null) {
+            openId = mechanism(false);
+        }
+        return openId;
+    }
+
+    private HttpAuthenticationMechanism bearer() {
+        if (bearer == null) {
+            bearer = mechanism(true);
+        }
+        return bearer;
+    }
+
+    /**
+     * The container's own mechanisms, as synthetic beans: Payara's MP-JWT one (registered by the {@code @LoginConfig}
+     * of the API) carries its implementation type; Soteria's OpenID Connect one only the interface.
+     */
+    private HttpAuthenticationMechanism mechanism(boolean jwt) {
+        for (Bean<?> bean : beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE)) {
+            boolean isJwt = bean.getTypes().stream().map(Type::getTypeName).anyMatch(t -> t.endsWith(".JWTAuthenticationMechanism"));
+            if (bean.getBeanClass() != PagesOrApi.class && !bean.getTypes().contains(PagesOrApi.class) && isJwt == jwt) {
+                return (HttpAuthenticationMechanism) beans.getReference(bean, HttpAuthenticationMechanism.class,
+                        beans.createCreationalContext(bean));
+            }
+        }
+        throw new IllegalStateException("No " + (jwt ? "MP-JWT" : "OpenID Connect") + " mechanism among "
+                + beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE).stream().map(Bean::getTypes).toList());
+    }
+}
