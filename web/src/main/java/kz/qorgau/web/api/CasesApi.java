@@ -121,6 +121,21 @@ public class CasesApi {
         return Response.status(Response.Status.CREATED).entity(new Issued(id)).build();
     }
 
+    /** Police or the owning social worker bring the case before a court, which may then read it. */
+    @POST
+    @Path("{number}/court-submissions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response bringBeforeCourt(@PathParam("number") String number, Submission submission) {
+        if (submission == null) {
+            throw new BadRequestException();
+        }
+        work.bringBeforeCourt(caller.get(), number, submission.courtCode());
+        return Response.status(Response.Status.CREATED).build();
+    }
+
+    public record Submission(String courtCode) {
+    }
+
     /** The case is readable but this part of it was never written: not the same as a case that is not there. */
     static final class NothingRecorded extends kz.qorgau.shared.QorgauException {
         NothingRecorded() {
