@@ -8,6 +8,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +40,8 @@ public final class Browser implements AutoCloseable {
                         "--no-first-run", "--disable-extensions", "--window-size=1280,900", "--lang=ru",
                         "--user-data-dir=" + profile)
                 .setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru"));
+        // the console is where Chromium reports what the content security policy refused
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(executable("chromedriver")))
                 .usingAnyFreePort()
@@ -163,9 +168,22 @@ public final class Browser implements AutoCloseable {
         Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
     }
 
+    /**
+     * Closes the browser, failing the test if the content security policy refused anything on the way: a refused
+     * script is a widget that silently does not work.
+     */
     @Override
     public void close() throws IOException {
-        driver.quit();
-        Directories.deleteRecursively(profile);
+        List<String> refused;
+        try {
+            refused = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                    .filter(m -> m.contains("Content Security Policy")).toList();
+        } finally {
+            driver.quit();
+            Directories.deleteRecursively(profile);
+        }
+        if (!refused.isEmpty()) {
+            throw new AssertionError("The content security policy refused: " + refused);
+        }
     }
 }

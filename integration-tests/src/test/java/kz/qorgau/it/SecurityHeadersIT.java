@@ -22,7 +22,10 @@ class SecurityHeadersIT {
         assertThat(ready.body()).contains("\"status\":\"UP\"");
         var headers = ready.headers();
         assertThat(headers.firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "form-action 'self' http://localhost:"));
+                .contains("default-src 'self'", "script-src 'self';", "frame-ancestors 'none'", "object-src 'none'",
+                        "form-action 'self' http://localhost:")
+                .doesNotContain("unsafe-eval").doesNotContain("script-src 'self' 'unsafe-inline'"));
+        assertThat(headers.allValues("Content-Security-Policy")).hasSize(1);
         assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
         assertThat(headers.firstValue("Referrer-Policy")).contains("no-referrer");
