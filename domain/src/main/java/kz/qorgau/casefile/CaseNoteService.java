@@ -48,6 +48,14 @@ public class CaseNoteService {
     public record NoteView(Long id, Instant writtenAt, String authorUsername, String authorOrganisationCode, String text) {
     }
 
+    /**
+     * Whether the caller may read the notes of a case she can open, asked before showing the section so that a page
+     * view (say, a supervisor's emergency access) is not recorded as a refused attempt. Reading is still checked.
+     */
+    public boolean mayRead(Caller caller, String number) {
+        return caller.may(Permission.NOTES_READ) && work.readable(caller, number).notesReadableBy(caller);
+    }
+
     /** The notes of a case, newest first. */
     public List<NoteView> notes(Caller caller, String number) {
         caller.require(Permission.NOTES_READ);

@@ -54,8 +54,10 @@ public class CaseNotesBacking implements Serializable {
             return;
         }
         try {
-            notes = notesService.notes(user.caller(), caseNumber);
-            shown = true;
+            if (notesService.mayRead(user.caller(), caseNumber)) {
+                notes = notesService.notes(user.caller(), caseNumber);
+                shown = true;
+            }
         } catch (AccessDeniedException | NotFoundException refused) {
             // not one who works on this case nor its region's supervisor: no section at all
         }
