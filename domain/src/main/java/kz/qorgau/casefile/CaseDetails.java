@@ -6,15 +6,15 @@ import java.util.List;
 
 /** A case as a page shows it, read in one transaction; {@code version} goes back with every change. */
 public record CaseDetails(Long id, String number, CaseKind kind, CaseStatus status, String regionCode,
-                          String organisationCode, String ownerUsername, Instant openedAt, RiskLevel riskLevel,
+                          String organisationCode, String ownerUsername, String assignedTo, Instant openedAt, RiskLevel riskLevel,
                           String closureComment, long version,
                           PersonView victim, List<IncidentView> incidents, List<RiskView> risks,
                           List<ConsentView> consents, List<PartyView> relatedPersons) {
 
     /** What police and courts see: no risk assessments, no consents, no closure comment. */
     public CaseDetails withoutSocialWork() {
-        return new CaseDetails(id, number, kind, status, regionCode, organisationCode, ownerUsername, openedAt, null, null,
-                version, victim, incidents, List.of(), List.of(), relatedPersons);
+        return new CaseDetails(id, number, kind, status, regionCode, organisationCode, ownerUsername, assignedTo, openedAt,
+                null, null, version, victim, incidents, List.of(), List.of(), relatedPersons);
     }
 
     public boolean closed() {
@@ -58,7 +58,8 @@ public record CaseDetails(Long id, String number, CaseKind kind, CaseStatus stat
                 p.person().familyName() + " " + p.person().givenName(), p.person().sex(), p.person().ageOn(today).orElse(null),
                 p.relation(), p.dependent())).toList();
         return new CaseDetails(file.id(), file.number().toString(), file.kind(), file.status(), file.regionCode(),
-                file.organisationCode(), file.ownerUsername(), file.openedAt(), file.riskLevel().orElse(null),
-                file.closureComment().orElse(null), file.version(), victim, incidents, risks, consents, parties);
+                file.organisationCode(), file.ownerUsername(), file.assignedTo().orElse(null), file.openedAt(),
+                file.riskLevel().orElse(null), file.closureComment().orElse(null), file.version(), victim, incidents, risks,
+                consents, parties);
     }
 }

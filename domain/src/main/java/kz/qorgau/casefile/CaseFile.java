@@ -15,7 +15,9 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.InvalidInputException;
+import kz.qorgau.shared.Permission;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,6 +51,10 @@ public class CaseFile {
 
     @Column(name = "owner_username")
     private String ownerUsername;
+
+    /** A social worker of the region, perhaps of another organisation, who works on the case beside its owner. */
+    @Column(name = "assigned_to")
+    private String assignedTo;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY, cascade = CascadeType.PERSIST)
     @JoinColumn(name = "victim_id", updatable = false)
@@ -238,6 +244,59 @@ public class CaseFile {
         }
     }
 
+    // --- who works on the case ---
+
+    /**
+     * Hands the case to a social worker of its region (the service checks that the caller may assign): from now on
+     * she finds it and works on it as its own organisation does, except for where the victim lives.
+     */
+    public void assignTo(kz.qorgau.staff.StaffMember worker, Instant now) {
+        requireNotClosed();
+        if (!worker.isSocialWorker()) {
+            throw new InvalidInputException("case.assignment.notASocialWorker");
+        }
+        if (!regionCode.equals(worker.regionCode().orElse(null))) {
+            throw new InvalidInputException("case.assignment.otherRegion");
+        }
+        if (worker.username().equals(assignedTo)) {
+            throw new InvalidInputException("case.assignment.already");
+        }
+        assignedTo = worker.username();
+        touch(now);
+    }
+
+    public void unassign(Instant now) {
+        requireNotClosed();
+        if (assignedTo == null) {
+            throw new InvalidInputException("case.assignment.none");
+        }
+        assignedTo = null;
+        touch(now);
+    }
+
+    /** A social worker of the owning organisation, or the one the case is assigned to. */
+    public boolean isWorkedOnBy(Caller caller) {
+        return caller.may(Permission.CASE_WORK)
+                && (organisationCode.equals(caller.organisationCode().orElse(null)) || caller.username().equals(assignedTo));
+    }
+
+    /**
+     * Counselling notes are read by those who work on the case and by the supervisor of its region, and by nobody
+     * else: not police, courts or NGOs, and not a supervisor of another region even with emergency access.
+     */
+    public boolean notesReadableBy(Caller caller) {
+        if (!caller.may(Permission.NOTES_READ)) {
+            return false;
+        }
+        return isWorkedOnBy(caller)
+                || (caller.may(Permission.CASE_READ_OWN_REGION) && regionCode.equals(caller.regionCode().orElse(null)));
+    }
+
+    /** Only those who work on the case write notes; the supervisor reads them. */
+    public boolean notesWritableBy(Caller caller) {
+        return caller.may(Permission.NOTES_WRITE) && isWorkedOnBy(caller);
+    }
+
     // --- risk ---
 
     public void assessRisk(RiskLevel level, LocalDate assessedOn, String by, LocalDate today, Instant now) {
@@ -337,6 +396,10 @@ public class CaseFile {
 
     public String ownerUsername() {
         return ownerUsername;
+    }
+
+    public Optional<String> assignedTo() {
+        return Optional.ofNullable(assignedTo);
     }
 
     public Person victim() {

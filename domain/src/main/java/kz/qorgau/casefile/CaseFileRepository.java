@@ -85,9 +85,8 @@ public class CaseFileRepository {
     }
 
     public Optional<CaseFile> findByNumber(CaseScope scope, String number) {
-        return em.createQuery("select c from CaseFile c where c.number = :number and " + scope.condition(), CaseFile.class)
+        return scope.bind(em.createQuery("select c from CaseFile c where c.number = :number and " + scope.condition(), CaseFile.class))
                 .setParameter("number", number)
-                .setParameter("scope", scope.code())
                 .getResultStream()
                 .findFirst();
     }
@@ -97,11 +96,10 @@ public class CaseFileRepository {
 
     /** Case numbers in a partition whose victim has this IIN, or this name and date of birth. */
     public List<String> numbersOfVictims(CaseScope scope, String iin, String family, String given, LocalDate born) {
-        return em.createQuery("select c.number from CaseFile c join c.victim v where " + SAME_VICTIM + " and " + scope.condition()
-                        + " order by c.openedAt desc", String.class)
+        return scope.bind(em.createQuery("select c.number from CaseFile c join c.victim v where " + SAME_VICTIM + " and "
+                        + scope.condition() + " order by c.openedAt desc", String.class))
                 .setParameter("iin", iin == null ? "" : iin)
                 .setParameter("family", lower(family)).setParameter("given", lower(given)).setParameter("born", born)
-                .setParameter("scope", scope.code())
                 .setMaxResults(20)
                 .getResultList();
     }
@@ -138,8 +136,7 @@ public class CaseFileRepository {
                 from CaseFile c join c.victim v
                 where %s
                 order by %s %s, c.id %s""".formatted(scope.condition(), order.formatted(direction), direction, direction);
-        return em.createQuery(jpql, CaseSummary.class)
-                .setParameter("scope", scope.code())
+        return scope.bind(em.createQuery(jpql, CaseSummary.class))
                 .setFirstResult(query.first())
                 .setMaxResults(query.pageSize())
                 .getResultList();
@@ -147,8 +144,7 @@ public class CaseFileRepository {
 
     /** Counts on case_file alone: joining person would make the paginator's count several times slower. */
     public long count(CaseScope scope) {
-        return em.createQuery("select count(c) from CaseFile c where " + scope.condition(), Long.class)
-                .setParameter("scope", scope.code())
+        return scope.bind(em.createQuery("select count(c) from CaseFile c where " + scope.condition(), Long.class))
                 .getSingleResult();
     }
 }

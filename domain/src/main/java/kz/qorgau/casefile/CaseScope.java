@@ -1,5 +1,6 @@
 package kz.qorgau.casefile;
 
+import jakarta.persistence.Query;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.Permission;
 
@@ -7,12 +8,18 @@ import java.util.Optional;
 
 /**
  * The part of all case files a caller may read, as a condition for queries. Derived in one place from permissions
- * and token claims, so that every list and look-up applies the same partition.
+ * and token claims, so that every list and look-up applies the same partition. A social worker's partition is her
+ * organisation's cases and those assigned to her by name, so it carries her user name as well.
  */
-public record CaseScope(Partition partition, String code) {
+public record CaseScope(Partition partition, String code, String username) {
 
     public enum Partition {
         ORGANISATION, REGION, COURT
+    }
+
+    /** A partition that does not depend on who asks: a region's or a court's. */
+    public CaseScope(Partition partition, String code) {
+        this(partition, code, null);
     }
 
     /** Empty when the caller may read no case at all. */
@@ -24,17 +31,29 @@ public record CaseScope(Partition partition, String code) {
             return Optional.of(new CaseScope(Partition.COURT, caller.organisationCode().get()));
         }
         if (caller.may(Permission.CASE_READ_OWN_ORGANISATION) && caller.organisationCode().isPresent()) {
-            return Optional.of(new CaseScope(Partition.ORGANISATION, caller.organisationCode().get()));
+            return Optional.of(new CaseScope(Partition.ORGANISATION, caller.organisationCode().get(), caller.username()));
         }
         return Optional.empty();
     }
 
-    /** JPQL condition on a case file aliased {@code c}, with parameter {@code :scope}. */
+    /**
+     * JPQL condition on a case file aliased {@code c}, with parameters {@code :scope} and, for an organisation,
+     * {@code :scopeUser}; set both with {@link #bind}. Parenthesised, so that it can follow an {@code and}.
+     */
     public String condition() {
         return switch (partition) {
-            case ORGANISATION -> "c.organisationCode = :scope";
+            case ORGANISATION -> "(c.organisationCode = :scope or c.assignedTo = :scopeUser)";
             case REGION -> "c.regionCode = :scope";
             case COURT -> "exists (select s from CourtSubmission s where s.caseFileId = c.id and s.courtCode = :scope)";
         };
+    }
+
+    /** Sets the parameters of {@link #condition()} on a query. */
+    public <Q extends Query> Q bind(Q query) {
+        query.setParameter("scope", code);
+        if (partition == Partition.ORGANISATION) {
+            query.setParameter("scopeUser", username);
+        }
+        return query;
     }
 }

@@ -46,6 +46,9 @@ public class CaseWorkService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    kz.qorgau.staff.StaffDirectory staff;
+
     /**
      * A case the caller may read; outside the caller's partition it does not exist, unless the caller holds an
      * emergency access to it right now.
@@ -168,6 +171,39 @@ public class CaseWorkService {
         }
         timeline.record(file.id(), CaseEventKind.SAFETY_PLAN_REVISED, caller, null, now());
         cases.flush();
+    }
+
+    /**
+     * The region's supervisor hands the case to a social worker of the region, who from then on works on it beside
+     * its organisation. The timeline and audit trail name the organisation she works in, never her.
+     */
+    public void assign(Caller caller, String number, long version, String username) {
+        CaseFile file = assignable(caller, number, version);
+        kz.qorgau.staff.StaffMember worker = staff.find(username)
+                .orElseThrow(() -> new InvalidInputException("case.assignment.unknownWorker"));
+        file.assignTo(worker, now());
+        timeline.record(file.id(), CaseEventKind.CASE_ASSIGNED, caller, worker.organisationCode().orElse(null), now());
+        cases.flush();
+    }
+
+    public void unassign(Caller caller, String number, long version) {
+        CaseFile file = assignable(caller, number, version);
+        file.unassign(now());
+        timeline.record(file.id(), CaseEventKind.CASE_UNASSIGNED, caller, null, now());
+        cases.flush();
+    }
+
+    /** Only in her own region: emergency access to another region's case lets a supervisor read it, not hand it on. */
+    private CaseFile assignable(Caller caller, String number, long version) {
+        caller.require(Permission.CASE_ASSIGN);
+        CaseFile file = readable(caller, number);
+        if (!file.regionCode().equals(caller.regionCode().orElse(null))) {
+            throw new kz.qorgau.shared.AccessDeniedException(Permission.CASE_ASSIGN);
+        }
+        if (file.version() != version) {
+            throw new ConcurrentChangeException();
+        }
+        return file;
     }
 
     private void change(Caller caller, Permission permission, String number, long version, CaseEventKind kind,

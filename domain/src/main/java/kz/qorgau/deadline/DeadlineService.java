@@ -45,47 +45,48 @@ public class DeadlineService {
         if (scope.isPresent()) {
             // leading space: text blocks drop the trailing one before it
             String where = " " + scope.get().condition();
-            String code = scope.get().code();
+            CaseScope partition = scope.get();
             LocalDate horizon = today.plusDays(terms.orderExpiryWarningDays());
 
-            for (Object[] row : em.createQuery("""
+            for (Object[] row : partition.bind(em.createQuery("""
                             select c.number, o.validUntil, o.issuingUnitCode, c.ownerUsername
                             from ProtectiveOrder o, CaseFile c
                             where c.id = o.caseFileId and o.revokedOn is null and o.validUntil between :today and :horizon and """ + where,
-                    Object[].class).setParameter("today", today).setParameter("horizon", horizon).setParameter("scope", code)
+                    Object[].class)).setParameter("today", today).setParameter("horizon", horizon)
                     .setMaxResults(LIMIT).getResultList()) {
                 deadlines.add(new Deadline(DeadlineKind.ORDER_EXPIRING, (String) row[0], (LocalDate) row[1],
                         org.equals(row[2]) || caller.username().equals(row[3])));
             }
-            for (Object[] row : em.createQuery("""
+            for (Object[] row : partition.bind(em.createQuery("""
                             select c.number, m.endDate, m.courtCode, c.ownerUsername
                             from CourtMandate m, CaseFile c
                             where c.id = m.caseFileId and m.endDate between :today and :horizon and """ + where,
-                    Object[].class).setParameter("today", today).setParameter("horizon", horizon).setParameter("scope", code)
+                    Object[].class)).setParameter("today", today).setParameter("horizon", horizon)
                     .setMaxResults(LIMIT).getResultList()) {
                 deadlines.add(new Deadline(DeadlineKind.MANDATE_ENDING, (String) row[0], (LocalDate) row[1],
                         org.equals(row[2]) || caller.username().equals(row[3])));
             }
-            for (Object[] row : em.createQuery("""
+            for (Object[] row : partition.bind(em.createQuery("""
                             select c.number, max(s.heldOn), m.courtCode, c.ownerUsername
                             from CourtMandate m join m.psychocorrection k join k.sessions s, CaseFile c
                             where c.id = m.caseFileId and k.reportKind is null
                               and s.attendance = kz.qorgau.mandate.Attendance.MISSED and """ + where
                             + " group by c.number, m.courtCode, c.ownerUsername",
-                    Object[].class).setParameter("scope", code).setMaxResults(LIMIT).getResultList()) {
+                    Object[].class)).setMaxResults(LIMIT).getResultList()) {
                 deadlines.add(new Deadline(DeadlineKind.SESSIONS_MISSED, (String) row[0], (LocalDate) row[1],
                         org.equals(row[2]) || caller.username().equals(row[3])));
             }
             if (caller.may(Permission.CASE_WORK) || caller.may(Permission.CASE_APPROVE_CLOSURE)) {
                 Instant quietSince = today.minusDays(terms.inactivityDays()).atStartOfDay(Clocks.KAZAKHSTAN).toInstant();
-                for (Object[] row : em.createQuery("""
-                                select c.number, c.lastActivityAt, c.ownerUsername from CaseFile c
+                for (Object[] row : partition.bind(em.createQuery("""
+                                select c.number, c.lastActivityAt, c.ownerUsername, c.assignedTo from CaseFile c
                                 where c.status <> kz.qorgau.casefile.CaseStatus.CLOSED and c.lastActivityAt < :since and """ + where
                                 + " order by c.lastActivityAt",
-                        Object[].class).setParameter("since", quietSince).setParameter("scope", code)
+                        Object[].class)).setParameter("since", quietSince)
                         .setMaxResults(LIMIT).getResultList()) {
                     LocalDate quiet = ((Instant) row[1]).atZone(Clocks.KAZAKHSTAN).toLocalDate().plusDays(terms.inactivityDays());
-                    deadlines.add(new Deadline(DeadlineKind.CASE_INACTIVE, (String) row[0], quiet, caller.username().equals(row[2])));
+                    deadlines.add(new Deadline(DeadlineKind.CASE_INACTIVE, (String) row[0], quiet,
+                            caller.username().equals(row[2]) || caller.username().equals(row[3])));
                 }
             }
         }

@@ -51,13 +51,21 @@ public class DemoData {
     @Inject
     Clock clock;
 
+    @Inject
+    kz.qorgau.staff.StaffDirectory staff;
+
     void onSchemaReady(@Observes SchemaReady ready) {
         if (!enabled || !cases.isEmpty()) {
             return;
         }
         Random random = new Random(2026);
-        int opened = open(random, worker("aigerim", "ALM-CC", "ALM"), 36)
-                + open(random, worker("dana", "AST-CC", "AST"), 12);
+        Caller aigerim = worker("aigerim", "ALM-CC", "ALM");
+        Caller dana = worker("dana", "AST-CC", "AST");
+        // the demo realm's social workers, as if they had signed in once: a supervisor can assign cases to them
+        staff.signedIn(aigerim, "Aigerim Demo");
+        staff.signedIn(dana, "Dana Demo");
+        staff.signedIn(worker("zhanar", "ALM-FSC", "ALM"), "Zhanar Demo");
+        int opened = open(random, aigerim, 36) + open(random, dana, 12);
         LOG.info(() -> "Demo data: " + opened + " fictional cases opened");
     }
 

@@ -33,5 +33,11 @@ public enum Permission {
     /** Refer a victim to a provider of special social services. */
     REFERRAL_MAKE,
     /** Answer referrals addressed to one's organisation and record services delivered. */
-    REFERRAL_ANSWER
+    REFERRAL_ANSWER,
+    /** Read the counselling notes of a case one works on, or of one's region as its supervisor. */
+    NOTES_READ,
+    /** Write counselling notes on a case one works on: of one's organisation, or assigned to oneself. */
+    NOTES_WRITE,
+    /** Assign a case of one's region to a social worker, or take the assignment back. */
+    CASE_ASSIGN
 }

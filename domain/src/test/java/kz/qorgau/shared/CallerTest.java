@@ -19,7 +19,7 @@ class CallerTest {
     void aSocialWorkerOpensAndReadsTheCasesOfHerOrganisation() {
         Caller aigerim = caller(Set.of(Role.SOCIAL_WORKER), "ALM-CC", "ALM");
         assertThat(aigerim.may(Permission.CASE_OPEN)).isTrue();
-        assertThat(CaseScope.of(aigerim)).contains(new CaseScope(CaseScope.Partition.ORGANISATION, "ALM-CC"));
+        assertThat(CaseScope.of(aigerim)).contains(new CaseScope(CaseScope.Partition.ORGANISATION, "ALM-CC", "someone"));
     }
 
     @Test

@@ -112,6 +112,14 @@ class CaseServicesIT {
     @Inject
     kz.qorgau.breakglass.BreakGlassService breakGlass;
 
+    @Inject
+    kz.qorgau.casefile.CaseNoteService notes;
+
+    @Inject
+    kz.qorgau.staff.StaffDirectory staff;
+
+    static final Caller ZHANAR = worker("zhanar", "ALM-FSC", "ALM");
+
     static Caller worker(String username, String organisation, String region) {
         return new Caller(username, Set.of(Role.SOCIAL_WORKER), Optional.of(organisation), Optional.of(region));
     }
@@ -456,5 +464,88 @@ class CaseServicesIT {
         assertTrue(breakGlass.review(NURLAN).stream().anyMatch(r -> r.caseNumber().equals(astana)
                 && r.reason().startsWith("Угроза жизни")));
         assertThrows(NotFoundException.class, () -> work.details(DANA_AS_NGO, astana), "nobody else gains anything");
+    }
+
+    @Test
+    void theAssignedWorkerOfAnotherOrganisationFindsTheCaseWorksOnItAndLosesItWhenUnassigned() throws Exception {
+        staff.signedIn(ZHANAR, "Zhanar Demo");
+        staff.signedIn(DANA, "Dana Demo");
+        String number = cases.open(AIGERIM, intake("Тестова-Назначение", "ALM")).toString();
+        work.recordSecretAddress(AIGERIM, number, -1, "ул. Вымышленная, 7", null);
+        assertThrows(NotFoundException.class, () -> work.details(ZHANAR, number));
+        assertTrue(staff.socialWorkersOfMyRegion(NURLAN).stream().anyMatch(w -> w.username().equals("zhanar")));
+        assertFalse(staff.socialWorkersOfMyRegion(NURLAN).stream().anyMatch(w -> w.username().equals("dana")), "Astana");
+        assertThrows(AccessDeniedException.class, () -> staff.socialWorkersOfMyRegion(AIGERIM));
+
+        assertThrows(AccessDeniedException.class, () -> work.assign(AIGERIM, number, work.details(AIGERIM, number).version(), "zhanar"),
+                "the supervisor assigns, not the owning organisation");
+        assertEquals(List.of("case.assignment.otherRegion"), assertThrows(InvalidInputException.class,
+                () -> work.assign(NURLAN, number, work.details(NURLAN, number).version(), "dana")).messageKeys());
+        assertEquals(List.of("case.assignment.unknownWorker"), assertThrows(InvalidInputException.class,
+                () -> work.assign(NURLAN, number, work.details(NURLAN, number).version(), "nobody")).messageKeys());
+        work.assign(NURLAN, number, work.details(NURLAN, number).version(), "zhanar");
+
+        assertEquals("zhanar", work.details(AIGERIM, number).assignedTo());
+        assertEquals(number, work.details(ZHANAR, number).number(), "she opens it");
+        List<CaseSummary> hers = cases.list(ZHANAR, new CaseListQuery(0, 100, CaseListQuery.SortBy.LAST_ACTIVITY, false));
+        assertTrue(hers.stream().anyMatch(c -> c.number().equals(number)), "and finds it in her list");
+        assertTrue(cases.count(ZHANAR) >= 1);
+        work.activate(ZHANAR, number, work.details(ZHANAR, number).version());
+        notes.write(ZHANAR, number, "Встреча в центре поддержки семьи, следующая через неделю.");
+        assertTrue(notes.notes(AIGERIM, number).stream().anyMatch(n -> n.authorUsername().equals("zhanar")));
+        assertThrows(NotFoundException.class, () -> work.secretAddress(ZHANAR, number), "the address stays with ALM-CC");
+        assertTrue(work.secretAddress(AIGERIM, number).isPresent());
+
+        work.unassign(NURLAN, number, work.details(NURLAN, number).version());
+        assertThrows(NotFoundException.class, () -> work.details(ZHANAR, number));
+        assertThrows(NotFoundException.class, () -> notes.notes(ZHANAR, number));
+        List<CaseEventKind> kinds = work.timeline(AIGERIM, number).stream().map(CaseEvent::kind).toList();
+        assertTrue(kinds.containsAll(List.of(CaseEventKind.CASE_ASSIGNED, CaseEventKind.NOTE_WRITTEN, CaseEventKind.CASE_UNASSIGNED)), kinds.toString());
+        assertTrue(work.timeline(AIGERIM, number).stream().filter(e -> e.kind() == CaseEventKind.CASE_ASSIGNED)
+                .allMatch(e -> "ALM-FSC".equals(e.detail())), "the timeline names her organisation, not her");
+    }
+
+    @Test
+    void notesAreReadByThoseWhoWorkOnTheCaseAuditedAndNeverChangedOrCopied() throws Exception {
+        String number = cases.open(AIGERIM, intake("Тестова-Заметки", "ALM")).toString();
+        String text = "Рассказала о давлении со стороны свекрови " + java.util.UUID.randomUUID();
+        assertEquals(List.of("case.note.required"),
+                assertThrows(InvalidInputException.class, () -> notes.write(AIGERIM, number, "   ")).messageKeys());
+        notes.write(AIGERIM, number, "  " + text + "  ");
+        notes.write(AIGERIM, number, "Поправка: свёкра, не свекрови.");
+
+        List<kz.qorgau.casefile.CaseNoteService.NoteView> read = notes.notes(AIGERIM, number);
+        assertEquals(2, read.size());
+        assertEquals("Поправка: свёкра, не свекрови.", read.get(0).text(), "newest first");
+        assertEquals(text, read.get(1).text(), "trimmed");
+        assertEquals(2, notes.notes(NURLAN, number).size(), "the supervisor reads them");
+        assertThrows(AccessDeniedException.class, () -> notes.write(NURLAN, number, "Руководитель пишет"));
+        assertThrows(AccessDeniedException.class, () -> notes.notes(POLICE, number));
+        assertThrows(AccessDeniedException.class, () -> notes.notes(ALIYA, number));
+        assertThrows(AccessDeniedException.class, () -> notes.notes(MADINA, number));
+        assertThrows(NotFoundException.class, () -> notes.notes(DANA, number));
+
+        String closing = cases.open(AIGERIM, intake("Тестова-Заметки-Закрыто", "ALM")).toString();
+        work.requestClosure(AIGERIM, closing, work.details(AIGERIM, closing).version());
+        work.approveClosure(NURLAN, closing, work.details(NURLAN, closing).version(), "Помощь оказана");
+        assertEquals(List.of("case.closed.readOnly"),
+                assertThrows(InvalidInputException.class, () -> notes.write(AIGERIM, closing, "Поздно")).messageKeys());
+
+        javax.sql.DataSource application = InitialContext.doLookup("java:app/jdbc/qorgau");
+        try (java.sql.Connection c = application.getConnection(); java.sql.Statement st = c.createStatement()) {
+            long id = read.get(1).id();
+            assertTrue(Long.parseLong(scalar(st, "select count(*) from audit_event where record_type = 'CaseNote' and action = 'READ'"
+                    + " and username = 'nurlan' and case_file_id = " + work.details(AIGERIM, number).id())) >= 1, "each read is audited");
+            assertEquals("1", scalar(st, "select count(*) from audit_event where record_type = 'CaseNote' and action = 'CREATE'"
+                    + " and record_id = " + id));
+            assertEquals("0", scalar(st, "select count(*) from audit_event where coalesce(detail, '') like '%свекров%'"));
+            assertEquals("0", scalar(st, "select count(*) from case_event where coalesce(detail, '') like '%свекров%'"));
+            for (String attack : List.of("update case_note set text = 'изменено' where id = " + id,
+                    "delete from case_note where id = " + id, "truncate case_note")) {
+                java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, () -> st.execute(attack), attack);
+                assertTrue(refused.getSQLState().startsWith("42"), attack + " -> " + refused.getSQLState());
+            }
+        }
+        assertEquals(text, notes.notes(AIGERIM, number).get(1).text(), "unchanged");
     }
 }

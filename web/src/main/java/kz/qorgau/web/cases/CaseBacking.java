@@ -249,6 +249,43 @@ public class CaseBacking implements Serializable {
         return whoSaw;
     }
 
+    // --- assignment, by the region's supervisor ---
+
+    @Inject
+    kz.qorgau.staff.StaffDirectory staff;
+
+    private String assignee;
+    private List<kz.qorgau.staff.StaffMember> socialWorkers;
+
+    /** The region's supervisor, on an open case of her region. */
+    public boolean isAssignable() {
+        return user.caller().may(Permission.CASE_ASSIGN) && !details.closed()
+                && details.regionCode().equals(user.caller().regionCode().orElse(null));
+    }
+
+    public List<kz.qorgau.staff.StaffMember> getSocialWorkers() {
+        if (socialWorkers == null) {
+            socialWorkers = isAssignable() ? staff.socialWorkersOfMyRegion(user.caller()) : List.of();
+        }
+        return socialWorkers;
+    }
+
+    public void assign() {
+        act(() -> work.assign(user.caller(), number, details.version(), assignee));
+    }
+
+    public void unassign() {
+        act(() -> work.unassign(user.caller(), number, details.version()));
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public void setAssignee(String assignee) {
+        this.assignee = assignee;
+    }
+
     public boolean may(String permission) {
         return user.caller().may(Permission.valueOf(permission));
     }

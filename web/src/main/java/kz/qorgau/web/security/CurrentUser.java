@@ -60,6 +60,11 @@ public class CurrentUser {
         }
     }
 
+    /** The person's name as Keycloak has it ({@code name} claim), or her user name. */
+    public String displayName() {
+        return claim("name").orElse(caller().username());
+    }
+
     public String getUsername() {
         return caller().username();
     }

@@ -1,0 +1,90 @@
+package kz.qorgau.casefile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
+import kz.qorgau.audit.Audited;
+import kz.qorgau.shared.AccessDeniedException;
+import kz.qorgau.shared.Caller;
+import kz.qorgau.shared.Permission;
+import kz.qorgau.shared.persistence.Writes;
+import kz.qorgau.timeline.CaseEventKind;
+import kz.qorgau.timeline.Timeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Counselling notes of a case. Read by those who work on it and the region's supervisor, written by those who work on
+ * it; every read and every note written is audited, and neither the audit trail nor the timeline ever holds a word
+ * of a note.
+ */
+@ApplicationScoped
+@Transactional
+@Audited
+public class CaseNoteService {
+
+    @PersistenceContext(unitName = "qorgau")
+    EntityManager em;
+
+    @Inject
+    CaseWorkService work;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /** A note as a page shows it. */
+    public record NoteView(Long id, Instant writtenAt, String authorUsername, String authorOrganisationCode, String text) {
+    }
+
+    /**
+     * Whether the caller may read the notes of a case she can open, asked before showing the section so that a page
+     * view (say, a supervisor's emergency access) is not recorded as a refused attempt. Reading is still checked.
+     */
+    public boolean mayRead(Caller caller, String number) {
+        return caller.may(Permission.NOTES_READ) && work.readable(caller, number).notesReadableBy(caller);
+    }
+
+    /** The notes of a case, newest first. */
+    public List<NoteView> notes(Caller caller, String number) {
+        caller.require(Permission.NOTES_READ);
+        CaseFile file = work.readable(caller, number);
+        if (!file.notesReadableBy(caller)) {
+            throw new AccessDeniedException(Permission.NOTES_READ);
+        }
+        audit.record(caller, AuditAction.READ, "CaseNote", null, file.id(), null);
+        return em.createQuery("select n from CaseNote n where n.caseFileId = :id order by n.writtenAt desc, n.id desc",
+                        CaseNote.class)
+                .setParameter("id", file.id())
+                .getResultStream()
+                .map(n -> new NoteView(n.id(), n.writtenAt(), n.authorUsername(), n.authorOrganisationCode(), n.text()))
+                .toList();
+    }
+
+    /** Adds a note; nothing is ever changed or removed, a correction is a further note. */
+    public void write(Caller caller, String number, String text) {
+        caller.require(Permission.NOTES_WRITE);
+        CaseFile file = work.readable(caller, number);
+        if (!file.notesWritableBy(caller)) {
+            throw new AccessDeniedException(Permission.NOTES_WRITE);
+        }
+        file.requireNotClosed();
+        Instant now = Instant.now(clock);
+        CaseNote note = CaseNote.write(file.id(), text, caller.username(), caller.organisationCode().orElse(null), now);
+        em.persist(note);
+        Writes.flush(em);
+        timeline.record(file.id(), CaseEventKind.NOTE_WRITTEN, caller, null, now);
+        audit.record(caller, AuditAction.CREATE, "CaseNote", note.id(), file.id(), null);
+    }
+}

@@ -1,0 +1,103 @@
+package kz.qorgau.it;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Counselling notes and assignment in a real browser: a social worker writes a note that the police officer who opens
+ * the same case never sees; the supervisor assigns the case to a social worker of another organisation, who finds it
+ * in her list and reads the notes, but not where the victim lives.
+ */
+class CaseNotesBrowserIT {
+
+    private static String app;
+    private static String caseNumber;
+    private static final String NOTE = "Боится возвращаться домой, договорились о звонке " + UUID.randomUUID().toString().substring(0, 6);
+    private static final String SECRET_ADDRESS = "мкр. Вымышленный, дом " + UUID.randomUUID().toString().substring(0, 4);
+
+    @BeforeAll
+    static void aigerimWritesANote() throws Exception {
+        app = TestStack.applicationUrl();
+        try (Browser aigerim = new Browser()) {
+            aigerim.open(app);
+            aigerim.signIn("aigerim", "demo");
+            caseNumber = aigerim.openCase(app, "Тестова-Заметка-" + UUID.randomUUID().toString().substring(0, 4));
+            aigerim.open(app + "cases/case.xhtml?n=" + caseNumber);
+            aigerim.type(By.id("case:secret-address-input"), SECRET_ADDRESS);
+            aigerim.click(By.id("case:save-secret"));
+            aigerim.awaitText(By.id("case:timeline"), "записан адрес");
+
+            aigerim.click(By.id("case:write-note"));
+            aigerim.awaitText(By.id("case:messages"), "пустая заметка не сохраняется");
+            aigerim.type(By.id("case:note-text"), NOTE);
+            aigerim.click(By.id("case:write-note"));
+            aigerim.awaitText(By.id("case:note-list"), NOTE);
+            aigerim.awaitText(By.id("case:timeline"), "написана заметка");
+            assertThat(aigerim.await(By.id("case:timeline")).getText()).doesNotContain(NOTE);
+            assertThat(aigerim.await(By.id("case:note-text")).getAttribute("value")).as("the form is empty again").isEmpty();
+            aigerim.screenshot("notes-social-worker");
+        }
+    }
+
+    @Test
+    void thePoliceOpenTheCaseButNeverSeeItsNotes() throws Exception {
+        try (Browser serik = new Browser()) {
+            serik.open(app);
+            serik.signIn("serik", "demo");
+            serik.open(app + "cases/case.xhtml?n=" + caseNumber);
+            serik.await(By.id("case:orders"));
+            assertThat(serik.driver().findElements(By.id("case:notes"))).as("no notes section").isEmpty();
+            assertThat(serik.driver().findElements(By.id("case:write-note"))).isEmpty();
+            assertThat(serik.driver().getPageSource()).doesNotContain(NOTE).doesNotContain("Заметки");
+            serik.screenshot("notes-police");
+        }
+    }
+
+    @Test
+    void theSupervisorAssignsTheCaseAcrossOrganisationsAndTheAssigneeReadsTheNotesButNotTheAddress() throws Exception {
+        try (Browser zhanar = new Browser()) {
+            // she signs in once, so that the supervisor finds her among the region's social workers
+            zhanar.open(app);
+            zhanar.signIn("zhanar", "demo");
+            zhanar.open(app + "cases/case.xhtml?n=" + caseNumber);
+            assertThat(zhanar.driver().findElements(By.id("case:notes"))).as("not hers yet").isEmpty();
+            assertThat(zhanar.driver().getPageSource()).doesNotContain(NOTE);
+
+            try (Browser nurlan = new Browser()) {
+                nurlan.open(app);
+                nurlan.signIn("nurlan", "demo");
+                nurlan.open(app + "cases/case.xhtml?n=" + caseNumber);
+                nurlan.awaitText(By.id("case:note-list"), NOTE);
+                assertThat(nurlan.driver().findElements(By.id("case:write-note"))).as("the supervisor only reads").isEmpty();
+                nurlan.click(By.id("case:assignee"));
+                String label = nurlan.driver().findElements(By.cssSelector("#case\\:assignee_items li")).stream()
+                        .map(li -> li.getAttribute("data-label")).filter(l -> l != null && l.contains("(ALM-FSC)"))
+                        .findFirst().orElseThrow(() -> new AssertionError("zhanar is not among the social workers"));
+                nurlan.choose("case:assignee", label);
+                nurlan.click(By.id("case:assign"));
+                nurlan.awaitText(By.id("case-assigned-to"), "zhanar");
+                nurlan.awaitText(By.id("case:timeline"), "дело назначено");
+                nurlan.screenshot("assignment-supervisor");
+            }
+
+            zhanar.open(app + "cases/list.xhtml");
+            zhanar.awaitText(By.id("cases:table"), caseNumber);
+            zhanar.open(app + "cases/case.xhtml?n=" + caseNumber);
+            zhanar.awaitText(By.id("case:note-list"), NOTE);
+            assertThat(zhanar.driver().findElements(By.id("case:secret-address"))).as("the address stays with ALM-CC").isEmpty();
+            assertThat(zhanar.driver().getPageSource()).doesNotContain(SECRET_ADDRESS);
+            zhanar.type(By.id("case:note-text"), "Позвонила, встреча в четверг");
+            zhanar.click(By.id("case:write-note"));
+            zhanar.awaitText(By.id("case:note-list"), "встреча в четверг");
+            WebElement first = zhanar.await(By.cssSelector("#case\\:note-list tbody tr"));
+            assertThat(first.getText()).as("newest first, signed").contains("zhanar (ALM-FSC)");
+            zhanar.screenshot("assignment-assignee");
+        }
+    }
+}
