@@ -60,19 +60,19 @@ class ApiAccessMatrixIT {
 
     /** Y allowed, F forbidden, N not found; a role with no case partition finds no case at all. */
     private static final Map<String, String> EXPECTED = Map.of(
-            "aigerim", "Y N Y Y Y Y Y Y F F F",
-            "dana",    "N Y N N Y N N N F F F",
-            "nurlan",  "Y N Y Y F Y F Y F F F",
-            "serik",   "Y N Y Y F F F F Y Y F",
-            "aliya",   "Y N N Y F F F F F F F",
-            "madina",  "N N N N F F F N F F Y",
-            "asel",    "N N N N F F F N F F F",
-            "admin",   "N N N N F F F N F F F",
-            "guest",   "N N N N F F F N F F F");
+            "aigerim", "Y N Y Y Y Y Y Y F F F Y Y",
+            "dana",    "N Y N N Y N N N F F F N N",
+            "nurlan",  "Y N Y Y F Y F Y F F F Y F",
+            "serik",   "Y N Y Y F F F F Y Y F F F",
+            "aliya",   "Y N N Y F F F F F F F F F",
+            "madina",  "N N N N F F F N F F Y F F",
+            "asel",    "N N N N F F F N F F F F F",
+            "admin",   "N N N N F F F N F F F F F",
+            "guest",   "N N N N F F F N F F F F F");
 
     private static final List<String> ACTIONS = List.of("GET Almaty case", "GET Astana case", "GET case not before court",
             "list shows Almaty case", "POST case", "GET safety plan", "GET address", "GET who saw this", "POST order",
-            "POST revocation", "GET referrals");
+            "POST revocation", "GET referrals", "GET notes", "POST note");
 
     @Test
     void eachRoleDoesExactlyWhatItMayOverHttp() throws Exception {
@@ -88,7 +88,9 @@ class ApiAccessMatrixIT {
                 u -> outcome(call(u, "POST", "cases/" + almaty + "/protective-orders", order("API-" + System.nanoTime()))),
                 u -> outcome(call(u, "POST", "protective-orders/" + orderId + "/revocation",
                         "{\"version\":1,\"reason\":\"Проверка матрицы\"}")),
-                u -> outcome(call(u, "GET", "referrals", null)));
+                u -> outcome(call(u, "GET", "referrals", null)),
+                u -> outcome(call(u, "GET", "cases/" + almaty + "/notes", null)),
+                u -> outcome(call(u, "POST", "cases/" + almaty + "/notes", "{\"text\":\"Матрица: беседа проведена\"}")));
 
         StringBuilder table = new StringBuilder(String.format("%-9s", "user"));
         ACTIONS.forEach(a -> table.append(" | ").append(a));

@@ -18,6 +18,7 @@ import kz.qorgau.audit.AuditEntry;
 import kz.qorgau.casefile.CaseDetails;
 import kz.qorgau.casefile.CaseFileService;
 import kz.qorgau.casefile.CaseListQuery;
+import kz.qorgau.casefile.CaseNoteService;
 import kz.qorgau.casefile.CaseSummary;
 import kz.qorgau.casefile.CaseWorkService;
 import kz.qorgau.casefile.NewCaseFile;
@@ -46,6 +47,9 @@ public class CasesApi {
 
     @Inject
     ProtectionService protection;
+
+    @Inject
+    CaseNoteService notes;
 
     @jakarta.ws.rs.core.Context
     UriInfo uri;
@@ -119,6 +123,28 @@ public class CasesApi {
         Long id = protection.issue(caller.get(), number, order.orderNumber(), order.issueDate(), order.perpetratorOrNull(),
                 order.prohibitions());
         return Response.status(Response.Status.CREATED).entity(new Issued(id)).build();
+    }
+
+    /** Counselling notes: the owning organisation, the assigned worker and the supervisor; never police or courts. */
+    @GET
+    @Path("{number}/notes")
+    public List<CaseNoteService.NoteView> notes(@PathParam("number") String number) {
+        return notes.notes(caller.get(), number);
+    }
+
+    /** A further note; a note is never changed, a correction is another note. */
+    @POST
+    @Path("{number}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response writeNote(@PathParam("number") String number, Note note) {
+        if (note == null) {
+            throw new BadRequestException();
+        }
+        notes.write(caller.get(), number, note.text());
+        return Response.status(Response.Status.CREATED).build();
+    }
+
+    public record Note(String text) {
     }
 
     /** Police or the owning social worker bring the case before a court, which may then read it. */
