@@ -3,6 +3,8 @@ package kz.qorgau.casefile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import kz.qorgau.audit.AuditAction;
+import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.Audited;
 import kz.qorgau.reference.ReferenceData;
 import kz.qorgau.shared.Caller;
@@ -25,6 +27,9 @@ public class CaseFileService {
 
     @Inject
     CaseFileRepository cases;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     ReferenceData reference;
@@ -82,8 +87,13 @@ public class CaseFileService {
         return new DuplicateCheck(true, visible, Math.max(0, all - visible.size()));
     }
 
+    /** A page of the caller's cases; the list shows victims' names, so reading it is audited too (one line a page). */
     public List<CaseSummary> list(Caller caller, CaseListQuery query) {
-        return CaseScope.of(caller).map(scope -> cases.list(scope, query)).orElse(List.of());
+        List<CaseSummary> page = CaseScope.of(caller).map(scope -> cases.list(scope, query)).orElse(List.of());
+        if (!page.isEmpty()) {
+            audit.record(caller, AuditAction.READ, "CaseList", null, null, "first=" + query.first() + " rows=" + page.size());
+        }
+        return page;
     }
 
     public long count(Caller caller) {
