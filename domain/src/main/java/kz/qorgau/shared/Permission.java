@@ -33,5 +33,9 @@ public enum Permission {
     /** Refer a victim to a provider of special social services. */
     REFERRAL_MAKE,
     /** Answer referrals addressed to one's organisation and record services delivered. */
-    REFERRAL_ANSWER
+    REFERRAL_ANSWER,
+    /** Mark another supervisor's emergency access of one's region as reviewed: justified or not. */
+    BREAK_GLASS_REVIEW,
+    /** Maintain organisations and legal articles; no case content comes with it. */
+    REFERENCE_DATA_ADMIN
 }

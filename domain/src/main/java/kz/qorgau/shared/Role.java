@@ -17,9 +17,10 @@ public enum Role {
     POLICE("police", CASE_READ_OWN_REGION, PROTECTIVE_ORDER_ISSUE, TRAFFICKING_IDENTIFY, COURT_SUBMIT),
     COURT("court", CASE_READ_BROUGHT_BEFORE_COURT, COURT_MANDATE_RECORD),
     NGO("ngo", REFERRAL_ANSWER),
-    SUPERVISOR("supervisor", CASE_READ_OWN_REGION, CASE_APPROVE_CLOSURE, SAFETY_PLAN_READ, BREAK_GLASS),
+    SUPERVISOR("supervisor", CASE_READ_OWN_REGION, CASE_APPROVE_CLOSURE, SAFETY_PLAN_READ, BREAK_GLASS,
+            BREAK_GLASS_REVIEW),
     ANALYST("analyst"),
-    ADMIN("admin");
+    ADMIN("admin", REFERENCE_DATA_ADMIN);
 
     /** Role names as declared to the container; must match the realm and {@code web.xml}. */
     public static final String[] NAMES = Arrays.stream(values()).map(Role::realmName).toArray(String[]::new);
