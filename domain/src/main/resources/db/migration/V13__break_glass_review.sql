@@ -1,5 +1,8 @@
 -- The review of an emergency access: another supervisor of the region marks it justified or not, with a finding
 -- code and at most a short comment (no personal data). One review per access; reviews are never changed.
+-- V7 gave this name to an index of break_glass; the index says what it is for under its new name.
+alter index break_glass_review rename to break_glass_region_granted;
+
 create table break_glass_review (
     break_glass_id             bigint       primary key references break_glass (id),
     outcome                    varchar(20)  not null check (outcome in ('JUSTIFIED', 'NOT_JUSTIFIED')),

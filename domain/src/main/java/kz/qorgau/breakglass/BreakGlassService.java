@@ -55,15 +55,18 @@ public class BreakGlassService {
     /** How far back the "to review" list reaches. */
     static final Duration REVIEW_PERIOD = Duration.ofDays(90);
 
-    public void open(Caller caller, String caseNumber, String reason) {
+    /** Grants the access and returns its id, by which it is reviewed. */
+    public Long open(Caller caller, String caseNumber, String reason) {
         caller.require(Permission.BREAK_GLASS);
         CaseFile file = cases.findByNumberAnywhere(caseNumber == null ? "" : caseNumber.strip()).orElseThrow(NotFoundException::new);
         Instant now = Instant.now(clock);
         BreakGlassAccess access = new BreakGlassAccess(file.id(), caller.username(), caller.organisationCode().orElse(null),
                 caller.regionCode().orElse(null), reason, now);
         em.persist(access);
+        Writes.flush(em);
         audit.record(caller, AuditAction.BREAK_GLASS, "CaseFile", file.id(), file.id(), null);
         timeline.record(file.id(), CaseEventKind.EMERGENCY_ACCESS, caller, null, now);
+        return access.id();
     }
 
     /** Emergency accesses to a case that are in force now, for the flag on its page. */
