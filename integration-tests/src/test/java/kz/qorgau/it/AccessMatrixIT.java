@@ -123,6 +123,8 @@ class AccessMatrixIT {
         String astana = cases.open(callers.get("dana"), intake("Матрица-Астана", "AST")).toString();
         String closing = cases.open(aigerim, intake("Матрица-Закрытие", "ALM")).toString();
         Caller nurlan = callers.get("nurlan");
+        // a case of its own for the emergency accesses to review: they let nurlan read it, and must not open the others
+        String emergency = cases.open(callers.get("dana"), intake("Матрица-Экстренно", "AST")).toString();
         work.bringBeforeCourt(aigerim, almaty, "ALM-CRT");
         work.requestClosure(aigerim, closing, work.details(aigerim, closing).version());
         work.recordSecretAddress(aigerim, almaty, -1, "ул. Вымышленная, 1", null);
@@ -150,7 +152,7 @@ class AccessMatrixIT {
                 c -> work.details(c, closing),
                 c -> referenceData.addOrganisation(c, "MX-" + Math.floorMod(System.nanoTime(), 1_000_000_000L), "Матрица: НПО",
                         OrganisationType.NGO, "AST"),
-                c -> breakGlass.markReviewed(c, breakGlass.open(nurlan, astana, "Матрица: угроза жизни, звонок полиции"),
+                c -> breakGlass.markReviewed(c, breakGlass.open(nurlan, emergency, "Матрица: угроза жизни, звонок полиции"),
                         ReviewOutcome.JUSTIFIED, ReviewFinding.POLICE_REQUEST, null));
 
         StringBuilder table = new StringBuilder(String.format("%-9s", "user"));
