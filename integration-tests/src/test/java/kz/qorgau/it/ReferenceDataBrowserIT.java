@@ -45,6 +45,8 @@ class ReferenceDataBrowserIT {
             admin.awaitText(By.id("ref:organisations"), code);
             assertThat(admin.await(By.id("ref:organisations")).getText()).contains(name).contains("НПО").contains("SHY");
             assertThat(admin.await(By.id("ref:org-code")).getAttribute("value")).as("the form is empty again").isEmpty();
+            ((org.openqa.selenium.JavascriptExecutor) admin.driver()).executeScript("window.scrollTo(0, 0)");
+            admin.screenshot("admin-reference");
 
             admin.type(By.id("ref:org-code"), code);
             admin.type(By.id("ref:org-name"), "Другое НПО");
@@ -55,10 +57,13 @@ class ReferenceDataBrowserIT {
             String rowPath = "//tbody[@id='ref:organisations_data']/tr[.//span[@class='org-code' and text()='" + code + "']]";
             By row = By.xpath(rowPath);
             admin.click(By.xpath(rowPath + "//button[contains(@class, 'deactivate-organisation')]"));
-            admin.click(By.cssSelector(".ui-confirmdialog-yes"));
+            admin.awaitText(By.id("ref:deactivate-dialog"), "Отключить организацию?");
+            admin.click(By.id("ref:deactivate-yes"));
             admin.awaitText(row, "отключена");
             assertThat(admin.await(row).getText()).as("still listed, with its name").contains(name);
-            admin.screenshot("admin-reference");
+            new org.openqa.selenium.support.ui.WebDriverWait(admin.driver(), java.time.Duration.ofSeconds(10))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(By.id("ref:deactivate-dialog")));
+            admin.screenshot("admin-reference-deactivated");
         }
     }
 
@@ -67,6 +72,7 @@ class ReferenceDataBrowserIT {
         try (Browser nurlan = new Browser()) {
             nurlan.open(app);
             nurlan.signIn("nurlan", "demo");
+            assertThat(nurlan.await(By.id("break-glass-review")).isDisplayed()).as("his start page works").isTrue();
             assertThat(nurlan.driver().findElements(By.id("nav-reference"))).isEmpty();
             nurlan.open(app + "admin/reference.xhtml");
             assertThat(nurlan.await(By.id("no-access")).getText()).contains("Нет доступа");

@@ -45,6 +45,7 @@ public class ReferenceAdminBacking implements Serializable {
     /** The entry a dialog edits. */
     private String selectedCode;
     private String newName;
+    private boolean deactivatingArticle;
     private String newTitleRu;
     private String newTitleKk;
     private String newTitleEn;
@@ -85,8 +86,23 @@ public class ReferenceAdminBacking implements Serializable {
         attempt(() -> admin.renameOrganisation(user.caller(), selectedCode, newName));
     }
 
-    public void deactivateOrganisation(Organisation organisation) {
-        attempt(() -> admin.deactivateOrganisation(user.caller(), organisation.code()));
+    public void startDeactivatingOrganisation(Organisation organisation) {
+        selectedCode = organisation.code();
+        deactivatingArticle = false;
+    }
+
+    public void startDeactivatingArticle(LegalArticle legalArticle) {
+        selectedCode = legalArticle.code();
+        deactivatingArticle = true;
+    }
+
+    /** Deactivates what the confirmation dialog names. */
+    public void deactivateSelected() {
+        if (deactivatingArticle) {
+            attempt(() -> admin.deactivateLegalArticle(user.caller(), selectedCode));
+        } else {
+            attempt(() -> admin.deactivateOrganisation(user.caller(), selectedCode));
+        }
     }
 
     public void reactivateOrganisation(Organisation organisation) {
@@ -113,10 +129,6 @@ public class ReferenceAdminBacking implements Serializable {
 
     public void retitle() {
         attempt(() -> admin.retitleLegalArticle(user.caller(), selectedCode, newTitleRu, newTitleKk, newTitleEn));
-    }
-
-    public void deactivateArticle(LegalArticle legalArticle) {
-        attempt(() -> admin.deactivateLegalArticle(user.caller(), legalArticle.code()));
     }
 
     public void reactivateArticle(LegalArticle legalArticle) {
@@ -158,6 +170,7 @@ public class ReferenceAdminBacking implements Serializable {
     public String getTitleEn() { return titleEn; }
     public void setTitleEn(String titleEn) { this.titleEn = titleEn; }
     public String getSelectedCode() { return selectedCode; }
+    public boolean isDeactivatingArticle() { return deactivatingArticle; }
     public String getNewName() { return newName; }
     public void setNewName(String newName) { this.newName = newName; }
     public String getNewTitleRu() { return newTitleRu; }
