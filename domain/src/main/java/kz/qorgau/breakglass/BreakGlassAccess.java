@@ -66,9 +66,12 @@ public class BreakGlassAccess {
         return !moment.isBefore(grantedAt) && moment.isBefore(expiresAt);
     }
 
+    public Long id() { return id; }
     public Long caseFileId() { return caseFileId; }
     public String username() { return username; }
     public String organisationCode() { return organisationCode; }
+    /** The region of the supervisor who broke the glass: its other supervisors review the access. */
+    public String regionCode() { return regionCode; }
     public String reason() { return reason; }
     public Instant grantedAt() { return grantedAt; }
     public Instant expiresAt() { return expiresAt; }

@@ -2,7 +2,7 @@ package kz.qorgau.breakglass;
 
 import java.time.Instant;
 
-/** One emergency access as a reviewer sees it: the case by number, who, why, when. */
-public record BreakGlassReview(String caseNumber, String username, String organisationCode, String reason,
+/** One emergency access still to review, as a reviewer sees it: the case by number, who, why, when. */
+public record BreakGlassReview(Long id, String caseNumber, String username, String organisationCode, String reason,
                                Instant grantedAt, Instant expiresAt) {
 }

@@ -115,6 +115,12 @@ public class CaseWorkService {
     }
 
     public void recordIncident(Caller caller, String number, long version, IncidentDetails incident) {
+        caller.require(Permission.CASE_WORK);
+        // a new incident is qualified under an article in force; old incidents keep a deactivated one
+        if (incident.legalArticleCode() != null
+                && reference.legalArticle(incident.legalArticleCode()).filter(a -> a.active()).isEmpty()) {
+            throw new InvalidInputException("incident.legalArticle.unknown");
+        }
         change(caller, Permission.CASE_WORK, number, version, CaseEventKind.INCIDENT_RECORDED,
                 incident.type() == null ? null : incident.type().name(),
                 f -> f.recordIncident(incident, caller.username(), today(), now()));
@@ -132,7 +138,7 @@ public class CaseWorkService {
         caller.require(Permission.COURT_SUBMIT);
         CaseFile file = readable(caller, number);
         String court = reference.organisation(courtCode)
-                .filter(o -> o.type() == kz.qorgau.reference.OrganisationType.COURT)
+                .filter(o -> o.active() && o.type() == kz.qorgau.reference.OrganisationType.COURT)
                 .orElseThrow(() -> new InvalidInputException("case.court.unknown"))
                 .code();
         cases.add(new CourtSubmission(file.id(), court, caller.username(), now()));

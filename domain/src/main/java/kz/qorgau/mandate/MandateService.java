@@ -137,7 +137,8 @@ public class MandateService {
     }
 
     private void requireOrganisation(String code, OrganisationType type, String refusal) {
-        reference.organisation(code).filter(o -> o.type() == type).orElseThrow(() -> new InvalidInputException(refusal));
+        reference.organisation(code).filter(o -> o.active() && o.type() == type)
+                .orElseThrow(() -> new InvalidInputException(refusal));
     }
 
     /** A decision of the caller's own court on a case the caller may read; otherwise it does not exist. */

@@ -3,11 +3,15 @@ package kz.qorgau.reference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import kz.qorgau.shared.persistence.Writes;
 
 import java.util.List;
 import java.util.Optional;
 
-/** Regions and organisations, read-only here; changed by migrations (and later by the admin). */
+/**
+ * Regions, organisations and legal articles. Regions change by migration only; organisations and legal articles
+ * also through {@link ReferenceDataAdmin}. Lists hold inactive entries too: choices filter them, old records need them.
+ */
 @ApplicationScoped
 public class ReferenceData {
 
@@ -22,6 +26,10 @@ public class ReferenceData {
         return em.createQuery("select a from LegalArticle a order by a.legalCode, a.code", LegalArticle.class).getResultList();
     }
 
+    public Optional<LegalArticle> legalArticle(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(em.find(LegalArticle.class, code));
+    }
+
     public Optional<Region> region(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(em.find(Region.class, code));
     }
@@ -32,5 +40,15 @@ public class ReferenceData {
 
     public Optional<Organisation> organisation(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(em.find(Organisation.class, code));
+    }
+
+    /** A new organisation or legal article, written in the caller's transaction. */
+    void add(Object organisationOrArticle) {
+        em.persist(organisationOrArticle);
+    }
+
+    /** Writes now, so that a code taken at the same moment by someone else is refused with {@code duplicateKey}. */
+    void flush(String duplicateKey) {
+        Writes.flush(em, duplicateKey);
     }
 }

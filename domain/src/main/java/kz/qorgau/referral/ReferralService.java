@@ -70,7 +70,7 @@ public class ReferralService {
             throw new InvalidInputException("referral.service.required");
         }
         Organisation provider = reference.organisation(providerCode)
-                .filter(o -> PROVIDERS.contains(o.type()))
+                .filter(o -> o.active() && PROVIDERS.contains(o.type()))
                 .orElseThrow(() -> new InvalidInputException("referral.provider.unknown"));
         ServiceReferral referral = ServiceReferral.propose(file.id(), service, caller.organisationCode().orElseThrow(),
                 provider.code(), caller.username(), now());
@@ -147,8 +147,9 @@ public class ReferralService {
         }).toList();
     }
 
+    /** Providers a new referral may go to: deactivated organisations keep their old referrals, get no new ones. */
     public List<Organisation> providers() {
-        return reference.organisations().stream().filter(o -> PROVIDERS.contains(o.type())).toList();
+        return reference.organisations().stream().filter(o -> o.active() && PROVIDERS.contains(o.type())).toList();
     }
 
     private ReferralView view(ServiceReferral r, CaseFile file) {

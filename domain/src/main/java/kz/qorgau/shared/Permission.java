@@ -39,5 +39,9 @@ public enum Permission {
     /** Write counselling notes on a case one works on: of one's organisation, or assigned to oneself. */
     NOTES_WRITE,
     /** Assign a case of one's region to a social worker, or take the assignment back. */
-    CASE_ASSIGN
+    CASE_ASSIGN,
+    /** Mark another supervisor's emergency access of one's region as reviewed: justified or not. */
+    BREAK_GLASS_REVIEW,
+    /** Maintain organisations and legal articles; no case content comes with it. */
+    REFERENCE_DATA_ADMIN
 }

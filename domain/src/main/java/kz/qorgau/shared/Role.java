@@ -18,9 +18,9 @@ public enum Role {
     COURT("court", CASE_READ_BROUGHT_BEFORE_COURT, COURT_MANDATE_RECORD),
     NGO("ngo", REFERRAL_ANSWER),
     SUPERVISOR("supervisor", CASE_READ_OWN_REGION, CASE_APPROVE_CLOSURE, SAFETY_PLAN_READ, BREAK_GLASS, NOTES_READ,
-            CASE_ASSIGN),
+            CASE_ASSIGN, BREAK_GLASS_REVIEW),
     ANALYST("analyst"),
-    ADMIN("admin");
+    ADMIN("admin", REFERENCE_DATA_ADMIN);
 
     /** Role names as declared to the container; must match the realm and {@code web.xml}. */
     public static final String[] NAMES = Arrays.stream(values()).map(Role::realmName).toArray(String[]::new);

@@ -79,7 +79,7 @@ public final class Launcher {
         say("");
         say("Qorgau is ready in %d s: %s".formatted((System.nanoTime() - started) / 1_000_000_000L, payara.baseUrl()));
         if (keycloak != null) {
-            say("Sign in as a demo user, password 'demo': aigerim (social worker, Almaty), nurlan (supervisor),");
+            say("Sign in as a demo user, password 'demo': aigerim (social worker, Almaty), nurlan and gulnara (supervisors),");
             say("  serik (police), aliya (court), madina (NGO), asel (analyst), admin, guest (no role).");
         }
         say("Logs in var/logs. Press Ctrl-C to stop everything.");

@@ -118,7 +118,16 @@ class CaseServicesIT {
     @Inject
     kz.qorgau.staff.StaffDirectory staff;
 
+    @Inject
+    kz.qorgau.reference.ReferenceDataAdmin referenceData;
+
+    @Inject
+    kz.qorgau.reference.ReferenceData reference;
+
     static final Caller ZHANAR = worker("zhanar", "ALM-FSC", "ALM");
+
+    static final Caller GULNARA = new Caller("gulnara", Set.of(Role.SUPERVISOR), Optional.of("ALM-SPD"), Optional.of("ALM"));
+    static final Caller ADMIN = new Caller("admin", Set.of(Role.ADMIN), Optional.of("MIN-IT"), Optional.empty());
 
     static Caller worker(String username, String organisation, String region) {
         return new Caller(username, Set.of(Role.SOCIAL_WORKER), Optional.of(organisation), Optional.of(region));
@@ -547,5 +556,101 @@ class CaseServicesIT {
             }
         }
         assertEquals(text, notes.notes(AIGERIM, number).get(1).text(), "unchanged");
+    }
+
+    @Test
+    void anotherSupervisorOfTheRegionReviewsAnEmergencyAccessOnceAndItLeavesTheList() throws Exception {
+        String astana = cases.open(DANA, intake("Тестова-Проверка", "AST")).toString();
+        Long id = breakGlass.open(NURLAN, astana, "Угроза жизни, звонок из полиции Алматы");
+        assertTrue(breakGlass.review(GULNARA).stream().anyMatch(r -> r.id().equals(id)), "to review");
+        Caller astanaSupervisor = new Caller("supervisor-ast", Set.of(Role.SUPERVISOR), Optional.of("AST-CC"), Optional.of("AST"));
+
+        assertThrows(NotFoundException.class, () -> breakGlass.markReviewed(astanaSupervisor, id,
+                kz.qorgau.breakglass.ReviewOutcome.JUSTIFIED, null, null), "another region's access does not exist for her");
+        assertThrows(AccessDeniedException.class, () -> breakGlass.markReviewed(AIGERIM, id,
+                kz.qorgau.breakglass.ReviewOutcome.JUSTIFIED, null, null));
+        assertEquals(List.of("breakGlass.review.ownAccess"), assertThrows(InvalidInputException.class,
+                () -> breakGlass.markReviewed(NURLAN, id, kz.qorgau.breakglass.ReviewOutcome.JUSTIFIED, null, null)).messageKeys());
+        assertEquals(List.of("breakGlass.review.findingContradicts"), assertThrows(InvalidInputException.class,
+                () -> breakGlass.markReviewed(GULNARA, id, kz.qorgau.breakglass.ReviewOutcome.JUSTIFIED,
+                        kz.qorgau.breakglass.ReviewFinding.NO_EMERGENCY, null)).messageKeys());
+
+        breakGlass.markReviewed(GULNARA, id, kz.qorgau.breakglass.ReviewOutcome.NOT_JUSTIFIED,
+                kz.qorgau.breakglass.ReviewFinding.OWNER_REACHABLE, "Центр в Астане работал круглосуточно");
+
+        assertFalse(breakGlass.review(GULNARA).stream().anyMatch(r -> r.id().equals(id)), "left the list");
+        assertFalse(breakGlass.review(NURLAN).stream().anyMatch(r -> r.id().equals(id)));
+        kz.qorgau.breakglass.ReviewedAccess reviewed = breakGlass.reviewed(NURLAN, java.time.Instant.now().minusSeconds(3600))
+                .stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+        assertEquals("gulnara", reviewed.reviewedBy());
+        assertEquals(kz.qorgau.breakglass.ReviewOutcome.NOT_JUSTIFIED, reviewed.outcome());
+        assertEquals(astana, reviewed.caseNumber());
+        assertEquals(List.of("breakGlass.review.alreadyReviewed"), assertThrows(InvalidInputException.class,
+                () -> breakGlass.markReviewed(GULNARA, id, kz.qorgau.breakglass.ReviewOutcome.JUSTIFIED, null, null)).messageKeys());
+
+        Long another = breakGlass.open(NURLAN, astana, "Вторая экстренная ситуация, звонок полиции");
+        javax.sql.DataSource application = InitialContext.doLookup("java:app/jdbc/qorgau");
+        try (java.sql.Connection c = application.getConnection(); java.sql.Statement st = c.createStatement()) {
+            assertEquals("1", scalar(st, "select count(*) from audit_event where username = 'gulnara' and action = 'CREATE' "
+                    + "and record_type = 'BreakGlassReview' and record_id = " + id));
+            for (String attack : List.of("update break_glass_review set outcome = 'JUSTIFIED' where break_glass_id = " + id,
+                    "delete from break_glass_review where break_glass_id = " + id,
+                    "update break_glass set reason = 'другая причина' where id = " + id)) {
+                java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, () -> st.execute(attack), attack);
+                assertEquals("42501", refused.getSQLState(), attack);
+            }
+            java.sql.SQLException own = assertThrows(java.sql.SQLException.class, () -> st.execute(
+                    "insert into break_glass_review (break_glass_id, outcome, reviewed_by, reviewed_at) values ("
+                            + another + ", 'JUSTIFIED', 'nurlan', now())"), "the database refuses a self-review too");
+            assertEquals("23514", own.getSQLState());
+        }
+    }
+
+    @Test
+    void theAdminAddsAndDeactivatesAnOrganisationThatOldReferralsKeep() throws Exception {
+        String code = "IT-NGO-" + Math.floorMod(System.nanoTime(), 1_000_000L);
+        referenceData.addOrganisation(ADMIN, code, "НПО «Проверка» (Алматы)", kz.qorgau.reference.OrganisationType.NGO, "ALM");
+        assertEquals(List.of("reference.code.duplicate"), assertThrows(InvalidInputException.class,
+                () -> referenceData.addOrganisation(ADMIN, code, "Другое", kz.qorgau.reference.OrganisationType.NGO, "ALM"))
+                .messageKeys());
+        assertEquals(List.of("reference.code.format"), assertThrows(InvalidInputException.class,
+                () -> referenceData.addOrganisation(ADMIN, "it ngo", "НПО", kz.qorgau.reference.OrganisationType.NGO, "ALM"))
+                .messageKeys());
+        assertThrows(AccessDeniedException.class, () -> referenceData.deactivateOrganisation(NURLAN, code));
+        assertTrue(referrals.providers().stream().anyMatch(o -> o.code().equals(code)));
+
+        String number = cases.open(AIGERIM, intake("Тестова-Справочник", "ALM")).toString();
+        referrals.propose(AIGERIM, number, SpecialSocialService.LEGAL, code);
+        referenceData.deactivateOrganisation(ADMIN, code);
+
+        assertFalse(referrals.providers().stream().anyMatch(o -> o.code().equals(code)), "no longer offered");
+        assertEquals(List.of("referral.provider.unknown"), assertThrows(InvalidInputException.class,
+                () -> referrals.propose(AIGERIM, number, SpecialSocialService.SOCIAL_DOMESTIC, code)).messageKeys());
+        assertTrue(referrals.ofCase(AIGERIM, number).stream().anyMatch(r -> r.toOrganisationCode().equals(code)), "the old one stays");
+        assertEquals("НПО «Проверка» (Алматы)", reference.organisation(code).orElseThrow().name(), "and its name");
+
+        String article = "IT-ART-" + Math.floorMod(System.nanoTime(), 1_000_000L);
+        referenceData.addLegalArticle(ADMIN, article, "УК РК", "ст. 999", "Проверочная статья", null, null);
+        referenceData.deactivateLegalArticle(ADMIN, article);
+        LocalDate yesterday = LocalDate.now(Clocks.KAZAKHSTAN).minusDays(1);
+        kz.qorgau.casefile.IncidentDetails underIt = new kz.qorgau.casefile.IncidentDetails(yesterday, GbvType.PHYSICAL_ASSAULT,
+                null, null, null, article, null, null, null);
+        assertEquals(List.of("incident.legalArticle.unknown"), assertThrows(InvalidInputException.class,
+                () -> work.recordIncident(AIGERIM, number, work.details(AIGERIM, number).version(), underIt)).messageKeys());
+
+        javax.sql.DataSource application = InitialContext.doLookup("java:app/jdbc/qorgau");
+        try (java.sql.Connection c = application.getConnection(); java.sql.Statement st = c.createStatement()) {
+            assertEquals("Organisation:" + code + " added Organisation:" + code + " deactivated", scalar(st,
+                    "select string_agg(record_type || ':' || detail, ' ' order by id) from audit_event "
+                            + "where username = 'admin' and record_type = 'Organisation' and detail like '" + code + " %'"));
+            for (String attack : List.of("delete from organisation where code = '" + code + "'",
+                    "update organisation set type = 'COURT' where code = '" + code + "'",
+                    "update organisation set code = 'IT-OTHER' where code = '" + code + "'",
+                    "delete from legal_article where code = '" + article + "'",
+                    "update region set name_ru = 'Другое' where code = 'ALM'")) {
+                java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, () -> st.execute(attack), attack);
+                assertEquals("42501", refused.getSQLState(), attack);
+            }
+        }
     }
 }

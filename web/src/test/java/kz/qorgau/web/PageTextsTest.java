@@ -53,7 +53,10 @@ class PageTextsTest {
             java.util.Map.entry("recruitment.", kz.qorgau.trafficking.RecruitmentType.class),
             java.util.Map.entry("document.", kz.qorgau.casefile.IdentityDocumentType.class),
             java.util.Map.entry("audit.", kz.qorgau.audit.AuditAction.class),
-            java.util.Map.entry("party.", kz.qorgau.casefile.PartyRelation.class));
+            java.util.Map.entry("party.", kz.qorgau.casefile.PartyRelation.class),
+            java.util.Map.entry("orgType.", kz.qorgau.reference.OrganisationType.class),
+            java.util.Map.entry("reviewOutcome.", kz.qorgau.breakglass.ReviewOutcome.class),
+            java.util.Map.entry("reviewFinding.", kz.qorgau.breakglass.ReviewFinding.class));
 
     static Set<String> keysUsedByPages() throws IOException {
         Set<String> keys = new TreeSet<>();

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import kz.qorgau.breakglass.BreakGlassAccess;
-import kz.qorgau.breakglass.BreakGlassReview;
 import kz.qorgau.breakglass.BreakGlassService;
 import kz.qorgau.shared.QorgauException;
 import kz.qorgau.web.faces.Messages;
@@ -12,7 +11,7 @@ import kz.qorgau.web.security.CurrentUser;
 
 import java.util.List;
 
-/** Emergency access: the supervisor's form, the flag on a case, the review list. */
+/** Emergency access: the supervisor's form and the flag on a case; the review is {@link BreakGlassReviewBacking}. */
 @Named
 @RequestScoped
 public class BreakGlassBacking {
@@ -38,10 +37,6 @@ public class BreakGlassBacking {
 
     public List<BreakGlassAccess> activeOn(String number) {
         return breakGlass.activeOn(user.caller(), number);
-    }
-
-    public List<BreakGlassReview> getReview() {
-        return breakGlass.review(user.caller());
     }
 
     public String getCaseNumber() {

@@ -28,27 +28,49 @@ public class Options {
         return regions;
     }
 
-    // Reference data changes only with a migration, that is with a new deployment: read once, not on every render.
+    // Read once, not on every render; dropped when the admin changes reference data (see referenceDataChanged).
     private volatile List<kz.qorgau.reference.Organisation> organisations;
     private volatile List<kz.qorgau.reference.LegalArticle> legalArticles;
 
-    /** Organisations of one type, for the choices of a form. */
+    /** Organisations of one type that new records may name: deactivated ones are no longer offered. */
     public List<kz.qorgau.reference.Organisation> organisationsOf(kz.qorgau.reference.OrganisationType type) {
-        if (organisations == null) {
-            organisations = reference.organisations();
-        }
-        return organisations.stream().filter(o -> o.type() == type).toList();
+        return allOrganisations().stream().filter(o -> o.active() && o.type() == type).toList();
     }
 
     public List<kz.qorgau.reference.Organisation> getCourts() {
         return organisationsOf(kz.qorgau.reference.OrganisationType.COURT);
     }
 
-    public List<kz.qorgau.reference.LegalArticle> getLegalArticles() {
-        if (legalArticles == null) {
-            legalArticles = reference.legalArticles();
+    /** The name of any organisation, a deactivated one too, for records that name it; the code if it is unknown. */
+    public String organisationName(String code) {
+        return allOrganisations().stream().filter(o -> o.code().equals(code)).findFirst()
+                .map(kz.qorgau.reference.Organisation::name).orElse(code);
+    }
+
+    private List<kz.qorgau.reference.Organisation> allOrganisations() {
+        List<kz.qorgau.reference.Organisation> all = organisations;
+        if (all == null) {
+            all = reference.organisations();
+            organisations = all;
         }
-        return legalArticles;
+        return all;
+    }
+
+    /** Legal articles in force, for new incidents. */
+    public List<kz.qorgau.reference.LegalArticle> getLegalArticles() {
+        List<kz.qorgau.reference.LegalArticle> all = legalArticles;
+        if (all == null) {
+            all = reference.legalArticles().stream().filter(kz.qorgau.reference.LegalArticle::active).toList();
+            legalArticles = all;
+        }
+        return all;
+    }
+
+    /** Once the admin's change is committed, the next render reads the lists afresh. */
+    void referenceDataChanged(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                              kz.qorgau.reference.ReferenceDataChanged change) {
+        organisations = null;
+        legalArticles = null;
     }
 
     public kz.qorgau.casefile.RiskLevel[] getRiskLevels() {
