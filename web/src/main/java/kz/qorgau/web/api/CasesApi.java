@@ -68,10 +68,7 @@ public class CasesApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response open(NewCaseFile form) {
-        if (form == null) {
-            throw new BadRequestException();
-        }
-        String number = cases.open(caller.get(), form).toString();
+        String number = cases.open(caller.get(), Bodies.required(form)).toString();
         return Response.created(uri.getAbsolutePathBuilder().path(number).build()).entity(new Opened(number)).build();
     }
 
@@ -117,11 +114,9 @@ public class CasesApi {
     @Path("{number}/protective-orders")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issueOrder(@PathParam("number") String number, ProtectiveOrdersApi.Issue order) {
-        if (order == null) {
-            throw new BadRequestException();
-        }
-        Long id = protection.issue(caller.get(), number, order.orderNumber(), order.issueDate(), order.perpetratorOrNull(),
-                order.prohibitions());
+        ProtectiveOrdersApi.Issue issue = Bodies.required(order);
+        Long id = protection.issue(caller.get(), number, issue.orderNumber(), issue.issueDate(), issue.perpetratorOrNull(),
+                issue.prohibitions());
         return Response.status(Response.Status.CREATED).entity(new Issued(id)).build();
     }
 
@@ -137,10 +132,7 @@ public class CasesApi {
     @Path("{number}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response writeNote(@PathParam("number") String number, Note note) {
-        if (note == null) {
-            throw new BadRequestException();
-        }
-        notes.write(caller.get(), number, note.text());
+        notes.write(caller.get(), number, Bodies.required(note).text());
         return Response.status(Response.Status.CREATED).build();
     }
 
@@ -152,10 +144,7 @@ public class CasesApi {
     @Path("{number}/court-submissions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response bringBeforeCourt(@PathParam("number") String number, Submission submission) {
-        if (submission == null) {
-            throw new BadRequestException();
-        }
-        work.bringBeforeCourt(caller.get(), number, submission.courtCode());
+        work.bringBeforeCourt(caller.get(), number, Bodies.required(submission).courtCode());
         return Response.status(Response.Status.CREATED).build();
     }
 

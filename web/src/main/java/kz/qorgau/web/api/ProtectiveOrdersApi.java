@@ -2,7 +2,6 @@ package kz.qorgau.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,11 +37,9 @@ public class ProtectiveOrdersApi {
     @POST
     @Path("{id}/revocation")
     public void revoke(@PathParam("id") long id, Revocation revocation) {
-        if (revocation == null || revocation.version() == null) {
-            throw new BadRequestException();
-        }
+        long version = Bodies.required(Bodies.required(revocation).version());
         LocalDate on = revocation.revokedOn() == null ? LocalDate.now(Clocks.KAZAKHSTAN) : revocation.revokedOn();
-        protection.revoke(caller.get(), id, revocation.version(), on, revocation.reason());
+        protection.revoke(caller.get(), id, version, on, revocation.reason());
     }
 
     /** What a client sends to issue an order; the service checks it like the page's form. */

@@ -2,7 +2,6 @@ package kz.qorgau.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -47,14 +46,12 @@ public class ReferralsApi {
     @Path("{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     public void decline(@PathParam("id") long id, Answer answer) {
-        referrals.decline(caller.get(), id, version(answer), answer.reason());
+        referrals.decline(caller.get(), id, version(answer), Bodies.required(answer).reason());
     }
 
     private static long version(Answer answer) {
-        if (answer == null || answer.version() == null) {
-            throw new BadRequestException();
-        }
-        return answer.version();
+        Long version = Bodies.required(answer).version();
+        return Bodies.required(version);
     }
 
     /** The version of the referral as the provider saw it, and for a decline its reason. */
