@@ -53,12 +53,14 @@ class WalkingSkeletonBrowserIT {
             browser.click(By.id("nav-new-case"));
             browser.type(By.id("case:givenName"), "Айгерим");
             browser.typeDate("case:birthDate_input", LocalDate.now().plusDays(10));
+            browser.type(By.id("case:iin"), "900101400004"); // the check digit would be 3
             browser.click(By.id("case:save"));
 
             browser.awaitText(By.id("case:messages"), "Укажите фамилию");
             String messages = browser.await(By.id("case:messages")).getText();
             assertThat(messages).contains("Укажите фамилию пострадавшей(-его).");
             assertThat(messages).contains("Дата рождения не может быть в будущем.");
+            assertThat(messages).as("the IIN is checked in the same round").contains("не сходится контрольная цифра");
             assertThat(browser.driver().getCurrentUrl()).contains("/cases/new");
             browser.screenshot("new-case-refused");
 

@@ -1,0 +1,32 @@
+package kz.qorgau.web.faces;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.validator.FacesValidator;
+import jakarta.faces.validator.Validator;
+import jakarta.faces.validator.ValidatorException;
+import kz.qorgau.casefile.Iin;
+import kz.qorgau.shared.InvalidInputException;
+
+import java.util.ResourceBundle;
+
+/**
+ * The IIN's own rules (twelve digits, check digit) at the field, in the same round as the form's other checks: a
+ * mistyped number is told at once, not only after everything else on the form has been put right.
+ */
+@FacesValidator("qorgau.iin")
+public class IinValidator implements Validator<Object> {
+
+    @Override
+    public void validate(FacesContext context, UIComponent component, Object value) {
+        try {
+            Iin.ofNullable(value == null ? null : value.toString().strip());
+        } catch (InvalidInputException refused) {
+            ResourceBundle bundle = ResourceBundle.getBundle("ValidationMessages", context.getViewRoot().getLocale());
+            String key = refused.messageKeys().get(0);
+            String text = bundle.containsKey(key) ? bundle.getString(key) : key;
+            throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        }
+    }
+}
