@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ApiAccessMatrixIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final List<String> USERS = List.of("aigerim", "dana", "nurlan", "serik", "aliya", "madina", "asel", "admin", "guest");
+    private static final List<String> USERS = List.of("aigerim", "dana", "zhanar", "nurlan", "gulnara", "serik",
+            "aliya", "madina", "asel", "admin", "guest");
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
 
     private static String api;
@@ -59,16 +60,18 @@ class ApiAccessMatrixIT {
     }
 
     /** Y allowed, F forbidden, N not found; a role with no case partition finds no case at all. */
-    private static final Map<String, String> EXPECTED = Map.of(
-            "aigerim", "Y N Y Y Y Y Y Y F F F Y Y",
-            "dana",    "N Y N N Y N N N F F F N N",
-            "nurlan",  "Y N Y Y F Y F Y F F F Y F",
-            "serik",   "Y N Y Y F F F F Y Y F F F",
-            "aliya",   "Y N N Y F F F F F F F F F",
-            "madina",  "N N N N F F F N F F Y F F",
-            "asel",    "N N N N F F F N F F F F F",
-            "admin",   "N N N N F F F N F F F F F",
-            "guest",   "N N N N F F F N F F F F F");
+    private static final Map<String, String> EXPECTED = Map.ofEntries(
+            Map.entry("aigerim", "Y N Y Y Y Y Y Y F F F Y Y"),
+            Map.entry("dana",    "N Y N N Y N N N F F F N N"),
+            Map.entry("zhanar",  "N N N N Y N N N F F F N N"),
+            Map.entry("nurlan",  "Y N Y Y F Y F Y F F F Y F"),
+            Map.entry("gulnara", "Y N Y Y F Y F Y F F F Y F"),
+            Map.entry("serik",   "Y N Y Y F F F F Y Y F F F"),
+            Map.entry("aliya",   "Y N N Y F F F F F F F F F"),
+            Map.entry("madina",  "N N N N F F F N F F Y F F"),
+            Map.entry("asel",    "N N N N F F F N F F F F F"),
+            Map.entry("admin",   "N N N N F F F N F F F F F"),
+            Map.entry("guest",   "N N N N F F F N F F F F F"));
 
     private static final List<String> ACTIONS = List.of("GET Almaty case", "GET Astana case", "GET case not before court",
             "list shows Almaty case", "POST case", "GET safety plan", "GET address", "GET who saw this", "POST order",
