@@ -81,7 +81,8 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
                                                HttpMessageContext context) throws AuthenticationException {
-        return isApi(request) ? context.doNothing() : openId().secureResponse(request, response, context);
+        // as the interface's default does: in this phase the context has no subject to "do nothing" with
+        return isApi(request) ? AuthenticationStatus.SUCCESS : openId().secureResponse(request, response, context);
     }
 
     @Override
