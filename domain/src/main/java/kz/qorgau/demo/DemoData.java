@@ -72,13 +72,13 @@ public class DemoData {
     private static final List<String> FAMILY_STEMS = List.of("Тестов", "Примеров", "Демоев", "Образцов", "Вымыслов", "Условнов");
 
     // the demo realm's users, with the claims Keycloak gives them (infra/keycloak/qorgau-realm.json)
-    static final Caller AIGERIM = worker("aigerim", "ALM-CC", "ALM");
-    static final Caller DANA = worker("dana", "AST-CC", "AST");
-    static final Caller ZHANAR = worker("zhanar", "ALM-FSC", "ALM");
-    static final Caller NURLAN = new Caller("nurlan", Set.of(Role.SUPERVISOR), Optional.of("ALM-SPD"), Optional.of("ALM"));
-    static final Caller SERIK = new Caller("serik", Set.of(Role.POLICE), Optional.of("ALM-POL"), Optional.of("ALM"));
-    static final Caller ALIYA = new Caller("aliya", Set.of(Role.COURT), Optional.of("ALM-CRT"), Optional.of("ALM"));
-    static final Caller MADINA = new Caller("madina", Set.of(Role.NGO), Optional.of("ALM-NGO"), Optional.of("ALM"));
+    private static final Caller AIGERIM = worker("aigerim", "ALM-CC", "ALM");
+    private static final Caller DANA = worker("dana", "AST-CC", "AST");
+    private static final Caller ZHANAR = worker("zhanar", "ALM-FSC", "ALM");
+    private static final Caller NURLAN = new Caller("nurlan", Set.of(Role.SUPERVISOR), Optional.of("ALM-SPD"), Optional.of("ALM"));
+    private static final Caller SERIK = new Caller("serik", Set.of(Role.POLICE), Optional.of("ALM-POL"), Optional.of("ALM"));
+    private static final Caller ALIYA = new Caller("aliya", Set.of(Role.COURT), Optional.of("ALM-CRT"), Optional.of("ALM"));
+    private static final Caller MADINA = new Caller("madina", Set.of(Role.NGO), Optional.of("ALM-NGO"), Optional.of("ALM"));
 
     private static final String COURT = "ALM-CRT";
     private static final String NGO = "ALM-NGO";
