@@ -124,6 +124,12 @@ class CaseServicesIT {
     @Inject
     kz.qorgau.reference.ReferenceData reference;
 
+    @Inject
+    kz.qorgau.trafficking.TraffickingService trafficking;
+
+    @Inject
+    kz.qorgau.demo.DemoData demoData;
+
     static final Caller ZHANAR = worker("zhanar", "ALM-FSC", "ALM");
 
     static final Caller GULNARA = new Caller("gulnara", Set.of(Role.SUPERVISOR), Optional.of("ALM-SPD"), Optional.of("ALM"));
@@ -652,5 +658,67 @@ class CaseServicesIT {
                 assertEquals("42501", refused.getSQLState(), attack);
             }
         }
+    }
+
+    /**
+     * The demo data go through the services like the people they stand for; generated here into the shared database
+     * (the deployment runs without them), every demo user then finds work of her own. Counted as differences, since
+     * the other tests add cases of their own.
+     */
+    @Test
+    void theDemoDataLoadAndGiveEveryDemoUserSomethingToDo() {
+        long beforeCourt = cases.count(ALIYA);
+        long assignedBefore = cases.count(ZHANAR);
+        int inboxBefore = referrals.inbox(MADINA).size();
+        long started = System.nanoTime();
+        kz.qorgau.demo.DemoData.Showcase demo = demoData.generate();
+        System.out.println("Demo data generated in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
+                + demo.casesOpened() + " cases");
+        LocalDate today = LocalDate.now(Clocks.KAZAKHSTAN);
+
+        String atWork = demo.withOrders().get(0);
+        CaseDetails worked = work.details(AIGERIM, atWork);
+        assertEquals(CaseStatus.ACTIVE, worked.status());
+        assertFalse(worked.risks().isEmpty());
+        assertTrue(worked.consents().stream().anyMatch(c -> c.scope() == ConsentScope.DISCLOSURE));
+        assertTrue(worked.incidents().stream().anyMatch(i -> i.legalArticleCode() != null && i.perpetratorName() != null));
+        assertTrue(work.safetyPlan(AIGERIM, atWork).isPresent());
+        assertEquals(2, notes.notes(AIGERIM, atWork).size());
+
+        List<kz.qorgau.protection.OrderStatus> orders = demo.withOrders().stream()
+                .flatMap(n -> protection.ofCase(POLICE, n).stream()).map(o -> o.status(today)).toList();
+        assertEquals(5, orders.size());
+        assertTrue(orders.contains(kz.qorgau.protection.OrderStatus.REVOKED), orders.toString());
+        assertTrue(demo.withOrders().stream().anyMatch(n -> work.timeline(POLICE, n).stream()
+                .anyMatch(e -> e.kind() == CaseEventKind.PROTECTIVE_ORDER_VIOLATED)));
+        assertTrue(deadlines.forCaller(POLICE).stream().anyMatch(d -> d.kind() == DeadlineKind.ORDER_EXPIRING
+                && demo.withOrders().contains(d.caseNumber()) && d.mine()), "serik's start page names the order ending this week");
+
+        assertEquals(beforeCourt + demo.beforeCourt().size(), cases.count(ALIYA));
+        for (String number : demo.beforeCourt()) {
+            assertEquals(1, mandates.ofCase(ALIYA, number).size(), number);
+        }
+        List<Deadline> courtDue = deadlines.forCaller(ALIYA);
+        assertTrue(courtDue.stream().anyMatch(d -> d.kind() == DeadlineKind.SESSIONS_MISSED && demo.beforeCourt().contains(d.caseNumber())));
+        assertTrue(courtDue.stream().anyMatch(d -> d.kind() == DeadlineKind.MANDATE_ENDING && demo.beforeCourt().contains(d.caseNumber())));
+
+        List<ReferralView> inbox = referrals.inbox(MADINA);
+        assertEquals(inboxBefore + demo.referred().size(), inbox.size());
+        Set<ReferralStatus> answers = inbox.stream().filter(r -> demo.referred().contains(r.caseNumber()))
+                .map(ReferralView::status).collect(java.util.stream.Collectors.toSet());
+        assertEquals(Set.of(ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.DECLINED,
+                ReferralStatus.COMPLETED), answers);
+
+        assertEquals(CaseStatus.CLOSURE_REQUESTED, work.details(NURLAN, demo.closureRequested()).status());
+        assertEquals(assignedBefore + 1, cases.count(ZHANAR));
+        assertEquals("zhanar", work.details(ZHANAR, demo.assignedToZhanar()).assignedTo());
+        assertFalse(notes.notes(ZHANAR, demo.assignedToZhanar()).isEmpty());
+
+        kz.qorgau.trafficking.TraffickingIdentification identified = trafficking.of(POLICE, demo.trafficking()).orElseThrow();
+        assertEquals(kz.qorgau.trafficking.IdentificationStatus.VICTIM, identified.status());
+        assertEquals("ALM-POL", identified.decidingOrganisationCode());
+        assertTrue(work.details(POLICE, demo.trafficking()).victim().foreign());
+
+        assertTrue(breakGlass.review(GULNARA).stream().anyMatch(r -> r.caseNumber().equals(demo.emergencyAccess())));
     }
 }
