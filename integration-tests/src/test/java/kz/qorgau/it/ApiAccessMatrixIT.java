@@ -113,6 +113,10 @@ class ApiAccessMatrixIT {
         }
         System.out.println("REST API access matrix (Y allowed, F forbidden 403, N not found 404):\n" + table);
         assertEquals(List.of(), mismatches, "\n" + table);
+        // refusals are answers, not failures: the server logs no error of the API for them, and no victim's name
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("qorgau.it.work"), "logs", "payara.log"));
+        assertThat(log).doesNotContain("clientSubject").doesNotContain("API call failed")
+                .doesNotContain("Апиева");
     }
 
     @Test
