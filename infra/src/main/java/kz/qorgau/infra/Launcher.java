@@ -79,8 +79,9 @@ public final class Launcher {
         say("");
         say("Qorgau is ready in %d s: %s".formatted((System.nanoTime() - started) / 1_000_000_000L, payara.baseUrl()));
         if (keycloak != null) {
-            say("Sign in as a demo user, password 'demo': aigerim (social worker, Almaty), nurlan and gulnara (supervisors),");
-            say("  serik (police), aliya (court), madina (NGO), asel (analyst), admin, guest (no role).");
+            say("Sign in as a demo user, password 'demo': aigerim and zhanar (social workers, Almaty), dana (Astana),");
+            say("  nurlan and gulnara (supervisors), serik (police), aliya (court), madina (NGO), asel (analyst), admin,");
+            say("  guest (no role).");
         }
         say("Logs in var/logs. Press Ctrl-C to stop everything.");
         int exit = payara.waitFor();

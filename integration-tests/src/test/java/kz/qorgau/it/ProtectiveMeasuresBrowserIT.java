@@ -91,6 +91,9 @@ class ProtectiveMeasuresBrowserIT {
         try (Browser aliya = new Browser()) {
             aliya.open(app);
             aliya.signIn("aliya", "demo");
+            // the court finds the cases brought before it from the menu, like every other reader of cases
+            aliya.click(By.id("nav-cases"));
+            aliya.awaitText(By.cssSelector(".ui-datatable"), caseNumber);
             aliya.open(app + "cases/case.xhtml?n=" + caseNumber);
 
             aliya.type(By.id("case:decision-number"), decision);
