@@ -161,6 +161,23 @@ class ApiAccessMatrixIT {
     }
 
     @Test
+    void onlyABearerTokenOpensTheApiNotASignedInBrowserNorAnEncodedPath() throws Exception {
+        // a page's session cookie is no API credential: nothing another site makes her browser send reaches the API
+        try (Browser browser = new Browser()) {
+            browser.open(TestStack.applicationUrl());
+            browser.signIn("aigerim", "demo");
+            browser.open(api + "cases/" + almaty);
+            assertThat(browser.driver().getPageSource()).contains("api.tokenRequired").doesNotContain("Апиева");
+        }
+        for (String path : List.of("%61pi/cases/" + almaty, "api//cases/" + almaty, "x/../api/cases/" + almaty)) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.applicationUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.body()).as(path).contains("api.tokenRequired");
+        }
+    }
+
+    @Test
     void badInputIsRefusedWithMessagesAndSavesNothing() throws Exception {
         int before = json(call("aigerim", "GET", "cases?size=100", null).body()).asJsonArray().size();
         HttpResponse<String> empty = call("aigerim", "POST", "cases", "{\"sex\":\"FEMALE\"}");

@@ -90,9 +90,10 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
         (isApi(request) ? bearer() : openId()).cleanSubject(request, response, context);
     }
 
+    /** By the decoded path the container maps, so that an encoded {@code /%61pi/} is the API too, never a page. */
     static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith(API_PATH) || path.equals("/api");
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return path.equals("/api") || path.startsWith(API_PATH);
     }
 
     /** A JSON body rather than the container's HTML error page, committed so nothing can replace it. */
