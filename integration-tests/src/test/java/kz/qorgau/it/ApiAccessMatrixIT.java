@@ -178,6 +178,14 @@ class ApiAccessMatrixIT {
     }
 
     @Test
+    void theApiDescribesItselfWithoutSigningIn() throws Exception {
+        HttpResponse<String> openApi = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.applicationUrl() + "openapi")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("Qorgau API", "/api/cases/{number}/protective-orders", "bearer");
+    }
+
+    @Test
     void badInputIsRefusedWithMessagesAndSavesNothing() throws Exception {
         int before = json(call("aigerim", "GET", "cases?size=100", null).body()).asJsonArray().size();
         HttpResponse<String> empty = call("aigerim", "POST", "cases", "{\"sex\":\"FEMALE\"}");
