@@ -38,6 +38,9 @@ public class LegalArticle {
 
     private boolean active;
 
+    @jakarta.persistence.Version
+    private long version;
+
     protected LegalArticle() {
     }
 
@@ -105,5 +108,9 @@ public class LegalArticle {
 
     public String label(Locale locale) {
         return legalCode + " " + article + " — " + title(locale);
+    }
+
+    public long version() {
+        return version;
     }
 }

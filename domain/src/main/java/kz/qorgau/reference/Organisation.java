@@ -34,6 +34,9 @@ public class Organisation {
 
     private boolean active;
 
+    @jakarta.persistence.Version
+    private long version;
+
     protected Organisation() {
     }
 
@@ -81,5 +84,9 @@ public class Organisation {
     /** Empty for national bodies such as the ministry. */
     public Optional<String> regionCode() {
         return Optional.ofNullable(regionCode);
+    }
+
+    public long version() {
+        return version;
     }
 }

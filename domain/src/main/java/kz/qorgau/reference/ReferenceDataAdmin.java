@@ -8,6 +8,7 @@ import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.Audited;
 import kz.qorgau.shared.Caller;
+import kz.qorgau.shared.ConcurrentChangeException;
 import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.shared.Permission;
 
@@ -61,16 +62,17 @@ public class ReferenceDataAdmin {
         done(caller, AuditAction.CREATE, ORGANISATION, organisation.code(), "added");
     }
 
-    public void renameOrganisation(Caller caller, String code, String name) {
-        changeOrganisation(caller, code, "renamed", o -> o.rename(name));
+    /** {@code version} is the organisation's version as the admin saw it, here and below. */
+    public void renameOrganisation(Caller caller, String code, long version, String name) {
+        changeOrganisation(caller, code, version, "renamed", o -> o.rename(name));
     }
 
-    public void deactivateOrganisation(Caller caller, String code) {
-        changeOrganisation(caller, code, "deactivated", Organisation::deactivate);
+    public void deactivateOrganisation(Caller caller, String code, long version) {
+        changeOrganisation(caller, code, version, "deactivated", Organisation::deactivate);
     }
 
-    public void reactivateOrganisation(Caller caller, String code) {
-        changeOrganisation(caller, code, "reactivated", Organisation::reactivate);
+    public void reactivateOrganisation(Caller caller, String code, long version) {
+        changeOrganisation(caller, code, version, "reactivated", Organisation::reactivate);
     }
 
     public void addLegalArticle(Caller caller, String code, String legalCode, String article, String titleRu,
@@ -85,31 +87,37 @@ public class ReferenceDataAdmin {
         done(caller, AuditAction.CREATE, LEGAL_ARTICLE, added.code(), "added");
     }
 
-    public void retitleLegalArticle(Caller caller, String code, String titleRu, String titleKk, String titleEn) {
-        changeLegalArticle(caller, code, "retitled", a -> a.retitle(titleRu, titleKk, titleEn));
+    public void retitleLegalArticle(Caller caller, String code, long version, String titleRu, String titleKk, String titleEn) {
+        changeLegalArticle(caller, code, version, "retitled", a -> a.retitle(titleRu, titleKk, titleEn));
     }
 
-    public void deactivateLegalArticle(Caller caller, String code) {
-        changeLegalArticle(caller, code, "deactivated", LegalArticle::deactivate);
+    public void deactivateLegalArticle(Caller caller, String code, long version) {
+        changeLegalArticle(caller, code, version, "deactivated", LegalArticle::deactivate);
     }
 
-    public void reactivateLegalArticle(Caller caller, String code) {
-        changeLegalArticle(caller, code, "reactivated", LegalArticle::reactivate);
+    public void reactivateLegalArticle(Caller caller, String code, long version) {
+        changeLegalArticle(caller, code, version, "reactivated", LegalArticle::reactivate);
     }
 
-    private void changeOrganisation(Caller caller, String code, String what, Consumer<Organisation> change) {
+    private void changeOrganisation(Caller caller, String code, long version, String what, Consumer<Organisation> change) {
         caller.require(Permission.REFERENCE_DATA_ADMIN);
         Organisation organisation = reference.organisation(code)
                 .orElseThrow(() -> new InvalidInputException("reference.notFound"));
+        if (organisation.version() != version) {
+            throw new ConcurrentChangeException("reference.changedByOthers");
+        }
         change.accept(organisation);
         reference.flush(null);
         done(caller, AuditAction.CHANGE, ORGANISATION, organisation.code(), what);
     }
 
-    private void changeLegalArticle(Caller caller, String code, String what, Consumer<LegalArticle> change) {
+    private void changeLegalArticle(Caller caller, String code, long version, String what, Consumer<LegalArticle> change) {
         caller.require(Permission.REFERENCE_DATA_ADMIN);
         LegalArticle article = reference.legalArticle(code)
                 .orElseThrow(() -> new InvalidInputException("reference.notFound"));
+        if (article.version() != version) {
+            throw new ConcurrentChangeException("reference.changedByOthers");
+        }
         change.accept(article);
         reference.flush(null);
         done(caller, AuditAction.CHANGE, LEGAL_ARTICLE, article.code(), what);

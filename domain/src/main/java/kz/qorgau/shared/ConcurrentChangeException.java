@@ -8,4 +8,9 @@ public class ConcurrentChangeException extends QorgauException {
     public ConcurrentChangeException() {
         super(List.of("case.changedByOthers"));
     }
+
+    /** The same refusal, said of a record that is not a case. */
+    public ConcurrentChangeException(String messageKey) {
+        super(List.of(messageKey));
+    }
 }

@@ -127,25 +127,36 @@ class ReferenceDataAdminTest {
 
     @Test
     void deactivatingKeepsTheOrganisationAndItsNameAndIsAudited() {
-        admin.deactivateOrganisation(ADMIN, "ALM-NGO");
+        admin.deactivateOrganisation(ADMIN, "ALM-NGO", 0);
         assertThat(organisations.get("ALM-NGO").active()).isFalse();
         assertThat(organisations.get("ALM-NGO").name()).isEqualTo("Демо-НПО «Помощь» (Алматы)");
 
-        admin.renameOrganisation(ADMIN, "ALM-NGO", "НПО «Помощь» (закрыто)");
-        admin.reactivateOrganisation(ADMIN, "ALM-NGO");
+        admin.renameOrganisation(ADMIN, "ALM-NGO", 0, "НПО «Помощь» (закрыто)");
+        admin.reactivateOrganisation(ADMIN, "ALM-NGO", 0);
         assertThat(organisations.get("ALM-NGO").active()).isTrue();
         assertThat(audited).containsExactly("admin CHANGE Organisation null null ALM-NGO deactivated",
                 "admin CHANGE Organisation null null ALM-NGO renamed",
                 "admin CHANGE Organisation null null ALM-NGO reactivated");
         assertThat(fired).hasSize(3);
-        assertThatThrownBy(() -> admin.renameOrganisation(ADMIN, "NO-SUCH", "Имя")).hasMessage("reference.notFound");
+        assertThatThrownBy(() -> admin.renameOrganisation(ADMIN, "NO-SUCH", 0, "Имя")).hasMessage("reference.notFound");
+    }
+
+    @Test
+    void aChangeToAVersionTheAdminDidNotSeeIsRefusedAndChangesNothing() {
+        assertThatThrownBy(() -> admin.renameOrganisation(ADMIN, "ALM-NGO", 1, "Перезаписано"))
+                .isInstanceOf(kz.qorgau.shared.ConcurrentChangeException.class).hasMessage("reference.changedByOthers");
+        assertThatThrownBy(() -> admin.deactivateLegalArticle(ADMIN, "UK-109-1", 1))
+                .isInstanceOf(kz.qorgau.shared.ConcurrentChangeException.class);
+        assertThat(organisations.get("ALM-NGO").name()).isEqualTo("Демо-НПО «Помощь» (Алматы)");
+        assertThat(articles.get("UK-109-1").active()).isTrue();
+        assertThat(audited).isEmpty();
     }
 
     @Test
     void legalArticlesAreAddedRetitledAndDeactivated() {
         admin.addLegalArticle(ADMIN, "UK-NEW-1", "УК РК", "ст. 1", "Новая статья", null, null);
-        admin.retitleLegalArticle(ADMIN, "UK-NEW-1", "Новая статья", "Жаңа бап", "New article");
-        admin.deactivateLegalArticle(ADMIN, "UK-109-1");
+        admin.retitleLegalArticle(ADMIN, "UK-NEW-1", 0, "Новая статья", "Жаңа бап", "New article");
+        admin.deactivateLegalArticle(ADMIN, "UK-109-1", 0);
 
         assertThat(articles.get("UK-NEW-1").label(Locale.ENGLISH)).isEqualTo("УК РК ст. 1 — New article");
         assertThat(articles.get("UK-109-1").active()).isFalse();
@@ -162,18 +173,18 @@ class ReferenceDataAdminTest {
                 c -> admin.organisations(c),
                 c -> admin.legalArticles(c),
                 c -> admin.addOrganisation(c, "SHY-NGO", "НПО", OrganisationType.NGO, "SHY"),
-                c -> admin.renameOrganisation(c, "ALM-NGO", "Захвачено"),
-                c -> admin.deactivateOrganisation(c, "ALM-NGO"),
-                c -> admin.reactivateOrganisation(c, "ALM-NGO"),
+                c -> admin.renameOrganisation(c, "ALM-NGO", 0, "Захвачено"),
+                c -> admin.deactivateOrganisation(c, "ALM-NGO", 0),
+                c -> admin.reactivateOrganisation(c, "ALM-NGO", 0),
                 c -> admin.addLegalArticle(c, "UK-NEW-2", "УК РК", "ст. 2", "Статья", null, null),
-                c -> admin.retitleLegalArticle(c, "UK-109-1", "Другое", null, null),
-                c -> admin.deactivateLegalArticle(c, "UK-109-1"),
-                c -> admin.reactivateLegalArticle(c, "UK-109-1"));
+                c -> admin.retitleLegalArticle(c, "UK-109-1", 0, "Другое", null, null),
+                c -> admin.deactivateLegalArticle(c, "UK-109-1", 0),
+                c -> admin.reactivateLegalArticle(c, "UK-109-1", 0));
         for (Consumer<Caller> attempt : attempts) {
             assertThatThrownBy(() -> attempt.accept(other)).isInstanceOf(AccessDeniedException.class);
         }
         Caller nobody = new Caller("guest", Set.of(), Optional.empty(), Optional.empty());
-        assertThatThrownBy(() -> admin.deactivateOrganisation(nobody, "ALM-NGO")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> admin.deactivateOrganisation(nobody, "ALM-NGO", 0)).isInstanceOf(AccessDeniedException.class);
         assertThat(organisations).containsOnlyKeys("ALM-NGO");
         assertThat(organisations.get("ALM-NGO").active()).isTrue();
         assertThat(organisations.get("ALM-NGO").name()).isEqualTo("Демо-НПО «Помощь» (Алматы)");

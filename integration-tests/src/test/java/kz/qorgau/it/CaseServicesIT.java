@@ -622,12 +622,18 @@ class CaseServicesIT {
         assertEquals(List.of("reference.code.format"), assertThrows(InvalidInputException.class,
                 () -> referenceData.addOrganisation(ADMIN, "it ngo", "НПО", kz.qorgau.reference.OrganisationType.NGO, "ALM"))
                 .messageKeys());
-        assertThrows(AccessDeniedException.class, () -> referenceData.deactivateOrganisation(NURLAN, code));
+        assertThrows(AccessDeniedException.class, () -> referenceData.deactivateOrganisation(NURLAN, code, 0));
+        // two admins rename it from the same page: the second is told, and the first one's name stands
+        long seen = reference.organisation(code).orElseThrow().version();
+        referenceData.renameOrganisation(ADMIN, code, seen, "НПО «Проверка-2» (Алматы)");
+        assertEquals(List.of("reference.changedByOthers"), assertThrows(ConcurrentChangeException.class,
+                () -> referenceData.renameOrganisation(ADMIN, code, seen, "Другое имя")).messageKeys());
+        referenceData.renameOrganisation(ADMIN, code, reference.organisation(code).orElseThrow().version(), "НПО «Проверка» (Алматы)");
         assertTrue(referrals.providers().stream().anyMatch(o -> o.code().equals(code)));
 
         String number = cases.open(AIGERIM, intake("Тестова-Справочник", "ALM")).toString();
         referrals.propose(AIGERIM, number, SpecialSocialService.LEGAL, code);
-        referenceData.deactivateOrganisation(ADMIN, code);
+        referenceData.deactivateOrganisation(ADMIN, code, reference.organisation(code).orElseThrow().version());
 
         assertFalse(referrals.providers().stream().anyMatch(o -> o.code().equals(code)), "no longer offered");
         assertEquals(List.of("referral.provider.unknown"), assertThrows(InvalidInputException.class,
@@ -637,7 +643,7 @@ class CaseServicesIT {
 
         String article = "IT-ART-" + Math.floorMod(System.nanoTime(), 1_000_000L);
         referenceData.addLegalArticle(ADMIN, article, "УК РК", "ст. 999", "Проверочная статья", null, null);
-        referenceData.deactivateLegalArticle(ADMIN, article);
+        referenceData.deactivateLegalArticle(ADMIN, article, reference.legalArticle(article).orElseThrow().version());
         LocalDate yesterday = LocalDate.now(Clocks.KAZAKHSTAN).minusDays(1);
         kz.qorgau.casefile.IncidentDetails underIt = new kz.qorgau.casefile.IncidentDetails(yesterday, GbvType.PHYSICAL_ASSAULT,
                 null, null, null, article, null, null, null);
@@ -646,7 +652,8 @@ class CaseServicesIT {
 
         javax.sql.DataSource application = InitialContext.doLookup("java:app/jdbc/qorgau");
         try (java.sql.Connection c = application.getConnection(); java.sql.Statement st = c.createStatement()) {
-            assertEquals("Organisation:" + code + " added Organisation:" + code + " deactivated", scalar(st,
+            assertEquals("Organisation:" + code + " added Organisation:" + code + " renamed Organisation:" + code + " renamed Organisation:"
+                    + code + " deactivated", scalar(st,
                     "select string_agg(record_type || ':' || detail, ' ' order by id) from audit_event "
                             + "where username = 'admin' and record_type = 'Organisation' and detail like '" + code + " %'"));
             for (String attack : List.of("delete from organisation where code = '" + code + "'",

@@ -44,6 +44,8 @@ public class ReferenceAdminBacking implements Serializable {
 
     /** The entry a dialog edits. */
     private String selectedCode;
+    /** Its version as the page showed it: a change made meanwhile by another admin is refused, not overwritten. */
+    private long selectedVersion;
     private String newName;
     private boolean deactivatingArticle;
     private String newTitleRu;
@@ -79,34 +81,37 @@ public class ReferenceAdminBacking implements Serializable {
 
     public void startRename(Organisation organisation) {
         selectedCode = organisation.code();
+        selectedVersion = organisation.version();
         newName = organisation.name();
     }
 
     public void rename() {
-        attempt(() -> admin.renameOrganisation(user.caller(), selectedCode, newName));
+        attempt(() -> admin.renameOrganisation(user.caller(), selectedCode, selectedVersion, newName));
     }
 
     public void startDeactivatingOrganisation(Organisation organisation) {
         selectedCode = organisation.code();
+        selectedVersion = organisation.version();
         deactivatingArticle = false;
     }
 
     public void startDeactivatingArticle(LegalArticle legalArticle) {
         selectedCode = legalArticle.code();
+        selectedVersion = legalArticle.version();
         deactivatingArticle = true;
     }
 
     /** Deactivates what the confirmation dialog names. */
     public void deactivateSelected() {
         if (deactivatingArticle) {
-            attempt(() -> admin.deactivateLegalArticle(user.caller(), selectedCode));
+            attempt(() -> admin.deactivateLegalArticle(user.caller(), selectedCode, selectedVersion));
         } else {
-            attempt(() -> admin.deactivateOrganisation(user.caller(), selectedCode));
+            attempt(() -> admin.deactivateOrganisation(user.caller(), selectedCode, selectedVersion));
         }
     }
 
     public void reactivateOrganisation(Organisation organisation) {
-        attempt(() -> admin.reactivateOrganisation(user.caller(), organisation.code()));
+        attempt(() -> admin.reactivateOrganisation(user.caller(), organisation.code(), organisation.version()));
     }
 
     public void addLegalArticle() {
@@ -122,17 +127,18 @@ public class ReferenceAdminBacking implements Serializable {
 
     public void startRetitle(LegalArticle legalArticle) {
         selectedCode = legalArticle.code();
+        selectedVersion = legalArticle.version();
         newTitleRu = legalArticle.titleRu();
         newTitleKk = legalArticle.titleKk();
         newTitleEn = legalArticle.titleEn();
     }
 
     public void retitle() {
-        attempt(() -> admin.retitleLegalArticle(user.caller(), selectedCode, newTitleRu, newTitleKk, newTitleEn));
+        attempt(() -> admin.retitleLegalArticle(user.caller(), selectedCode, selectedVersion, newTitleRu, newTitleKk, newTitleEn));
     }
 
     public void reactivateArticle(LegalArticle legalArticle) {
-        attempt(() -> admin.reactivateLegalArticle(user.caller(), legalArticle.code()));
+        attempt(() -> admin.reactivateLegalArticle(user.caller(), legalArticle.code(), legalArticle.version()));
     }
 
     /** Runs a change; the lists are read again either way, since someone else may have changed them meanwhile. */
