@@ -75,18 +75,17 @@ public class CaseFileRepository {
     }
 
     /** A case the user holds an emergency access to at this moment. */
-    public Optional<CaseFile> findByNumberWithEmergencyAccess(String number, String username, java.time.Instant now) {
-        return em.createQuery("""
-                        select c from CaseFile c where c.number = :number and exists (
-                            select b from BreakGlassAccess b where b.caseFileId = c.id and b.username = :username
-                              and b.grantedAt <= :now and b.expiresAt > :now)""", CaseFile.class)
-                .setParameter("number", number).setParameter("username", username).setParameter("now", now)
+    Optional<CaseFile> findWithEmergencyAccess(CaseRef ref, String username, java.time.Instant now) {
+        return em.createQuery("select c from CaseFile c where " + ref.condition() + " and exists ("
+                        + " select b from BreakGlassAccess b where b.caseFileId = c.id and b.username = :username"
+                        + " and b.grantedAt <= :now and b.expiresAt > :now)", CaseFile.class)
+                .setParameter("ref", ref.value()).setParameter("username", username).setParameter("now", now)
                 .getResultStream().findFirst();
     }
 
-    public Optional<CaseFile> findByNumber(CaseScope scope, String number) {
-        return scope.bind(em.createQuery("select c from CaseFile c where c.number = :number and " + scope.condition(), CaseFile.class))
-                .setParameter("number", number)
+    Optional<CaseFile> find(CaseScope scope, CaseRef ref) {
+        return scope.bind(em.createQuery("select c from CaseFile c where " + ref.condition() + " and " + scope.condition(), CaseFile.class))
+                .setParameter("ref", ref.value())
                 .getResultStream()
                 .findFirst();
     }

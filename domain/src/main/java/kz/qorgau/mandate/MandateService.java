@@ -148,7 +148,7 @@ public class MandateService {
         if (mandate == null || !mandate.courtCode().equals(caller.organisationCode().orElse(null))) {
             throw new NotFoundException();
         }
-        work.readable(caller, em.find(CaseFile.class, mandate.caseFileId()).number().toString());
+        work.readableById(caller, mandate.caseFileId());
         if (mandate.version() != version) {
             throw new ConcurrentChangeException();
         }

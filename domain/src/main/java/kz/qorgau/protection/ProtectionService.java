@@ -111,7 +111,7 @@ public class ProtectionService {
         if (order == null || !order.issuingUnitCode().equals(caller.organisationCode().orElse(null))) {
             throw new NotFoundException();
         }
-        work.readable(caller, em.find(CaseFile.class, order.caseFileId()).number().toString());
+        work.readableById(caller, order.caseFileId());
         if (order.version() != version) {
             throw new ConcurrentChangeException();
         }

@@ -166,7 +166,7 @@ public class ReferralService {
         if (referral == null) {
             throw new NotFoundException();
         }
-        work.readable(caller, em.find(CaseFile.class, referral.caseFileId()).number().toString());
+        work.readableById(caller, referral.caseFileId());
         return checked(referral, version);
     }
 
