@@ -18,6 +18,7 @@ import kz.qorgau.timeline.Timeline;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Counselling notes of a case. Read by those who work on it and the region's supervisor, written by those who work on
@@ -49,20 +50,28 @@ public class CaseNoteService {
     }
 
     /**
-     * Whether the caller may read the notes of a case she can open, asked before showing the section so that a page
-     * view (say, a supervisor's emergency access) is not recorded as a refused attempt. Reading is still checked.
+     * The notes of a case, newest first, for one who works on it or supervises its region; empty for anyone else who
+     * may read the case, so that a page can leave the section out without a refused attempt on every view.
      */
-    public boolean mayRead(Caller caller, String number) {
-        return caller.may(Permission.NOTES_READ) && work.readable(caller, number).notesReadableBy(caller);
+    public Optional<List<NoteView>> notesIfReadable(Caller caller, String number) {
+        if (!caller.may(Permission.NOTES_READ)) {
+            return Optional.empty();
+        }
+        CaseFile file = work.readable(caller, number);
+        return file.notesReadableBy(caller) ? Optional.of(read(caller, file)) : Optional.empty();
     }
 
-    /** The notes of a case, newest first. */
+    /** The notes of a case, newest first; refused to anyone who may not read them. */
     public List<NoteView> notes(Caller caller, String number) {
         caller.require(Permission.NOTES_READ);
         CaseFile file = work.readable(caller, number);
         if (!file.notesReadableBy(caller)) {
             throw new AccessDeniedException(Permission.NOTES_READ);
         }
+        return read(caller, file);
+    }
+
+    private List<NoteView> read(Caller caller, CaseFile file) {
         audit.record(caller, AuditAction.READ, "CaseNote", null, file.id(), null);
         return em.createQuery("select n from CaseNote n where n.caseFileId = :id order by n.writtenAt desc, n.id desc",
                         CaseNote.class)

@@ -54,10 +54,10 @@ public class CaseNotesBacking implements Serializable {
             return;
         }
         try {
-            if (notesService.mayRead(user.caller(), caseNumber)) {
-                notes = notesService.notes(user.caller(), caseNumber);
+            notesService.notesIfReadable(user.caller(), caseNumber).ifPresent(readable -> {
+                notes = readable;
                 shown = true;
-            }
+            });
         } catch (AccessDeniedException | NotFoundException refused) {
             // not one who works on this case nor its region's supervisor: no section at all
         }
