@@ -12,11 +12,10 @@ import kz.qorgau.shared.ConcurrentChangeException;
 import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.shared.NotFoundException;
 import kz.qorgau.shared.QorgauException;
+import kz.qorgau.web.faces.Messages;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -93,16 +92,7 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         public static Problem of(int status, List<String> keys, List<Locale> wanted) {
             Locale locale = wanted.stream().filter(l -> LANGUAGES.contains(l.getLanguage())).findFirst()
                     .map(l -> Locale.forLanguageTag(l.getLanguage())).orElse(Locale.forLanguageTag("ru"));
-            ResourceBundle bundle = ResourceBundle.getBundle("ValidationMessages", locale,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-            List<String> messages = keys.stream().map(key -> {
-                try {
-                    return bundle.getString(key);
-                } catch (MissingResourceException e) {
-                    return key;
-                }
-            }).toList();
-            return new Problem(status, keys, messages);
+            return new Problem(status, keys, keys.stream().map(key -> Messages.refusal(key, locale)).toList());
         }
     }
 }

@@ -9,7 +9,6 @@ import jakarta.faces.validator.ValidatorException;
 import kz.qorgau.casefile.Iin;
 import kz.qorgau.shared.InvalidInputException;
 
-import java.util.ResourceBundle;
 
 /**
  * The IIN's own rules (twelve digits, check digit) at the field, in the same round as the form's other checks: a
@@ -23,9 +22,7 @@ public class IinValidator implements Validator<Object> {
         try {
             Iin.ofNullable(value == null ? null : value.toString().strip());
         } catch (InvalidInputException refused) {
-            ResourceBundle bundle = ResourceBundle.getBundle("ValidationMessages", context.getViewRoot().getLocale());
-            String key = refused.messageKeys().get(0);
-            String text = bundle.containsKey(key) ? bundle.getString(key) : key;
+            String text = Messages.refusal(refused.messageKeys().get(0), context.getViewRoot().getLocale());
             throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }
     }

@@ -4,6 +4,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import kz.qorgau.shared.QorgauException;
 
+import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -15,17 +16,24 @@ public final class Messages {
 
     public static void refused(QorgauException refusal) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = ResourceBundle.getBundle("ValidationMessages", faces.getViewRoot().getLocale());
         for (String key : refusal.messageKeys()) {
-            String text;
-            try {
-                text = bundle.getString(key);
-            } catch (MissingResourceException e) {
-                text = key;
-            }
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal(key, faces.getViewRoot().getLocale()), null));
         }
         faces.validationFailed();
+    }
+
+    /**
+     * A refusal's text in this language, for pages, field validators and the API alike; the base bundle (English)
+     * when the language has none, never the server's own locale; the key itself if no text exists.
+     */
+    public static String refusal(String key, Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle("ValidationMessages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
     }
 
     /** Runs a change the user asked for: "saved" when it went through, the model's refusal when it did not. */
