@@ -34,11 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,7 +59,7 @@ class AccessMatrixIT {
 
     @Deployment
     static WebArchive deployment() throws Exception {
-        return CaseServicesIT.deployment().addClass(AccessMatrixIT.class);
+        return CaseServicesIT.deployment().addClasses(AccessMatrixIT.class, DemoTokens.class);
     }
 
     @Inject
@@ -232,15 +227,7 @@ class AccessMatrixIT {
     /** A real token from the demo realm, read the way the application reads one. */
     static Caller callerFromKeycloak(String user) throws Exception {
         String issuer = ConfigProvider.getConfig().getValue("qorgau.oidc.issuer", String.class);
-        String form = "grant_type=password&client_id=qorgau-cli&scope=openid&username=" + user + "&password="
-                + URLEncoder.encode("demo", StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), "token for " + user);
-        String token = Json.createReader(new StringReader(response.body())).readObject().getString("access_token");
+        String token = DemoTokens.accessToken(issuer, user);
         JsonObject claims = Json.createReader(new StringReader(new String(
                 Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8))).readObject();
         List<String> groups = claims.containsKey("groups")

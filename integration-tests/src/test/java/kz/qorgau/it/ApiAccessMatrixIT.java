@@ -9,11 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -236,15 +234,7 @@ class ApiAccessMatrixIT {
     }
 
     private static String token(String user) throws Exception {
-        String form = "grant_type=password&client_id=qorgau-cli&username=" + user + "&password="
-                + URLEncoder.encode("demo", StandardCharsets.UTF_8);
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(TestStack.keycloak().issuer() + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), "token for " + user);
-        return json(response.body()).asJsonObject().getString("access_token");
+        return DemoTokens.accessToken(TestStack.keycloak().issuer(), user);
     }
 
     private static String number(HttpResponse<String> created) {
