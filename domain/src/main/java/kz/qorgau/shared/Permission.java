@@ -43,5 +43,17 @@ public enum Permission {
     /** Mark another supervisor's emergency access of one's region as reviewed: justified or not. */
     BREAK_GLASS_REVIEW,
     /** Maintain organisations and legal articles; no case content comes with it. */
-    REFERENCE_DATA_ADMIN
+    REFERENCE_DATA_ADMIN,
+    /** Aggregate figures of the whole country and of every region, small cells always suppressed; never a record. */
+    STATISTICS_NATIONAL,
+    /** Figures of one's own region and of every organisation in it, and the caseload of its social workers. */
+    STATISTICS_REGION,
+    /** Figures of one's own organisation's cases and services. */
+    STATISTICS_ORGANISATION,
+    /** Figures of the protective orders of one's own police unit. */
+    STATISTICS_POLICE_UNIT,
+    /** Figures of one's own court's decisions and their outcomes. */
+    STATISTICS_COURT,
+    /** Figures of the referrals addressed to one's own organisation and the services it delivered. */
+    STATISTICS_PROVIDER
 }

@@ -1,5 +1,11 @@
 package kz.qorgau.it;
 
+import kz.qorgau.statistics.Area;
+import kz.qorgau.statistics.Figure;
+import kz.qorgau.statistics.Period;
+import kz.qorgau.statistics.ReportRequest;
+import kz.qorgau.statistics.StatisticsService;
+
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -89,6 +95,9 @@ class AccessMatrixIT {
     @Inject
     ReferenceDataAdmin referenceData;
 
+    @Inject
+    StatisticsService statistics;
+
     private static final List<String> USERS = List.of("aigerim", "dana", "zhanar", "nurlan", "gulnara", "serik", "aliya",
             "madina", "asel", "admin", "guest");
 
@@ -98,23 +107,25 @@ class AccessMatrixIT {
      * emergency access to review is the caller's own.
      */
     private static final Map<String, String> EXPECTED = Map.ofEntries(
-            Map.entry("aigerim", "Y N Y Y Y Y F F F Y F Y  Y Y F Y Y Y Y  F F"),
-            Map.entry("dana",    "N Y Y N N N F F F N F N  N N F N N N N  F F"),
-            Map.entry("zhanar",  "N N Y N N N F F F N F N  N N F Y Y Y N  F F"),
-            Map.entry("nurlan",  "Y N F F Y F Y F F Y F Y  Y F Y Y Y F F  F S"),
-            Map.entry("gulnara", "Y N F F Y F Y F F Y F Y  Y F Y Y Y F F  F Y"),
-            Map.entry("serik",   "Y N F F F F F Y F F F Y  F F F Y F F F  F F"),
-            Map.entry("aliya",   "Y N F F F F F F Y F F N  F F F N F F F  F F"),
-            Map.entry("madina",  "N N F F F F F F F N Y N  F F F N F F F  F F"),
-            Map.entry("asel",    "N N F F F F F F F N F N  F F F N F F F  F F"),
-            Map.entry("admin",   "N N F F F F F F F N F N  F F F N F F F  Y F"),
-            Map.entry("guest",   "N N F F F F F F F N F N  F F F N F F F  F F"));
+            Map.entry("aigerim", "Y N Y Y Y Y F F F Y F Y  Y Y F Y Y Y Y  F F  F F F Y F F"),
+            Map.entry("dana",    "N Y Y N N N F F F N F N  N N F N N N N  F F  F F F F F F"),
+            Map.entry("zhanar",  "N N Y N N N F F F N F N  N N F Y Y Y N  F F  F F F F F F"),
+            Map.entry("nurlan",  "Y N F F Y F Y F F Y F Y  Y F Y Y Y F F  F S  F Y F Y Y Y"),
+            Map.entry("gulnara", "Y N F F Y F Y F F Y F Y  Y F Y Y Y F F  F Y  F Y F Y Y Y"),
+            Map.entry("serik",   "Y N F F F F F Y F F F Y  F F F Y F F F  F F  F F F F Y F"),
+            Map.entry("aliya",   "Y N F F F F F F Y F F N  F F F N F F F  F F  F F F F F F"),
+            Map.entry("madina",  "N N F F F F F F F N Y N  F F F N F F F  F F  F F F F F F"),
+            Map.entry("asel",    "N N F F F F F F F N F N  F F F N F F F  F F  Y Y Y F F F"),
+            Map.entry("admin",   "N N F F F F F F F N F N  F F F N F F F  Y F  F F F F F F"),
+            Map.entry("guest",   "N N F F F F F F F N F N  F F F N F F F  F F  F F F F F F"));
 
     private static final List<String> ACTIONS = List.of("read Almaty case", "read Astana case", "open a case",
             "assess risk", "read safety plan", "read address", "approve closure", "issue order", "record decision",
             "who saw this", "referral inbox", "read case not before court",
             "read notes", "write a note", "assign a case", "read case assigned to zhanar", "its notes", "note on it",
-            "its address", "administer reference data", "review a break-glass access");
+            "its address", "administer reference data", "review a break-glass access",
+            "national statistics", "Almaty statistics", "Astana statistics", "ALM-CC statistics", "ALM-POL order statistics",
+            "Almaty caseload");
 
     @Test
     void eachRoleDoesExactlyWhatItMayAndSeesNoMore() throws Exception {
@@ -174,7 +185,13 @@ class AccessMatrixIT {
                 c -> referenceData.addOrganisation(c, "MX-" + Math.floorMod(System.nanoTime(), 1_000_000_000L), "Матрица: НПО",
                         OrganisationType.NGO, "AST"),
                 c -> breakGlass.markReviewed(c, breakGlass.open(nurlan, emergency, "Матрица: угроза жизни, звонок полиции"),
-                        ReviewOutcome.JUSTIFIED, ReviewFinding.POLICE_REQUEST, null));
+                        ReviewOutcome.JUSTIFIED, ReviewFinding.POLICE_REQUEST, null),
+                c -> statistics.report(c, lastYear(Figure.NEW_CASES, Area.NATIONAL)),
+                c -> statistics.report(c, lastYear(Figure.NEW_CASES, Area.region("ALM"))),
+                c -> statistics.report(c, lastYear(Figure.NEW_CASES, Area.region("AST"))),
+                c -> statistics.report(c, lastYear(Figure.NEW_CASES, Area.organisation("ALM-CC"))),
+                c -> statistics.report(c, lastYear(Figure.ORDERS_ISSUED, Area.organisation("ALM-POL"))),
+                c -> statistics.caseload(c));
 
         StringBuilder table = new StringBuilder(String.format("%-9s", "user"));
         ACTIONS.forEach(a -> table.append(" | ").append(a));
@@ -197,6 +214,11 @@ class AccessMatrixIT {
         }
         System.out.println("Access matrix (Y allowed, F forbidden, N not found):\n" + table);
         assertEquals(List.of(), mismatches, "\n" + table);
+    }
+
+    private static ReportRequest lastYear(Figure figure, Area area) {
+        return new ReportRequest(figure, Period.year(LocalDate.now(Clocks.KAZAKHSTAN).getYear() - 1), 1, area, List.of(),
+                Optional.empty(), false);
     }
 
     private static String label(String outcome) {

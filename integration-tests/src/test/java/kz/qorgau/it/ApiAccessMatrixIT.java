@@ -59,21 +59,21 @@ class ApiAccessMatrixIT {
 
     /** Y allowed, F forbidden, N not found; a role with no case partition finds no case at all. */
     private static final Map<String, String> EXPECTED = Map.ofEntries(
-            Map.entry("aigerim", "Y N Y Y Y Y Y Y F F F Y Y"),
-            Map.entry("dana",    "N Y N N Y N N N F F F N N"),
-            Map.entry("zhanar",  "N N N N Y N N N F F F N N"),
-            Map.entry("nurlan",  "Y N Y Y F Y F Y F F F Y F"),
-            Map.entry("gulnara", "Y N Y Y F Y F Y F F F Y F"),
-            Map.entry("serik",   "Y N Y Y F F F F Y Y F F F"),
-            Map.entry("aliya",   "Y N N Y F F F F F F F F F"),
-            Map.entry("madina",  "N N N N F F F N F F Y F F"),
-            Map.entry("asel",    "N N N N F F F N F F F F F"),
-            Map.entry("admin",   "N N N N F F F N F F F F F"),
-            Map.entry("guest",   "N N N N F F F N F F F F F"));
+            Map.entry("aigerim", "Y N Y Y Y Y Y Y F F F Y Y Y F"),
+            Map.entry("dana",    "N Y N N Y N N N F F F N N Y F"),
+            Map.entry("zhanar",  "N N N N Y N N N F F F N N Y F"),
+            Map.entry("nurlan",  "Y N Y Y F Y F Y F F F Y F Y F"),
+            Map.entry("gulnara", "Y N Y Y F Y F Y F F F Y F Y F"),
+            Map.entry("serik",   "Y N Y Y F F F F Y Y F F F F F"),
+            Map.entry("aliya",   "Y N N Y F F F F F F F F F F F"),
+            Map.entry("madina",  "N N N N F F F N F F Y F F F F"),
+            Map.entry("asel",    "N N N N F F F N F F F F F Y Y"),
+            Map.entry("admin",   "N N N N F F F N F F F F F F F"),
+            Map.entry("guest",   "N N N N F F F N F F F F F F F"));
 
     private static final List<String> ACTIONS = List.of("GET Almaty case", "GET Astana case", "GET case not before court",
             "list shows Almaty case", "POST case", "GET safety plan", "GET address", "GET who saw this", "POST order",
-            "POST revocation", "GET referrals", "GET notes", "POST note");
+            "POST revocation", "GET referrals", "GET notes", "POST note", "GET own statistics", "GET Astana statistics");
 
     @Test
     void eachRoleDoesExactlyWhatItMayOverHttp() throws Exception {
@@ -91,7 +91,9 @@ class ApiAccessMatrixIT {
                         "{\"version\":1,\"reason\":\"Проверка матрицы\"}")),
                 u -> outcome(call(u, "GET", "referrals", null)),
                 u -> outcome(call(u, "GET", "cases/" + almaty + "/notes", null)),
-                u -> outcome(call(u, "POST", "cases/" + almaty + "/notes", "{\"text\":\"Матрица: беседа проведена\"}")));
+                u -> outcome(call(u, "POST", "cases/" + almaty + "/notes", "{\"text\":\"Матрица: беседа проведена\"}")),
+                u -> outcome(call(u, "GET", "statistics/NEW_CASES?period=YEAR&year=2025", null)),
+                u -> outcome(call(u, "GET", "statistics/VICTIMS_ASSISTED?period=YEAR&year=2025&region=AST", null)));
 
         StringBuilder table = new StringBuilder(String.format("%-9s", "user"));
         ACTIONS.forEach(a -> table.append(" | ").append(a));

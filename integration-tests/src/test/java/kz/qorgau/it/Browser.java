@@ -29,17 +29,20 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final Path downloads;
     private final WebDriverWait wait;
 
     public Browser() throws IOException {
         profile = Files.createTempDirectory("qorgau-chromium");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions()
                 .setBinary(executable("chromium"))
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--no-first-run", "--disable-extensions", "--window-size=1280,900", "--lang=ru",
                         "--user-data-dir=" + profile)
-                .setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru"));
+                .setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru",
+                        "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         // the console is where Chromium reports what the content security policy refused
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -159,6 +162,17 @@ public final class Browser implements AutoCloseable {
             throw new AssertionError("intake refused: " + driver.findElement(By.id("case:messages")).getText(), e);
         }
         return notice.replaceAll("(?s).*([A-Z]{3}-\\d{4}-\\d{6}).*", "$1");
+    }
+
+    /** Waits for a file the page sent to be downloaded whole, and returns it. */
+    public Path awaitDownload(String extension) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith("." + extension)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
     }
 
     /** A picture of what the user sees, for reports and for looking at pages. */

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageTextsTest {
 
     private static final Pattern LITERAL = Pattern.compile("msg\\['([\\w.-]+)'\\]");
-    private static final Pattern PREFIXED = Pattern.compile("msg\\['([\\w-]+\\.)' \\+=");
+    private static final Pattern PREFIXED = Pattern.compile("msg\\['([\\w.-]+\\.)' \\+=");
 
     /** The enum behind each prefix used with {@code +=} in pages. */
     private static final java.util.Map<String, Class<? extends Enum<?>>> ENUMS = java.util.Map.ofEntries(
@@ -56,7 +56,10 @@ class PageTextsTest {
             java.util.Map.entry("party.", kz.qorgau.casefile.PartyRelation.class),
             java.util.Map.entry("orgType.", kz.qorgau.reference.OrganisationType.class),
             java.util.Map.entry("reviewOutcome.", kz.qorgau.breakglass.ReviewOutcome.class),
-            java.util.Map.entry("reviewFinding.", kz.qorgau.breakglass.ReviewFinding.class));
+            java.util.Map.entry("reviewFinding.", kz.qorgau.breakglass.ReviewFinding.class),
+            java.util.Map.entry("figure.", kz.qorgau.statistics.Figure.class),
+            java.util.Map.entry("dimension.", kz.qorgau.statistics.Dimension.class),
+            java.util.Map.entry("statistics.periodKind.", kz.qorgau.statistics.Period.Kind.class));
 
     static Set<String> keysUsedByPages() throws IOException {
         Set<String> keys = new TreeSet<>();
@@ -104,6 +107,36 @@ class PageTextsTest {
             Set<String> missing = new TreeSet<>(keys);
             missing.removeIf(k -> texts.getProperty(k) != null && !texts.getProperty(k).isBlank());
             assertThat(missing).as("keys without a text in messages%s", suffix).isEmpty();
+        }
+    }
+
+    /** Statistics speak of every figure, breakdown and value in every language: reports, files and the API too. */
+    @Test
+    void everyStatisticsTextExistsInEveryLanguage() throws IOException {
+        Set<String> keys = new TreeSet<>(java.util.List.of("statistics.total", "statistics.all", "statistics.none",
+                "statistics.change", "statistics.area.national", "statistics.file.sheet", "statistics.file.period",
+                "statistics.file.area", "statistics.file.produced", "statistics.note.distinct", "statistics.note.multiple",
+                "statistics.note.suppressed", "statistics.note.current", "home.keyFigures"));
+        for (kz.qorgau.statistics.Figure f : kz.qorgau.statistics.Figure.values()) {
+            keys.add("figure." + f.name());
+            keys.add("figure." + f.name() + ".definition");
+        }
+        for (kz.qorgau.statistics.Period.Kind k : kz.qorgau.statistics.Period.Kind.values()) {
+            keys.add("statistics.period.label." + k.name());
+        }
+        keys.remove("statistics.period.label.MONTH");
+        java.util.Map<kz.qorgau.statistics.Dimension, String> prefixes = java.util.Map.of(
+                kz.qorgau.statistics.Dimension.AGE_GROUP, "ageGroup.", kz.qorgau.statistics.Dimension.CITIZENSHIP, "citizenship.",
+                kz.qorgau.statistics.Dimension.REQUIREMENT, "statistics.requirement.");
+        prefixes.forEach((d, prefix) -> d.keys().forEach(v -> keys.add(prefix + v)));
+        for (int m = 1; m <= 12; m++) {
+            keys.add("statistics.month." + m);
+        }
+        for (String suffix : new String[]{"", "_ru", "_kk"}) {
+            Properties texts = bundle(suffix);
+            Set<String> missing = new TreeSet<>(keys);
+            missing.removeIf(k -> texts.getProperty(k) != null && !texts.getProperty(k).isBlank());
+            assertThat(missing).as("statistics keys without a text in messages%s", suffix).isEmpty();
         }
     }
 }

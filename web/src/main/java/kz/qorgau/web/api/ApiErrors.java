@@ -88,10 +88,15 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     /** The body of every refusal: the status again, stable keys for programs, texts for people. */
     public record Problem(int status, List<String> keys, List<String> messages) {
 
+        /** The first of the caller's languages that Qorgau speaks (ru, kk, en); Russian otherwise. */
+        public static Locale language(List<Locale> wanted) {
+            return wanted.stream().filter(l -> LANGUAGES.contains(l.getLanguage())).findFirst()
+                    .map(l -> Locale.forLanguageTag(l.getLanguage())).orElse(Locale.forLanguageTag("ru"));
+        }
+
         /** Texts in the first of the caller's languages that Qorgau speaks (ru, kk, en); Russian otherwise. */
         public static Problem of(int status, List<String> keys, List<Locale> wanted) {
-            Locale locale = wanted.stream().filter(l -> LANGUAGES.contains(l.getLanguage())).findFirst()
-                    .map(l -> Locale.forLanguageTag(l.getLanguage())).orElse(Locale.forLanguageTag("ru"));
+            Locale locale = language(wanted);
             return new Problem(status, keys, keys.stream().map(key -> Messages.refusal(key, locale)).toList());
         }
     }

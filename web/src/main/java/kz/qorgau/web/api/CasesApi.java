@@ -51,6 +51,12 @@ public class CasesApi {
     @Inject
     CaseNoteService notes;
 
+    @Inject
+    kz.qorgau.referral.ReferralService referrals;
+
+    @Inject
+    kz.qorgau.trafficking.TraffickingService trafficking;
+
     @jakarta.ws.rs.core.Context
     UriInfo uri;
 
@@ -149,6 +155,47 @@ public class CasesApi {
     }
 
     public record Submission(String courtCode) {
+    }
+
+    /**
+     * A referral to a provider of special social services, proposed and — with {@code send} — sent at once (the
+     * victim's consent to disclosure is checked as on the page). What statistics count as referrals starts here.
+     */
+    @POST
+    @Path("{number}/referrals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response refer(@PathParam("number") String number, Referral referral) {
+        Referral r = Bodies.required(referral);
+        Long id = referrals.propose(caller.get(), number, r.service(), r.provider());
+        if (Boolean.TRUE.equals(r.send())) {
+            long version = referrals.ofCase(caller.get(), number).stream().filter(v -> v.id().equals(id)).findFirst()
+                    .orElseThrow().version();
+            referrals.send(caller.get(), id, version);
+        }
+        return Response.status(Response.Status.CREATED).entity(new Issued(id)).build();
+    }
+
+    public record Referral(kz.qorgau.referral.SpecialSocialService service, String provider, Boolean send) {
+    }
+
+    /** The preliminary identification of a trafficking victim, by the police; {@code version} -1 for the first. */
+    @POST
+    @Path("{number}/trafficking-identification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response identify(@PathParam("number") String number, Identification identification) {
+        Identification i = Bodies.required(identification);
+        trafficking.identify(caller.get(), number, i.version() == null ? -1 : i.version(), i.status(), i.decidedOn(),
+                i.exploitation() == null ? java.util.Set.of() : i.exploitation(),
+                i.meansOfControl() == null ? java.util.Set.of() : i.meansOfControl(),
+                i.countryOfRecruitment(), i.countryOfExploitation(), i.recruitment());
+        return Response.status(Response.Status.CREATED).build();
+    }
+
+    public record Identification(Long version, kz.qorgau.trafficking.IdentificationStatus status, java.time.LocalDate decidedOn,
+                                 java.util.Set<kz.qorgau.trafficking.ExploitationType> exploitation,
+                                 java.util.Set<kz.qorgau.trafficking.MeansOfControl> meansOfControl,
+                                 String countryOfRecruitment, String countryOfExploitation,
+                                 kz.qorgau.trafficking.RecruitmentType recruitment) {
     }
 
     /** The case is readable but this part of it was never written: not the same as a case that is not there. */

@@ -49,6 +49,21 @@ public class ReferralsApi {
         referrals.decline(caller.get(), id, version(answer), Bodies.required(answer).reason());
     }
 
+    /** A service delivered under an accepted referral: what "victims assisted" counts. */
+    @POST
+    @Path("{id}/deliveries")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public jakarta.ws.rs.core.Response deliver(@PathParam("id") long id, Delivery delivery) {
+        Delivery d = Bodies.required(delivery);
+        referrals.recordDelivery(caller.get(), id, Bodies.required(d.version()), Bodies.required(d.deliveredOn()),
+                Bodies.required(d.hours()));
+        return jakarta.ws.rs.core.Response.status(jakarta.ws.rs.core.Response.Status.CREATED).build();
+    }
+
+    /** The referral's version as the provider saw it, the day and the hours of the service. */
+    public record Delivery(Long version, java.time.LocalDate deliveredOn, java.math.BigDecimal hours) {
+    }
+
     private static long version(Answer answer) {
         Long version = Bodies.required(answer).version();
         return Bodies.required(version);

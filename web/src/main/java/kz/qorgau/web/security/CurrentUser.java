@@ -106,6 +106,11 @@ public class CurrentUser {
         return (String) token;
     }
 
+    /** Whether any figure is there for this user: the statistics policy answers, not the page. */
+    public boolean isStatisticsReader() {
+        return new kz.qorgau.statistics.StatisticsAccess(caller(), code -> Optional.empty()).any();
+    }
+
     public boolean may(String permission) {
         return caller().may(kz.qorgau.shared.Permission.valueOf(permission));
     }

@@ -1,0 +1,148 @@
+package kz.qorgau.statistics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of one report: a figure's facts in its periods and area, grouped by its dimensions with every margin in one
+ * pass (grouping sets), so that totals are distinct counts too — a victim in two rows is one in the total. Dates come
+ * from {@link Period} and are written as literals; the area's code is the only parameter.
+ */
+final class ReportQuery {
+
+    private final ReportRequest request;
+    private final List<Dimension> rows;
+    private final Dimension column;
+    private final String sql;
+    private final List<String> parameters = new ArrayList<>();
+
+    ReportQuery(ReportRequest request, LocalDate today) {
+        this.request = request;
+        this.rows = request.rows();
+        this.column = request.column().orElse(null);
+        this.sql = build(today);
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    List<String> parameters() {
+        return parameters;
+    }
+
+    /** Columns of each result row: bucket, the row dimensions, the column dimension, value, base. */
+    int dimensionCount() {
+        return rows.size() + (column == null ? 0 : 1);
+    }
+
+    private String build(LocalDate today) {
+        Figure figure = request.figure();
+        List<Period> periods = request.periods();
+        StringBuilder bucket = new StringBuilder("case");
+        StringBuilder within = new StringBuilder("(");
+        for (int i = 0; i < periods.size(); i++) {
+            String range = "x.fact_on >= " + literal(periods.get(i).from()) + " and x.fact_on < " + literal(periods.get(i).until());
+            bucket.append(" when ").append(range).append(" then ").append(i);
+            within.append(i == 0 ? "" : " or ").append('(').append(range).append(')');
+        }
+        bucket.append(" end");
+        within.append(')');
+
+        String facts = figure.facts().replace(":today", literal(today));
+        StringBuilder q = new StringBuilder("with f as (select ").append(bucket).append(" as bucket, x.* from (")
+                .append(facts).append(") x where ").append(within);
+        switch (request.area().level()) {
+            case NATIONAL -> { }
+            case REGION -> {
+                q.append(" and x.region_code = ?");
+                parameters.add(request.area().code());
+            }
+            case ORGANISATION -> {
+                q.append(" and (x.organisation_code = ? or x.case_organisation_code = ?)");
+                parameters.add(request.area().code());
+                parameters.add(request.area().code());
+            }
+        }
+        q.append(')');
+
+        List<Dimension> all = new ArrayList<>(rows);
+        if (column != null) {
+            all.add(column);
+        }
+        boolean perVictim = figure.unit() == Figure.Unit.VICTIMS && all.stream().anyMatch(Dimension::victimLevel);
+        if (perVictim) {
+            // the victim as she was when she first entered the figure in the period: one cell per victim
+            q.append(", v as (select bucket, victim_key, min(fact_on) as first_on, min(sex) as sex, min(born_on) as born_on,"
+                    + " min(citizenship) as citizenship from f group by bucket, victim_key)");
+        }
+
+        List<String> expressions = new ArrayList<>();
+        StringBuilder from = new StringBuilder(" from f");
+        if (perVictim) {
+            from.append(" join v on v.bucket = f.bucket and v.victim_key = f.victim_key");
+        }
+        for (int i = 0; i < all.size(); i++) {
+            Dimension d = all.get(i);
+            if (d.array()) {
+                String array = d.arrayColumn("f");
+                from.append(" cross join lateral unnest(case when cardinality(").append(array).append(") = 0 then array['")
+                        .append(Dimension.NONE).append("'] else ").append(array).append(" end) as u").append(i).append("(val)");
+                expressions.add("u" + i + ".val");
+            } else if (d.victimLevel() && perVictim) {
+                expressions.add(d.expression("v", "v.first_on"));
+            } else {
+                expressions.add(d.expression("f", "f.fact_on"));
+            }
+        }
+
+        q.append(" select f.bucket");
+        for (int i = 0; i < expressions.size(); i++) {
+            q.append(", ").append(expressions.get(i)).append(" as d").append(i);
+        }
+        q.append(", ").append(measure(figure.unit())).append(from).append(" group by ");
+        if (expressions.isEmpty()) {
+            q.append("f.bucket");
+        } else {
+            List<String> rowAliases = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                rowAliases.add("d" + i);
+            }
+            String r = String.join(", ", rowAliases);
+            List<String> sets = new ArrayList<>();
+            if (column == null) {
+                sets.add("(f.bucket, " + r + ")");
+            } else if (rows.isEmpty()) {
+                sets.add("(f.bucket, d0)");
+            } else {
+                sets.add("(f.bucket, " + r + ", d" + rows.size() + ")");
+                sets.add("(f.bucket, " + r + ")");
+                sets.add("(f.bucket, d" + rows.size() + ")");
+            }
+            sets.add("(f.bucket)");
+            q.append("grouping sets (").append(String.join(", ", sets)).append(')');
+        }
+        return q.toString();
+    }
+
+    private static String measure(Figure.Unit unit) {
+        return switch (unit) {
+            case VICTIMS -> "count(distinct f.victim_key) as value, count(distinct f.victim_key) as base";
+            case RECORDS -> "count(distinct f.record_id) as value, count(distinct f.record_id) as base";
+            case PERCENT -> "avg(f.measure_value) as value, count(distinct f.record_id) as base";
+            case MEDIAN_HOURS -> "percentile_cont(0.5) within group (order by f.measure_value) as value,"
+                    + " count(distinct f.record_id) as base";
+        };
+    }
+
+    private static String literal(LocalDate date) {
+        return "date '" + date + "'";
+    }
+
+    @Override
+    public String toString() {
+        return sql + parameters.stream().collect(Collectors.joining(", ", " [", "]"));
+    }
+}
