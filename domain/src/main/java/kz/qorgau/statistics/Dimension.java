@@ -87,12 +87,17 @@ public enum Dimension {
         };
     }
 
-    String arrayColumn(String x) {
-        return x + "." + column;
+    /** The columns of the facts this dimension reads. */
+    List<String> columns() {
+        return switch (this) {
+            case AGE_GROUP -> List.of("born_on", "fact_on");
+            case CITIZENSHIP -> List.of("citizenship");
+            default -> List.of(column);
+        };
     }
 
-    String column() {
-        return column;
+    String arrayColumn(String x) {
+        return x + "." + column;
     }
 
     private static List<String> names(Enum<?>[] constants) {

@@ -140,13 +140,14 @@ final class ExtendedGrid {
         return entriesIn(Disclosure.SMALL).stream().anyMatch(this::recoverable);
     }
 
-    boolean everySuppressedAmbiguous() {
+    List<Integer> suppressedEntries() {
+        List<Integer> found = new ArrayList<>();
         for (int e = 0; e < state.length; e++) {
-            if (state[e].suppressed() && recoverable(e)) {
-                return false;
+            if (state[e].suppressed()) {
+                found.add(e);
             }
         }
-        return true;
+        return found;
     }
 
     /**

@@ -52,8 +52,24 @@ final class ReportQuery {
         within.append(')');
 
         String facts = figure.facts().replace(":today", literal(today));
-        StringBuilder q = new StringBuilder("with f as (select ").append(bucket).append(" as bucket, x.* from (")
-                .append(facts).append(") x where ").append(within);
+        List<Dimension> all = new ArrayList<>(rows);
+        if (column != null) {
+            all.add(column);
+        }
+        // only the columns the report reads: the facts may be materialised once for the per-victim step
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>(List.of("fact_on", "victim_key", "record_id"));
+        if (!figure.unit().isCount()) {
+            columns.add("measure_value");
+        }
+        for (Dimension d : all) {
+            columns.addAll(d.columns());
+        }
+        if (figure.unit() == Figure.Unit.VICTIMS && all.stream().anyMatch(Dimension::victimLevel)) {
+            columns.addAll(List.of("sex", "born_on", "citizenship"));
+        }
+        StringBuilder q = new StringBuilder("with f as (select ").append(bucket).append(" as bucket");
+        columns.forEach(c -> q.append(", x.").append(c));
+        q.append(" from (").append(facts).append(") x where ").append(within);
         switch (request.area().level()) {
             case NATIONAL -> { }
             case REGION -> {
@@ -68,15 +84,18 @@ final class ReportQuery {
         }
         q.append(')');
 
-        List<Dimension> all = new ArrayList<>(rows);
-        if (column != null) {
-            all.add(column);
-        }
         boolean perVictim = figure.unit() == Figure.Unit.VICTIMS && all.stream().anyMatch(Dimension::victimLevel);
         if (perVictim) {
-            // the victim as she was when she first entered the figure in the period: one cell per victim
-            q.append(", v as (select bucket, victim_key, min(fact_on) as first_on, min(sex) as sex, min(born_on) as born_on,"
-                    + " min(citizenship) as citizenship from f group by bucket, victim_key)");
+            // the victim as she was when she first entered the figure in the period: one cell per victim, each of her
+            // dimensions computed once for her rather than for every record
+            q.append(", v as materialized (select bucket, victim_key");
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).victimLevel()) {
+                    q.append(", ").append(all.get(i).expression("a", "a.first_on")).append(" as v").append(i);
+                }
+            }
+            q.append(" from (select bucket, victim_key, min(fact_on) as first_on, min(sex) as sex, min(born_on) as born_on,"
+                    + " min(citizenship) as citizenship from f group by bucket, victim_key) a)");
         }
 
         List<String> expressions = new ArrayList<>();
@@ -92,19 +111,39 @@ final class ReportQuery {
                         .append(Dimension.NONE).append("'] else ").append(array).append(" end) as u").append(i).append("(val)");
                 expressions.add("u" + i + ".val");
             } else if (d.victimLevel() && perVictim) {
-                expressions.add(d.expression("v", "v.first_on"));
+                expressions.add("v.v" + i);
             } else {
                 expressions.add(d.expression("f", "f.fact_on"));
             }
         }
 
-        q.append(" select f.bucket");
-        for (int i = 0; i < expressions.size(); i++) {
-            q.append(", ").append(expressions.get(i)).append(" as d").append(i);
+        // a count over dimensions first keeps each counted key once per cell: the distinct counts of the margins then
+        // sort fewer rows (a victim's deliveries become one row per cell she is in)
+        boolean distinctCells = figure.unit().isCount() && !expressions.isEmpty();
+        String source = "f";
+        if (distinctCells) {
+            q.append(", g as (select distinct f.bucket, f.").append(figure.unit() == Figure.Unit.VICTIMS ? "victim_key" : "record_id")
+                    .append(" as k");
+            for (int i = 0; i < expressions.size(); i++) {
+                q.append(", ").append(expressions.get(i)).append(" as d").append(i);
+            }
+            q.append(from).append(')');
+            source = "g";
+            q.append(" select g.bucket");
+            for (int i = 0; i < expressions.size(); i++) {
+                q.append(", g.d").append(i);
+            }
+            q.append(", count(distinct g.k) as value, null as base from g group by ");
+        } else {
+            q.append(" select f.bucket");
+            for (int i = 0; i < expressions.size(); i++) {
+                q.append(", ").append(expressions.get(i)).append(" as d").append(i);
+            }
+            q.append(", ").append(measure(figure.unit())).append(from).append(" group by ");
         }
-        q.append(", ").append(measure(figure.unit())).append(from).append(" group by ");
+        String bucketColumn = source + ".bucket";
         if (expressions.isEmpty()) {
-            q.append("f.bucket");
+            q.append(bucketColumn);
         } else {
             List<String> rowAliases = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -113,15 +152,15 @@ final class ReportQuery {
             String r = String.join(", ", rowAliases);
             List<String> sets = new ArrayList<>();
             if (column == null) {
-                sets.add("(f.bucket, " + r + ")");
+                sets.add("(" + bucketColumn + ", " + r + ")");
             } else if (rows.isEmpty()) {
-                sets.add("(f.bucket, d0)");
+                sets.add("(" + bucketColumn + ", d0)");
             } else {
-                sets.add("(f.bucket, " + r + ", d" + rows.size() + ")");
-                sets.add("(f.bucket, " + r + ")");
-                sets.add("(f.bucket, d" + rows.size() + ")");
+                sets.add("(" + bucketColumn + ", " + r + ", d" + rows.size() + ")");
+                sets.add("(" + bucketColumn + ", " + r + ")");
+                sets.add("(" + bucketColumn + ", d" + rows.size() + ")");
             }
-            sets.add("(f.bucket)");
+            sets.add("(" + bucketColumn + ")");
             q.append("grouping sets (").append(String.join(", ", sets)).append(')');
         }
         return q.toString();
@@ -129,8 +168,9 @@ final class ReportQuery {
 
     private static String measure(Figure.Unit unit) {
         return switch (unit) {
-            case VICTIMS -> "count(distinct f.victim_key) as value, count(distinct f.victim_key) as base";
-            case RECORDS -> "count(distinct f.record_id) as value, count(distinct f.record_id) as base";
+            // a count is its own base: counted once, not twice
+            case VICTIMS -> "count(distinct f.victim_key) as value, null as base";
+            case RECORDS -> "count(distinct f.record_id) as value, null as base";
             case PERCENT -> "avg(f.measure_value) as value, count(distinct f.record_id) as base";
             case MEDIAN_HOURS -> "percentile_cont(0.5) within group (order by f.measure_value) as value,"
                     + " count(distinct f.record_id) as base";

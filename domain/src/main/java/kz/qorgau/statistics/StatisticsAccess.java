@@ -98,6 +98,11 @@ public final class StatisticsAccess {
         return allowed ? Optional.of(new Grant(!exact)) : Optional.empty();
     }
 
+    /** Every figure the caller sees is protected (an analyst's): she chooses whole months only. */
+    public boolean protectedOnly() {
+        return views().stream().allMatch(v -> v.alwaysProtected);
+    }
+
     /** The analyst's and the supervisor's start pages lead with their key figures. */
     public boolean keyFigures() {
         return caller.may(Permission.STATISTICS_NATIONAL) || caller.may(Permission.STATISTICS_REGION) && caller.regionCode().isPresent();

@@ -71,10 +71,7 @@ public class StatisticsService {
      * protected, as every published figure is.
      */
     public Period currentYearToDate(Caller caller) {
-        boolean protectedOnly = !caller.may(Permission.STATISTICS_REGION) && !caller.may(Permission.STATISTICS_ORGANISATION)
-                && !caller.may(Permission.STATISTICS_POLICE_UNIT) && !caller.may(Permission.STATISTICS_COURT)
-                && !caller.may(Permission.STATISTICS_PROVIDER);
-        return Period.yearToDate(LocalDate.now(clock), protectedOnly);
+        return Period.yearToDate(LocalDate.now(clock), access(caller).protectedOnly());
     }
 
     public Report report(Caller caller, ReportRequest request) {
@@ -86,8 +83,8 @@ public class StatisticsService {
     /** A report as it goes into a file: the same figures, audited as an export. */
     public Report export(Caller caller, ReportRequest request, String format) {
         Report report = compute(caller, request);
-        audit.record(caller, AuditAction.EXPORT, "STATISTICS", null, null,
-                (format + " " + request.auditDetail()).substring(0, Math.min(60, format.length() + 1 + request.auditDetail().length())));
+        String detail = format + " " + request.auditDetail();
+        audit.record(caller, AuditAction.EXPORT, "STATISTICS", null, null, detail.length() <= 60 ? detail : detail.substring(0, 60));
         return report;
     }
 
@@ -198,7 +195,8 @@ public class StatisticsService {
                     }
                     BigDecimal value = r.getBigDecimal(width - 1);
                     row[width - 2] = value;
-                    row[width - 1] = r.getLong(width);
+                    long base = r.getLong(width);
+                    row[width - 1] = r.wasNull() && value != null ? value.longValue() : base;
                     rows.add(row);
                 }
             }

@@ -1,6 +1,8 @@
 package kz.qorgau.statistics;
 
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,37 +24,72 @@ import java.util.Optional;
  */
 public final class Suppression {
 
+    /**
+     * How many proofs the second pass may renew: it only spares counts from hiding, so on a large table it stops
+     * early rather than make the reader wait (the table stays safe; it merely hides a little more).
+     */
+    static final int RENEWAL_BUDGET = 200;
+
     private Suppression() {
     }
 
     /** The table as it may be shown; the same table always gives the same result. */
     public static Protected apply(CountTable table) {
         ExtendedGrid grid = new ExtendedGrid(table);
+        // each hidden entry's proof of ambiguity: a shift through it, all of whose entries are hidden
+        Map<Integer, ExtendedGrid.Shift> proof = new HashMap<>();
         for (int small : grid.entriesIn(Disclosure.SMALL)) {
-            Optional<ExtendedGrid.Shift> shift = grid.cheapestShift(small, true);
+            Optional<ExtendedGrid.Shift> shift = proof.containsKey(small) ? Optional.of(proof.get(small))
+                    : grid.cheapestShift(small, true);
             if (shift.isPresent()) {
                 grid.hide(shift.get());
+                for (int e : shift.get().entries()) {
+                    proof.putIfAbsent(e, shift.get());
+                }
             } else {
                 grid.hideEveryNonZero();
             }
         }
         if (!grid.anySmallRecoverable()) {
-            showWhatNeedNotBeHidden(grid);
+            showWhatNeedNotBeHidden(grid, proof);
         }
         return grid.toProtected();
     }
 
     /**
      * The greedy pass may hide a count for one small count that a later shift made unnecessary; it is shown again
-     * when every hidden count stays ambiguous without it.
+     * when every hidden count stays ambiguous without it. Only the hidden counts whose proof ran through it need a
+     * new one: every other proof still holds, its entries all hidden as before.
      */
-    private static void showWhatNeedNotBeHidden(ExtendedGrid grid) {
+    private static void showWhatNeedNotBeHidden(ExtendedGrid grid, Map<Integer, ExtendedGrid.Shift> proof) {
         List<Integer> hidden = grid.entriesIn(Disclosure.COMPLEMENTARY).stream()
                 .sorted(Comparator.comparingLong(grid::value).reversed().thenComparing(Comparator.naturalOrder()))
                 .toList();
+        int budget = RENEWAL_BUDGET;
         for (int entry : hidden) {
+            if (budget <= 0) {
+                return;
+            }
             grid.show(entry);
-            if (!grid.everySuppressedAmbiguous()) {
+            Map<Integer, ExtendedGrid.Shift> renewed = new HashMap<>();
+            boolean stillAmbiguous = true;
+            for (int e : grid.suppressedEntries()) {
+                ExtendedGrid.Shift held = proof.get(e);
+                if (held != null && !held.entries().contains(entry)) {
+                    continue;
+                }
+                budget--;
+                Optional<ExtendedGrid.Shift> other = grid.cheapestShift(e, false);
+                if (other.isEmpty()) {
+                    stillAmbiguous = false;
+                    break;
+                }
+                renewed.put(e, other.get());
+            }
+            if (stillAmbiguous) {
+                proof.remove(entry);
+                proof.putAll(renewed);
+            } else {
                 grid.hide(entry);
             }
         }

@@ -28,6 +28,8 @@ class StatisticsAccessTest {
         assertThat(analyst.grant(Figure.VICTIMS_ASSISTED, Area.organisation("ALM-CC"))).isEmpty();
         assertThat(analyst.areas(Figure.NEW_CASES, List.of("ALM", "AST"))).containsExactly(Area.NATIONAL, Area.region("ALM"), Area.region("AST"));
         assertThat(analyst.caseload()).isFalse();
+        assertThat(analyst.protectedOnly()).as("whole months only").isTrue();
+        assertThat(access(Set.of(Role.ANALYST, Role.SUPERVISOR), "ALM-SPD", "ALM").protectedOnly()).isFalse();
     }
 
     @Test

@@ -124,12 +124,19 @@ public final class Browser implements AutoCloseable {
             try {
                 new WebDriverWait(driver, Duration.ofSeconds(3))
                         .until(ExpectedConditions.textToBePresentInElementLocated(shown, label));
+                awaitAjax();
                 return;
             } catch (org.openqa.selenium.TimeoutException notYet) {
                 // the click fell on an opening panel; look again
             }
         }
         throw new AssertionError("could not choose '" + label + "' in " + menuId);
+    }
+
+    /** Waits until PrimeFaces has no request in flight: a choice that updates part of the page has been applied. */
+    public void awaitAjax() {
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();")));
     }
 
     /** Types a date into a PrimeFaces date picker and closes its calendar. */

@@ -33,8 +33,6 @@ import kz.qorgau.statistics.ReportRequest;
 import kz.qorgau.statistics.StatisticsService;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +40,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -85,15 +81,10 @@ class StatisticsIT {
 
     private static boolean built;
 
+    /** The real WAR, as the case services' tests deploy it, with this test's clock. */
     @Deployment
     static WebArchive deployment() throws Exception {
-        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class,
-                Path.of(System.getProperty("qorgau.it.runtime"), "ROOT.war").toFile());
-        String webXml = new String(war.get("WEB-INF/web.xml").getAsset().openStream().readAllBytes(), StandardCharsets.UTF_8);
-        String publicPatterns = "<url-pattern>/health/*</url-pattern>";
-        return war.setWebXML(new StringAsset(webXml.replace(publicPatterns,
-                        publicPatterns + "<url-pattern>/ArquillianServletRunnerEE9</url-pattern>")))
-                .addClasses(StatisticsIT.class, TestClock.class);
+        return CaseServicesIT.deployment().addClasses(StatisticsIT.class, TestClock.class);
     }
 
     @Inject

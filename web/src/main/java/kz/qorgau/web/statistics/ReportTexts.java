@@ -111,7 +111,7 @@ public final class ReportTexts {
             case MONTH -> period.from().getMonth().getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, locale)
                     + " " + period.year();
             case YEAR_TO_DATE -> text("statistics.period.label.YEAR_TO_DATE", String.valueOf(period.year()),
-                    DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(period.until().minusDays(1)));
+                    DateTimeFormatter.ofPattern("d MMM", locale).format(period.until().minusDays(1)));
         };
     }
 

@@ -57,6 +57,9 @@ public class StatisticsBacking implements Serializable {
     private Dimension column;
     private boolean publication;
 
+    private transient ReportTexts texts;
+    private transient List<Area> areas;
+
     private Report report;
     private ReportTable table;
     private String chart;
@@ -94,22 +97,6 @@ public class StatisticsBacking implements Serializable {
             chart = null;
             Messages.refused(refused);
         }
-    }
-
-    /** A new figure keeps the choices that still apply to it. */
-    public void figureChanged() {
-        List<Area> areas = getAreas();
-        if (areas.stream().noneMatch(a -> a.key().equals(area)) && !areas.isEmpty()) {
-            area = areas.get(0).key();
-        }
-        row1 = applies(row1);
-        row2 = applies(row2);
-        row3 = applies(row3);
-        column = applies(column);
-    }
-
-    private Dimension applies(Dimension d) {
-        return d != null && figure.dimensions().contains(d) ? d : null;
     }
 
     public StreamedContent download(String format) {
@@ -165,24 +152,36 @@ public class StatisticsBacking implements Serializable {
         return Area.NATIONAL;
     }
 
+    /** The report's words in the page's language, with the reference data they name: read once, not per label. */
     private ReportTexts texts() {
-        return new ReportTexts(FacesContext.getCurrentInstance().getViewRoot().getLocale(), reference);
+        java.util.Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        if (texts == null || !texts.locale().equals(locale)) {
+            texts = new ReportTexts(locale, reference);
+        }
+        return texts;
     }
 
     public List<Figure> getFigures() {
         return figures;
     }
 
+    /** Every area the caller may choose for some figure; the service says when one does not suit the figure chosen. */
     public List<Area> getAreas() {
-        return figure == null ? List.of() : statistics.areas(user.caller(), figure);
+        if (areas == null) {
+            java.util.Set<Area> all = new java.util.LinkedHashSet<>();
+            figures.forEach(f -> all.addAll(statistics.areas(user.caller(), f)));
+            areas = new ArrayList<>(all);
+        }
+        return areas;
     }
 
     public String areaLabel(Area a) {
         return texts().area(a);
     }
 
-    public List<Dimension> getDimensions() {
-        return figure == null ? List.of() : List.copyOf(figure.dimensions());
+    /** Every breakdown; one that does not apply to the figure chosen is refused with a message saying so. */
+    public Dimension[] getDimensions() {
+        return Dimension.values();
     }
 
     public Period.Kind[] getPeriodKinds() {
