@@ -34,7 +34,9 @@ final class Application {
 
     private final String baseUrl;
     private final String issuer;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as Payara Micro speaks it over plain HTTP, without an h2c upgrade offered on every request
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Token> tokens = new HashMap<>();
 
     private record Token(String value, long fetchedAt) {
@@ -74,7 +76,7 @@ final class Application {
 
     /** A browser-like client signed in as {@code user}: follows redirects, keeps cookies, posts the login form. */
     Browser signIn(String user, String firstPage) throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieJar())
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieJar())
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(baseUrl + firstPage)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -29,6 +29,26 @@ final class Sql {
     static final String CASE_COUNT = """
             select count(*) from case_file c where (c.organisation_code = ? or c.assigned_to = ?)""";
 
+    /**
+     * The same page without the OR, which keeps PostgreSQL from walking the (organisation, last activity) index in
+     * order: each branch reads its first 25 in index order, and the union merges them (a case of her organisation
+     * that is also assigned to her is one row).
+     */
+    static final String CASE_LIST_AS_UNION = """
+            select u.id, u.number, p.family_name, p.given_name, u.region_code, u.kind, u.status, u.opened_at
+            from ((select c.id, c.number, c.region_code, c.kind, c.status, c.opened_at, c.last_activity_at, c.victim_id
+                   from case_file c where c.organisation_code = ? order by c.last_activity_at desc, c.id desc limit 25)
+                  union
+                  (select c.id, c.number, c.region_code, c.kind, c.status, c.opened_at, c.last_activity_at, c.victim_id
+                   from case_file c where c.assigned_to = ? order by c.last_activity_at desc, c.id desc limit 25)) u
+            join person p on p.id = u.victim_id
+            order by u.last_activity_at desc, u.id desc
+            limit 25""";
+
+    static final String CASE_COUNT_AS_SUM = """
+            select (select count(*) from case_file where organisation_code = ?)
+                 + (select count(*) from case_file where assigned_to = ? and organisation_code <> ?)""";
+
     private static final String VICTIM = """
             coalesce(p.iin, lower(p.family_name) || '|' || lower(p.given_name) || '|' || coalesce(p.birth_date::text, 'p' || p.id))""";
 
@@ -75,16 +95,19 @@ final class Sql {
             where o.issue_date >= ? and o.issue_date < ?
             group by rollup (1)""";
 
-    static final String SUMMARY_VICTIMS_BY_REGION_AGE_CITIZENSHIP_SEX = """
-            with v as (
-                select region_code as region, sex, citizen, victim_key, born_on, min(delivered_on) as first_on
-                from stat_delivery
-                where delivered_on >= ? and delivered_on < ?
-                group by 1, 2, 3, 4, 5)
-            select region, age_group, citizen, sex, count(distinct victim_key)
-            from (select v.*, %s as age_group from v) a
-            group by grouping sets ((region, age_group, citizen, sex), (region, age_group, citizen), (sex), ())""".formatted(
-            ageGroup("date_part('year', age(first_on, born_on))::int"));
+    /** {@code citizen}: the summary's own flag, or an expression on its citizenship column. */
+    static String summaryVictimsByRegionAgeCitizenshipSex(String citizen) {
+        return """
+                with v as (
+                    select region_code as region, sex, %s as citizen, victim_key, born_on, min(delivered_on) as first_on
+                    from stat_delivery
+                    where delivered_on >= ? and delivered_on < ?
+                    group by 1, 2, 3, 4, 5)
+                select region, age_group, citizen, sex, count(distinct victim_key)
+                from (select v.*, %s as age_group from v) a
+                group by grouping sets ((region, age_group, citizen, sex), (region, age_group, citizen), (sex), ())""".formatted(
+                citizen, ageGroup("date_part('year', age(first_on, born_on))::int"));
+    }
 
     static final String SUMMARY_VICTIMS_BY_YEAR_AND_REGION = """
             select extract(year from delivered_on) as year, region_code, count(distinct victim_key)
