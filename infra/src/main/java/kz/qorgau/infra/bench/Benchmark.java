@@ -311,11 +311,12 @@ public final class Benchmark {
 
         List<Row> rows = new ArrayList<>();
         rows.add(row("Case by number, `GET /api/cases/{number}`", "aigerim", iterations,
-                api(application, "aigerim", i -> "api/cases/" + numbers.get(i % numbers.size())),
+                api(application, "aigerim", i -> "api/cases/" + numbers.get(i % numbers.size()),
+                        (i, body) -> body.contains(numbers.get(i % numbers.size()))),
                 sql(direct, Sql.CASE_BY_NUMBER, (ps, i) -> ps.setString(1, numbers.get(i % numbers.size()))), null,
                 "direct: the case joined to its victim; the application also reads incidents, risk, consents, related persons and writes an audit row"));
         rows.add(row("Case list, first 25, `GET /api/cases?first=0&size=25`", "aigerim", iterations,
-                api(application, "aigerim", i -> "api/cases?first=0&size=25"),
+                api(application, "aigerim", i -> "api/cases?first=0&size=25", (i, body) -> body.split("\"number\"").length == 26),
                 sql(direct, Sql.CASE_LIST, (ps, i) -> {
                     ps.setString(1, "ALM-CC");
                     ps.setString(2, "aigerim");
@@ -323,24 +324,25 @@ public final class Benchmark {
         rows.add(pageRow(browser, noSession, direct));
         rows.add(row("Victims assisted, one year, national, region × age group × citizenship × sex", "asel", iterations,
                 api(application, "asel", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
-                        + "&rows=REGION,AGE_GROUP,CITIZENSHIP&columns=SEX&publication=true"),
+                        + "&rows=REGION,AGE_GROUP,CITIZENSHIP&columns=SEX&publication=true", Benchmark::json),
                 sql(direct, Sql.VICTIMS_BY_REGION_AGE_CITIZENSHIP_SEX, dates(yearStart, yearEnd)),
                 summary ? sql(direct, Sql.summaryVictimsByRegionAgeCitizenshipSex(citizen), dates(yearStart, yearEnd)) : null,
                 "target ≤ 250 ms"));
         rows.add(row("Victims assisted, ten years side by side, national by region", "asel", slow,
                 api(application, "asel", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
-                        + "&years=10&rows=REGION&publication=true"),
+                        + "&years=10&rows=REGION&publication=true", Benchmark::json),
                 sql(direct, Sql.VICTIMS_BY_YEAR_AND_REGION, dates(decadeStart, yearEnd)),
                 summary ? sql(direct, Sql.SUMMARY_VICTIMS_BY_YEAR_AND_REGION, dates(decadeStart, yearEnd)) : null,
                 "target ≤ 2 s"));
         rows.add(row("Victims assisted, one year, Almaty, organisation × service type", "nurlan", iterations,
                 api(application, "nurlan", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
-                        + "&region=ALM&rows=ORGANISATION&columns=SERVICE_TYPE"),
+                        + "&region=ALM&rows=ORGANISATION&columns=SERVICE_TYPE", Benchmark::json),
                 sql(direct, Sql.REGION_VICTIMS_BY_ORGANISATION_AND_SERVICE, regionDates("ALM", yearStart, yearEnd)),
                 summary ? sql(direct, Sql.SUMMARY_REGION_VICTIMS_BY_ORGANISATION_AND_SERVICE, regionDates("ALM", yearStart, yearEnd)) : null,
                 "target ≤ 100 ms"));
         rows.add(row("Protective orders issued, one year, national by region", "asel", iterations,
-                api(application, "asel", i -> "api/statistics/ORDERS_ISSUED?period=YEAR&year=" + lastYear + "&rows=REGION&publication=true"),
+                api(application, "asel", i -> "api/statistics/ORDERS_ISSUED?period=YEAR&year=" + lastYear + "&rows=REGION&publication=true",
+                        Benchmark::json),
                 sql(direct, Sql.ORDERS_BY_REGION, dates(yearStart, yearEnd)), null, null));
 
         Binder worker = (ps, i) -> {
@@ -382,6 +384,9 @@ public final class Benchmark {
                     HttpResponse<String> response = browser.page("cases/list.xhtml");
                     if (response.statusCode() != 200) {
                         throw new Measurement.NotAvailable("page answered " + response.statusCode());
+                    }
+                    if (!response.body().contains("ALM-20")) {
+                        throw new Measurement.NotAvailable("the page showed no case of Almaty");
                     }
                 };
         return row("Case list page, `/cases/list.xhtml` (signed in, 25 rows and paginator)", "aigerim", iterations, page,
@@ -432,11 +437,23 @@ public final class Benchmark {
         };
     }
 
-    private static Measurement.Call api(Application application, String user, IntFunction<String> path) {
+    /** What an answer must look like to count: a fast wrong answer (an empty list, an error page) is no measurement. */
+    private interface Check {
+        boolean holds(int iteration, String body);
+    }
+
+    private static boolean json(int iteration, String body) {
+        return body.startsWith("{") || body.startsWith("[");
+    }
+
+    private static Measurement.Call api(Application application, String user, IntFunction<String> path, Check check) {
         return i -> {
             HttpResponse<String> response = application.api(user, path.apply(i));
             if (response.statusCode() != 200) {
                 throw new Measurement.NotAvailable("endpoint answered " + response.statusCode());
+            }
+            if (!check.holds(i, response.body())) {
+                throw new Measurement.NotAvailable("unexpected answer from " + path.apply(i));
             }
         };
     }

@@ -383,6 +383,7 @@ final class Generator {
         return "(" + r("(" + caseId + " * 4 + 2)", 50) + " < 0.80)";
     }
 
+    /** The first order comes with the case, a further one every one to two months; a late one may fall after the decade. */
     private void protectiveOrders(Statement s) throws SQLException {
         String id = "(c.id * 4 + k)";
         s.execute("""
@@ -398,14 +399,14 @@ final class Generator {
                        (o.issued + interval '14 hours') at time zone %3$s, 0
                 from benchgen.c c
                 cross join lateral generate_series(1, width_bucket(%4$s, array[0, 0.50, 0.83, 0.95]::float8[]) - 1) k
-                cross join lateral (select least(%5$s, c.opened_on - %6$s + (k - 1) * (30 + %7$s)) as issued, %8$s as revoked) o
+                cross join lateral (select greatest(%5$s, c.opened_on - %6$s + (k - 1) * (30 + %7$s)) as issued, %8$s as revoked) o
                 cross join lateral (select (%9$s)[1 + floor(%10$s * 20)::int] as family, (%11$s)[1 + floor(%12$s * 10)::int] as given,
                                            %13$s as age,
                                            case when c.region = 'ALM' and w.n = 1 then 'serik' else lower(c.region) || '-pol.officer' || w.n end as officer
                                     from (select %14$s as n) w) p
                 where c.kind <> 'TRAFFICKING'""".formatted(
                 id, between(id, 61, 0, 9), ALMATY,
-                r("c.id", 60), lastDay(), between("c.id", 62, 0, 1), between(id, 63, 0, 40), chance(id, 64, 0.03),
+                r("c.id", 60), from(), between("c.id", 62, 0, 1), between(id, 63, 0, 40), chance(id, 64, 0.03),
                 FAMILY_STEMS, r("c.id", 65), MEN, r("c.id", 66), between("c.id", 67, 18, 60), between(id, 68, 1, 6)));
         s.execute("""
                 insert into protective_order_prohibition (protective_order_id, prohibition)
