@@ -51,6 +51,8 @@ public final class Benchmark {
 
     /** Server tuning for a 2-core machine with a few GB to spare; kept in the data directory (ALTER SYSTEM). */
     private static final Map<String, String> SERVER_SETTINGS = Map.of(
+            // what the application's own SQL costs during the measurement, to tell it from the rest of a request
+            "shared_preload_libraries", "pg_stat_statements",
             "shared_buffers", "2GB",
             "effective_cache_size", "8GB",
             "work_mem", "32MB",
@@ -125,14 +127,19 @@ public final class Benchmark {
         keycloak.awaitReady();
         payara.awaitReady();
 
+        try (Connection c = connect("qorgau"); Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+        }
         say("Measuring (" + warmUp + " warm-up calls, then " + iterations + " measured; the slowest operations fewer) ...");
         List<Row> rows;
         String machine;
+        String applicationSql;
         try (Connection direct = connect("qorgau")) {
             machine = machine(direct);
             rows = measure(new Application(payara.baseUrl(), keycloak.issuer()), direct);
+            applicationSql = applicationSql(direct);
         }
-        String report = report(machine, generation, rows);
+        String report = report(machine, generation, rows) + applicationSql;
         System.out.println();
         System.out.println(report);
         Path file = var.resolve("results-" + LocalDateTime.now(KAZAKHSTAN).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md");
@@ -330,6 +337,10 @@ public final class Benchmark {
             }
         }
 
+        try (Statement s = direct.createStatement()) {
+            s.execute("select pg_stat_statements_reset()");
+        }
+
         List<Row> rows = new ArrayList<>();
         rows.add(row("Case by number, `GET /api/cases/{number}`", "aigerim", iterations,
                 api(application, "aigerim", i -> "api/cases/" + numbers.get(i % numbers.size()),
@@ -517,6 +528,27 @@ public final class Benchmark {
             }
             plans.append("```sql\n").append(sql.strip()).append("\n```\n```\n").append(plan).append("```\n\n");
         }
+    }
+
+    /** The application's statements that took the most time while it was measured (its own role's, by total time). */
+    private static String applicationSql(Connection c) throws SQLException {
+        StringBuilder out = new StringBuilder("""
+
+                The application's SQL while it was measured (pg_stat_statements, role qorgau_app, by total time):
+
+                | calls | mean ms | total s | statement |
+                |---:|---:|---:|---|
+                """);
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                select calls, mean_exec_time, total_exec_time / 1000, left(regexp_replace(query, '\\s+', ' ', 'g'), 150)
+                from pg_stat_statements st join pg_roles r on r.oid = st.userid
+                where r.rolname = 'qorgau_app' order by total_exec_time desc limit 8""")) {
+            while (rs.next()) {
+                out.append("| %,d | %s | %.1f | `%s` |\n".formatted(rs.getLong(1), Measurement.ms(rs.getDouble(2)), rs.getDouble(3),
+                        rs.getString(4).replace("|", "\\|").replace("`", "'")));
+            }
+        }
+        return out.toString();
     }
 
     // ---------------------------------------------------------------- report
