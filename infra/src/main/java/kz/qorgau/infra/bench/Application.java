@@ -1,0 +1,166 @@
+package kz.qorgau.infra.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.CookieHandler;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The running application as its clients meet it: the REST API with a demo user's bearer token (password grant of
+ * the test client {@code qorgau-cli}), and the Faces pages with a session signed in on Keycloak's own login form.
+ */
+final class Application {
+
+    /** Tokens live five minutes in the demo realm; a fresh one is fetched (untimed) well before that. */
+    private static final long TOKEN_MAX_AGE_NANOS = Duration.ofMinutes(3).toNanos();
+    private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>");
+    private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
+
+    private final String baseUrl;
+    private final String issuer;
+    // HTTP/1.1 as Payara Micro speaks it over plain HTTP, without an h2c upgrade offered on every request
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, Token> tokens = new HashMap<>();
+
+    private record Token(String value, long fetchedAt) {
+    }
+
+    Application(String baseUrl, String issuer) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        this.issuer = issuer;
+    }
+
+    /** GET of an API path (without the leading slash) as a demo user; the body is read completely. */
+    HttpResponse<String> api(String user, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token(user))
+                .header("Accept", "application/json")
+                .timeout(Duration.ofMinutes(2)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String token(String user) throws IOException, InterruptedException {
+        Token token = tokens.get(user);
+        if (token == null || System.nanoTime() - token.fetchedAt() > TOKEN_MAX_AGE_NANOS) {
+            String form = "grant_type=password&client_id=qorgau-cli&scope=openid&username=" + encode(user)
+                    + "&password=" + encode("demo");
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("no token for " + user + ": HTTP " + response.statusCode());
+            }
+            JsonObject body = Json.createReader(new StringReader(response.body())).readObject();
+            token = new Token(body.getString("access_token"), System.nanoTime());
+            tokens.put(user, token);
+        }
+        return token.value();
+    }
+
+    /** A browser-like client signed in as {@code user}: follows redirects, keeps cookies, posts the login form. */
+    Browser signIn(String user, String firstPage) throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieJar())
+                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(baseUrl + firstPage)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher form = LOGIN_FORM.matcher(login.body());
+        if (!form.find()) {
+            throw new IOException("no Keycloak login form at " + login.uri() + " (HTTP " + login.statusCode() + ")");
+        }
+        Matcher action = ACTION.matcher(form.group());
+        if (!action.find()) {
+            throw new IOException("login form without action");
+        }
+        String target = action.group(1).replace("&amp;", "&");
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(target))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode("demo")
+                        + "&credentialId=")).build(), HttpResponse.BodyHandlers.ofString());
+        if (signedIn.statusCode() != 200 || !signedIn.uri().toString().startsWith(baseUrl)) {
+            throw new IOException("sign-in of " + user + " ended at " + signedIn.uri() + " (HTTP " + signedIn.statusCode() + ")");
+        }
+        return new Browser(browser);
+    }
+
+    final class Browser {
+        private final HttpClient client;
+
+        private Browser(HttpClient client) {
+            this.client = client;
+        }
+
+        /** GET of a page; a page that lands anywhere but in the application (the login form) counts as a failure. */
+        HttpResponse<String> page(String path) throws IOException, InterruptedException {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (!response.uri().toString().startsWith(baseUrl + path)) {
+                throw new IOException("the session was lost: " + path + " ended at " + response.uri());
+            }
+            return response;
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Cookies by host and port, path and flags ignored. The JDK's CookieManager withholds cookies marked Secure over
+     * plain HTTP, which Keycloak sets on its login session even on localhost; a browser treats localhost as secure.
+     */
+    private static final class CookieJar extends CookieHandler {
+        private final Map<String, Map<String, String>> byAuthority = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            Map<String, String> cookies = byAuthority.getOrDefault(uri.getAuthority(), Map.of());
+            if (cookies.isEmpty()) {
+                return Map.of();
+            }
+            List<String> pairs = new ArrayList<>();
+            cookies.forEach((name, value) -> pairs.add(name + "=" + value));
+            return Map.of("Cookie", List.of(String.join("; ", pairs)));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            responseHeaders.forEach((header, values) -> {
+                if (!"set-cookie".equalsIgnoreCase(header)) {
+                    return;
+                }
+                for (String value : values) {
+                    String pair = value.split(";", 2)[0];
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) {
+                        continue;
+                    }
+                    String name = pair.substring(0, eq).trim();
+                    String content = pair.substring(eq + 1).trim();
+                    Map<String, String> cookies = byAuthority.computeIfAbsent(uri.getAuthority(), a -> new ConcurrentHashMap<>());
+                    if (content.isEmpty() || value.toLowerCase().contains("max-age=0")) {
+                        cookies.remove(name);
+                    } else {
+                        cookies.put(name, content);
+                    }
+                }
+            });
+        }
+    }
+}

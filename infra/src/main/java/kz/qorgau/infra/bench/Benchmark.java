@@ -1,0 +1,657 @@
+package kz.qorgau.infra.bench;
+
+import kz.qorgau.infra.EmbeddedDatabase;
+import kz.qorgau.infra.EmbeddedKeycloak;
+import kz.qorgau.infra.PayaraMicro;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Year;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * Generates N fictional cases into a benchmark database of its own, starts Keycloak and Qorgau on it, and measures
+ * what people wait for — case look-up, the case list, the statistics reports — over HTTP, next to the same questions
+ * asked of PostgreSQL directly in the same run. Not a test: nothing asserts, and nothing in CI runs it.
+ *
+ * <p>Everything lives in {@code var/benchmark} (its own PostgreSQL, Keycloak and Payara on ports apart from the demo's
+ * and the tests'). A database generated for the same N, seed and last year is reused; {@code -Dbenchmark.regenerate=true}
+ * starts afresh, and {@code -Dbenchmark.keep=true} leaves the stack running after the measurement.
+ */
+public final class Benchmark {
+
+    static final int DATABASE_PORT = 25432;
+    static final int KEYCLOAK_PORT = 28180;
+    static final int HTTP_PORT = 28080;
+    static final ZoneId KAZAKHSTAN = ZoneId.of("Asia/Almaty");
+
+    /** Server tuning for a 2-core machine with a few GB to spare; kept in the data directory (ALTER SYSTEM). */
+    private static final Map<String, String> SERVER_SETTINGS = Map.of(
+            // what the application's own SQL costs during the measurement, to tell it from the rest of a request
+            "shared_preload_libraries", "pg_stat_statements",
+            "shared_buffers", "2GB",
+            "effective_cache_size", "8GB",
+            "work_mem", "32MB",
+            "maintenance_work_mem", "1GB",
+            "max_wal_size", "8GB",
+            "checkpoint_timeout", "30min",
+            "random_page_cost", "1.1");
+
+    private final Path home;
+    private final Path runtime;
+    private final Path var;
+    private final long cases;
+    private final long seed;
+    private final int lastYear;
+    private final int warmUp;
+    private final int iterations;
+    private final int serverWarmUp;
+    private final boolean regenerate;
+    private final String ownerPassword = randomSecret();
+    private final String appPassword = randomSecret();
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final StringBuilder plans = new StringBuilder();
+    private final Set<String> explained = new HashSet<>();
+    private final List<String> rewrites = new ArrayList<>();
+
+    private Benchmark(Path home, Path runtime) {
+        this.home = home;
+        this.runtime = runtime;
+        this.var = home.resolve("var/benchmark");
+        this.cases = Long.getLong("benchmark.cases", 1_000_000L);
+        this.seed = Long.getLong("benchmark.seed", 42L);
+        this.lastYear = Integer.getInteger("benchmark.lastYear", Year.now(KAZAKHSTAN).getValue() - 1);
+        this.warmUp = Integer.getInteger("benchmark.warmup", 5);
+        this.iterations = Integer.getInteger("benchmark.iterations", 50);
+        this.serverWarmUp = Integer.getInteger("benchmark.serverWarmup", 300);
+        this.regenerate = Boolean.getBoolean("benchmark.regenerate");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("qorgau.home", ".")).toAbsolutePath().normalize();
+        Path runtime = Path.of(System.getProperty("qorgau.runtime.dir", home.resolve("infra/target/runtime").toString()));
+        Benchmark benchmark = new Benchmark(home, runtime);
+        Runtime.getRuntime().addShutdownHook(new Thread(benchmark::stopAll, "benchmark-stop"));
+        benchmark.run();
+        benchmark.stopAll();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(var);
+        say("%,d cases, seed %d, years %d-%d; data in %s".formatted(cases, seed, lastYear - 9, lastYear, home.relativize(var)));
+        say("Starting PostgreSQL (embedded, port " + DATABASE_PORT + ") ...");
+        EmbeddedDatabase database = startDatabase();
+        String generation = prepareData(database);
+
+        say("Starting Keycloak (port " + KEYCLOAK_PORT + ") and Qorgau on Payara Micro (port " + HTTP_PORT + ") ...");
+        // the realm as checked in, its redirect URIs moved to the benchmark's port (as the tests do)
+        String realm = EmbeddedKeycloak.demoRealm().replace(":8080/", ":" + HTTP_PORT + "/");
+        EmbeddedKeycloak keycloak = keep(EmbeddedKeycloak.start(runtime.resolve("keycloak-quarkus-dist.zip"), var.resolve("keycloak"),
+                KEYCLOAK_PORT, realm, randomSecret(), true, var.resolve("logs/keycloak.log")));
+        Map<String, String> environment = Map.of(
+                "QORGAU_DB_URL", database.jdbcUrl("qorgau"),
+                "QORGAU_DB_USER", "qorgau_app",
+                "QORGAU_DB_PASSWORD", appPassword,
+                "QORGAU_DB_MIGRATION_USER", "qorgau",
+                "QORGAU_DB_MIGRATION_PASSWORD", ownerPassword,
+                "QORGAU_OIDC_ISSUER", keycloak.issuer(),
+                "QORGAU_OIDC_CLIENT_ID", "qorgau-web",
+                "QORGAU_OIDC_CLIENT_SECRET", EmbeddedKeycloak.clientSecret(realm, "qorgau-web"),
+                "QORGAU_DEMO_DATA", "false");
+        PayaraMicro payara = keep(PayaraMicro.start(runtime.resolve("payara-micro.jar"), runtime.resolve("ROOT.war"),
+                var.resolve("payara"), HTTP_PORT, environment, var.resolve("logs/payara.log")));
+        keycloak.awaitReady();
+        payara.awaitReady();
+
+        try (Connection c = connect("qorgau"); Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+        }
+        say("Measuring (" + warmUp + " warm-up calls, then " + iterations + " measured; the slowest operations fewer) ...");
+        List<Row> rows;
+        String machine;
+        String applicationSql;
+        try (Connection direct = connect("qorgau")) {
+            machine = machine(direct);
+            rows = measure(new Application(payara.baseUrl(), keycloak.issuer()), direct);
+            applicationSql = applicationSql(direct);
+        }
+        String report = report(machine, generation, rows) + applicationSql;
+        System.out.println();
+        System.out.println(report);
+        Path file = var.resolve("results-" + LocalDateTime.now(KAZAKHSTAN).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md");
+        Files.writeString(file, report + (plans.isEmpty() ? "" : "\n## Plans of the slower direct queries\n\n" + plans));
+        say("Written to " + home.relativize(file));
+        if (Boolean.getBoolean("benchmark.keep")) {
+            say("Kept running for a closer look: " + payara.baseUrl() + " (Keycloak " + keycloak.baseUrl() + "). Ctrl-C stops it.");
+            payara.waitFor();
+        }
+    }
+
+    // ---------------------------------------------------------------- database
+
+    private EmbeddedDatabase startDatabase() throws Exception {
+        EmbeddedDatabase database = EmbeddedDatabase.start(var.resolve("postgres"), var.resolve("postgres-bin"), DATABASE_PORT);
+        boolean changed = false;
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            for (Map.Entry<String, String> setting : SERVER_SETTINGS.entrySet()) {
+                try (ResultSet rs = s.executeQuery("select current_setting('" + setting.getKey() + "')")) {
+                    rs.next();
+                    if (!setting.getValue().equals(rs.getString(1))) {
+                        s.execute("alter system set " + setting.getKey() + " = '" + setting.getValue() + "'");
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if (changed) { // shared_buffers takes a restart
+            database.close();
+            database = EmbeddedDatabase.start(var.resolve("postgres"), var.resolve("postgres-bin"), DATABASE_PORT);
+        }
+        return keep(database);
+    }
+
+    /** Reuses a database generated with the same parameters, or generates one; answers the generation report. */
+    private String prepareData(EmbeddedDatabase database) throws Exception {
+        String previous = null;
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            boolean exists = exists(s, "select 1 from pg_database where datname = 'qorgau'");
+            if (exists && !regenerate) {
+                try (Connection q = connect("qorgau"); Statement qs = q.createStatement()) {
+                    if (exists(qs, "select 1 from pg_tables where schemaname = 'benchgen' and tablename = 'generated'")) {
+                        try (ResultSet rs = qs.executeQuery("select report from benchgen.generated where cases = " + cases
+                                + " and seed = " + seed + " and last_year = " + lastYear)) {
+                            previous = rs.next() ? rs.getString(1) : null;
+                        }
+                    }
+                }
+            }
+            if (exists && previous == null) {
+                say("Dropping the previous benchmark database (other parameters, or -Dbenchmark.regenerate) ...");
+            }
+            createDatabase(database, s, exists && previous == null);
+        }
+        int migrations;
+        try {
+            migrations = migrate(database);
+        } catch (FlywayException e) {
+            if (previous == null) {
+                throw e;
+            }
+            // a migration changed after these data were generated (a branch rebased onto its final version)
+            say("The schema history does not match the migrations (" + e.getMessage().lines().findFirst().orElse("") + "): generating afresh");
+            previous = null;
+            try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+                createDatabase(database, s, true);
+            }
+            migrations = migrate(database);
+        }
+
+        Generator generator = new Generator(cases, seed, lastYear);
+        try (Connection c = connect("qorgau")) {
+            if (previous != null) {
+                say("Reusing the database generated earlier with these parameters");
+                if (migrations > 0) {
+                    say("  " + migrations + " new migration(s) applied: refreshing the summary and planner statistics");
+                    generator.summarise(c);
+                }
+                return previous;
+            }
+            say("Generating ...");
+            long started = System.nanoTime();
+            generator.generate(c);
+            generator.summarise(c);
+            long total = (System.nanoTime() - started) / 1_000_000;
+            String report = generationReport(c, generator.phases(), total);
+            try (Statement s = c.createStatement()) {
+                s.execute("create table benchgen.generated (cases bigint, seed bigint, last_year int, report text, finished_at timestamptz)");
+                try (PreparedStatement ps = c.prepareStatement("insert into benchgen.generated values (?, ?, ?, ?, now())")) {
+                    ps.setLong(1, cases);
+                    ps.setLong(2, seed);
+                    ps.setInt(3, lastYear);
+                    ps.setString(4, report);
+                    ps.executeUpdate();
+                }
+            }
+            say("Generated in %.1f s".formatted(total / 1000.0));
+            return report;
+        }
+    }
+
+    private void createDatabase(EmbeddedDatabase database, Statement superuser, boolean dropFirst) throws SQLException {
+        if (dropFirst) {
+            superuser.execute("drop database qorgau with (force)");
+        }
+        database.ensureDatabase("qorgau", ownerPassword);
+        superuser.execute("alter role qorgau password '" + ownerPassword + "'");
+        database.ensureLoginRole("qorgau_app", appPassword);
+    }
+
+    /** The schema exactly as the application would migrate it at start (which then finds nothing to do). */
+    private int migrate(EmbeddedDatabase database) {
+        Flyway flyway = Flyway.configure(Benchmark.class.getClassLoader())
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("appRole", "qorgau_app"))
+                .dataSource(database.jdbcUrl("qorgau"), "qorgau", ownerPassword)
+                .load();
+        return flyway.migrate().migrationsExecuted;
+    }
+
+    private String generationReport(Connection c, Map<String, Long> phases, long totalMs) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        out.append("Generated %,d cases (seed %d, %d–%d) on %s in **%.0f s**:\n\n".formatted(cases, seed, lastYear - 9, lastYear,
+                LocalDate.now(KAZAKHSTAN), totalMs / 1000.0));
+        out.append("| phase | s |\n|---|---:|\n");
+        phases.forEach((phase, ms) -> out.append("| %s | %.1f |\n".formatted(phase, ms / 1000.0)));
+        out.append("\n| table | rows |\n|---|---:|\n");
+        try (Statement s = c.createStatement()) {
+            for (String table : List.of("person", "case_file", "incident", "consent", "protective_order",
+                    "protective_order_violation", "court_mandate", "psychocorrection_course", "psychocorrection_session",
+                    "service_referral", "service_delivery", "trafficking_identification")) {
+                try (ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+                    rs.next();
+                    out.append("| %s | %,d |\n".formatted(table, rs.getLong(1)));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("""
+                    select round(100.0 * count(*) filter (where citizenship <> 'KZ') / count(*), 1),
+                           round(100.0 * count(*) filter (where iin is not null) / count(*), 1),
+                           (select count(*) from case_file where organisation_code = 'ALM-CC')
+                    from person""")) {
+                rs.next();
+                out.append("\nForeign citizens %s %%, persons with an IIN %s %%, cases of ALM-CC (aigerim's list) %,d; "
+                        .formatted(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getLong(3)));
+            }
+            try (ResultSet rs = s.executeQuery(
+                    "select count(*) from (select iin from person where iin is not null group by iin having count(*) > 1) x")) {
+                rs.next();
+                out.append("IINs on two person records (a victim known to two organisations) %,d.\n".formatted(rs.getLong(1)));
+            }
+            try (ResultSet rs = s.executeQuery("select pg_size_pretty(pg_database_size(current_database()))")) {
+                rs.next();
+                out.append("Database size ").append(rs.getString(1)).append(".\n");
+            }
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- measurement
+
+    private record Row(String operation, String user, Measurement app, String appNote, Measurement direct,
+                       Measurement summary, String note) {
+    }
+
+    private List<Row> measure(Application application, Connection direct) throws Exception {
+        List<String> numbers = new ArrayList<>();
+        try (Statement s = direct.createStatement();
+             ResultSet rs = s.executeQuery("select number from case_file where organisation_code = 'ALM-CC' order by md5(number) limit 50")) {
+            while (rs.next()) {
+                numbers.add(rs.getString(1));
+            }
+        }
+        LocalDate yearStart = LocalDate.of(lastYear, 1, 1);
+        LocalDate yearEnd = yearStart.plusYears(1);
+        LocalDate decadeStart = yearStart.minusYears(9);
+        boolean summary = exists(direct, "select 1 where to_regclass('stat_delivery') is not null");
+        String citizen = exists(direct, "select 1 from information_schema.columns where table_name = 'stat_delivery' and column_name = 'citizen'")
+                ? "citizen" : "coalesce(citizenship, 'KZ') = 'KZ'";
+        int slow = Math.max(5, iterations * 2 / 5);
+
+        Application.Browser browser = null;
+        String noSession = null;
+        try {
+            browser = application.signIn("aigerim", "cases/list.xhtml");
+        } catch (IOException e) {
+            noSession = "no signed-in session: " + e.getMessage();
+        }
+        // a freshly started JVM answers the same call several times slower than after a few hundred (JIT, pools)
+        say("  warming the application up: %d look-ups, list calls and page views".formatted(serverWarmUp));
+        for (int i = 0; i < serverWarmUp; i++) {
+            application.api("aigerim", "api/cases/" + numbers.get(i % numbers.size()));
+            application.api("aigerim", "api/cases?first=0&size=25");
+            if (browser != null) {
+                browser.page("cases/list.xhtml");
+            }
+        }
+
+        try (Statement s = direct.createStatement()) {
+            s.execute("select pg_stat_statements_reset()");
+        }
+
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("Case by number, `GET /api/cases/{number}`", "aigerim", iterations,
+                api(application, "aigerim", i -> "api/cases/" + numbers.get(i % numbers.size()),
+                        (i, body) -> body.contains(numbers.get(i % numbers.size()))),
+                sql(direct, Sql.CASE_BY_NUMBER, (ps, i) -> ps.setString(1, numbers.get(i % numbers.size()))), null,
+                "direct: the case joined to its victim; the application also reads incidents, risk, consents, related persons and writes an audit row"));
+        rows.add(row("Case list, first 25, `GET /api/cases?first=0&size=25`", "aigerim", iterations,
+                api(application, "aigerim", i -> "api/cases?first=0&size=25", (i, body) -> body.split("\"number\"").length == 26),
+                sql(direct, Sql.CASE_LIST, (ps, i) -> {
+                    ps.setString(1, "ALM-CC");
+                    ps.setString(2, "aigerim");
+                }), null, "direct: the page query as the application sends it (organisation or assignee)"));
+        rows.add(pageRow(browser, noSession, direct));
+        rows.add(row("Victims assisted, one year, national, region × age group × citizenship × sex", "asel", iterations,
+                api(application, "asel", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
+                        + "&rows=REGION,AGE_GROUP,CITIZENSHIP&columns=SEX&publication=true", Benchmark::json),
+                sql(direct, Sql.VICTIMS_BY_REGION_AGE_CITIZENSHIP_SEX, dates(yearStart, yearEnd)),
+                summary ? sql(direct, Sql.summaryVictimsByRegionAgeCitizenshipSex(citizen), dates(yearStart, yearEnd)) : null,
+                "target ≤ 250 ms"));
+        rows.add(row("Victims assisted, ten years side by side, national by region", "asel", slow,
+                api(application, "asel", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
+                        + "&years=10&rows=REGION&publication=true", Benchmark::json),
+                sql(direct, Sql.VICTIMS_BY_YEAR_AND_REGION, dates(decadeStart, yearEnd)),
+                summary ? sql(direct, Sql.SUMMARY_VICTIMS_BY_YEAR_AND_REGION, dates(decadeStart, yearEnd)) : null,
+                "target ≤ 2 s"));
+        rows.add(row("Victims assisted, one year, Almaty, organisation × service type", "nurlan", iterations,
+                api(application, "nurlan", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
+                        + "&region=ALM&rows=ORGANISATION&columns=SERVICE_TYPE", Benchmark::json),
+                sql(direct, Sql.REGION_VICTIMS_BY_ORGANISATION_AND_SERVICE, regionDates("ALM", yearStart, yearEnd)),
+                summary ? sql(direct, Sql.SUMMARY_REGION_VICTIMS_BY_ORGANISATION_AND_SERVICE, regionDates("ALM", yearStart, yearEnd)) : null,
+                "target ≤ 100 ms"));
+        rows.add(row("Protective orders issued, one year, national by region", "asel", iterations,
+                api(application, "asel", i -> "api/statistics/ORDERS_ISSUED?period=YEAR&year=" + lastYear + "&rows=REGION&publication=true",
+                        Benchmark::json),
+                sql(direct, Sql.ORDERS_BY_REGION, dates(yearStart, yearEnd)), null, null));
+
+        Binder worker = (ps, i) -> {
+            ps.setString(1, "ALM-CC");
+            ps.setString(2, "aigerim");
+        };
+        Binder workerTwice = (ps, i) -> {
+            ps.setString(1, "ALM-CC");
+            ps.setString(2, "aigerim");
+            ps.setString(3, "ALM-CC");
+        };
+        rewrite("the social worker's list page, 25 rows", sql(direct, Sql.CASE_LIST, worker),
+                sql(direct, Sql.CASE_LIST_AS_UNION, worker));
+        rewrite("its count", sql(direct, Sql.CASE_COUNT, worker), sql(direct, Sql.CASE_COUNT_AS_SUM, workerTwice));
+        return rows;
+    }
+
+    /** The same answer from SQL written another way: what a change to the application's query would gain. */
+    private void rewrite(String question, Measurement.Call asSent, Measurement.Call rewritten) throws Exception {
+        Measurement now = Measurement.of(asSent, warmUp, iterations);
+        Measurement then = Measurement.of(rewritten, warmUp, iterations);
+        rewrites.add("| %s | %s | %s |".formatted(question, Measurement.ms(now.p50()), Measurement.ms(then.p50())));
+    }
+
+    private Row pageRow(Application.Browser browser, String noSession, Connection direct) throws Exception {
+        Measurement.Call list = sql(direct, Sql.CASE_LIST, (ps, i) -> {
+            ps.setString(1, "ALM-CC");
+            ps.setString(2, "aigerim");
+        });
+        Measurement.Call count = sql(direct, Sql.CASE_COUNT, (ps, i) -> {
+            ps.setString(1, "ALM-CC");
+            ps.setString(2, "aigerim");
+        });
+        Measurement.Call page = browser == null
+                ? i -> {
+                    throw new Measurement.NotAvailable(noSession);
+                }
+                : i -> {
+                    HttpResponse<String> response = browser.page("cases/list.xhtml");
+                    if (response.statusCode() != 200) {
+                        throw new Measurement.NotAvailable("page answered " + response.statusCode());
+                    }
+                    if (!response.body().contains("ALM-20")) {
+                        throw new Measurement.NotAvailable("the page showed no case of Almaty");
+                    }
+                };
+        return row("Case list page, `/cases/list.xhtml` (signed in, 25 rows and paginator)", "aigerim", iterations, page,
+                i -> {
+                    list.run(i);
+                    count.run(i);
+                }, null, "direct: the page query and its count");
+    }
+
+    private Row row(String operation, String user, int n, Measurement.Call app, Measurement.Call direct,
+                    Measurement.Call summary, String note) throws Exception {
+        say("  " + operation.replace("`", ""));
+        Measurement appTimes = null;
+        String appNote = null;
+        try {
+            appTimes = Measurement.of(app, warmUp, n);
+        } catch (Measurement.NotAvailable e) {
+            appNote = "n/a (" + e.getMessage() + ")";
+        }
+        Measurement directTimes = Measurement.of(direct, warmUp, n);
+        Measurement summaryTimes = null;
+        if (summary != null) {
+            try {
+                summaryTimes = Measurement.of(summary, warmUp, n);
+            } catch (SQLException e) {
+                note = (note == null ? "" : note + "; ") + "summary query failed: " + e.getMessage();
+            }
+        }
+        return new Row(operation, user, appTimes, appNote, directTimes, summaryTimes, note);
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps, int iteration) throws SQLException;
+    }
+
+    private static Binder dates(LocalDate from, LocalDate to) {
+        return (ps, i) -> {
+            ps.setObject(1, from);
+            ps.setObject(2, to);
+        };
+    }
+
+    private static Binder regionDates(String region, LocalDate from, LocalDate to) {
+        return (ps, i) -> {
+            ps.setString(1, region);
+            ps.setObject(2, from);
+            ps.setObject(3, to);
+        };
+    }
+
+    /** What an answer must look like to count: a fast wrong answer (an empty list, an error page) is no measurement. */
+    private interface Check {
+        boolean holds(int iteration, String body);
+    }
+
+    private static boolean json(int iteration, String body) {
+        return body.startsWith("{") || body.startsWith("[");
+    }
+
+    private static Measurement.Call api(Application application, String user, IntFunction<String> path, Check check) {
+        return i -> {
+            HttpResponse<String> response = application.api(user, path.apply(i));
+            if (response.statusCode() != 200) {
+                throw new Measurement.NotAvailable("endpoint answered " + response.statusCode());
+            }
+            if (!check.holds(i, response.body())) {
+                throw new Measurement.NotAvailable("unexpected answer from " + path.apply(i));
+            }
+        };
+    }
+
+    /** Runs the query to its last row; after measuring, a slow one is explained once into the results file. */
+    private Measurement.Call sql(Connection c, String sql, Binder binder) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        return new Measurement.Call() {
+            private int calls;
+            private long slowest;
+
+            @Override
+            public void run(int iteration) throws Exception {
+                long started = System.nanoTime();
+                binder.bind(ps, iteration);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getObject(1);
+                    }
+                }
+                slowest = Math.max(slowest, System.nanoTime() - started);
+                if (++calls == warmUp + 1 && slowest > 20_000_000L) {
+                    explain(c, sql, binder, iteration);
+                }
+            }
+        };
+    }
+
+    private void explain(Connection c, String sql, Binder binder, int iteration) throws SQLException {
+        if (!explained.add(sql)) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + sql)) {
+            binder.bind(ps, iteration);
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            plans.append("```sql\n").append(sql.strip()).append("\n```\n```\n").append(plan).append("```\n\n");
+        }
+    }
+
+    /** The application's statements that took the most time while it was measured (its own role's, by total time). */
+    private static String applicationSql(Connection c) throws SQLException {
+        StringBuilder out = new StringBuilder("""
+
+                The application's SQL while it was measured (pg_stat_statements, role qorgau_app, by total time):
+
+                | calls | mean ms | total s | statement |
+                |---:|---:|---:|---|
+                """);
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                select calls, mean_exec_time, total_exec_time / 1000, left(regexp_replace(query, '\\s+', ' ', 'g'), 150)
+                from pg_stat_statements st join pg_roles r on r.oid = st.userid
+                where r.rolname = 'qorgau_app' order by total_exec_time desc limit 8""")) {
+            while (rs.next()) {
+                out.append("| %,d | %s | %.1f | `%s` |\n".formatted(rs.getLong(1), Measurement.ms(rs.getDouble(2)), rs.getDouble(3),
+                        rs.getString(4).replace("|", "\\|").replace("`", "'")));
+            }
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private String report(String machine, String generation, List<Row> rows) {
+        StringBuilder out = new StringBuilder();
+        out.append("Machine: ").append(machine).append("\n\n");
+        out.append(generation).append('\n');
+        boolean summary = rows.stream().anyMatch(r -> r.summary() != null);
+        out.append(("Measured %s with %,d cases, one client at a time, after %d warm-up rounds of the look-up, list and page;"
+                + " per operation %d warm-up calls, then %d measured (the ten-year report %d); times in ms.\n\n")
+                .formatted(LocalDate.now(KAZAKHSTAN), cases, serverWarmUp, warmUp, iterations, Math.max(5, iterations * 2 / 5)));
+        out.append("| operation | user | p50 | p95 | direct p50 | ratio |").append(summary ? " direct over summary p50 |" : "")
+                .append(" note |\n");
+        out.append("|---|---|---:|---:|---:|---:|").append(summary ? "---:|" : "").append("---|\n");
+        for (Row row : rows) {
+            String p50 = row.app() == null ? row.appNote() : Measurement.ms(row.app().p50());
+            String p95 = row.app() == null ? "" : Measurement.ms(row.app().p95());
+            double best = row.summary() == null ? row.direct().p50() : Math.min(row.direct().p50(), row.summary().p50());
+            String ratio = row.app() == null ? "" : String.format(Locale.ROOT, "%.1f×", row.app().p50() / best);
+            out.append("| ").append(row.operation()).append(" | ").append(row.user()).append(" | ").append(p50)
+                    .append(" | ").append(p95).append(" | ").append(Measurement.ms(row.direct().p50())).append(" | ")
+                    .append(ratio).append(" |");
+            if (summary) {
+                out.append(' ').append(row.summary() == null ? "" : Measurement.ms(row.summary().p50())).append(" |");
+            }
+            out.append(' ').append(row.note() == null ? "" : row.note()).append(" |\n");
+        }
+        out.append("\nratio = p50 through the application ÷ the faster direct p50");
+        out.append(summary ? " (raw tables or summary).\n" : ".\n");
+        if (!rewrites.isEmpty()) {
+            out.append("\nThe same answers from SQL written otherwise (direct p50, ms): `(organisation = ? or assigned_to = ?)`"
+                    + " as the application sends it, and as a union of the two index paths.\n\n");
+            out.append("| question | as sent | as a union |\n|---|---:|---:|\n");
+            rewrites.forEach(line -> out.append(line).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private String machine(Connection c) throws SQLException {
+        String cpu = "unknown CPU";
+        long memoryKb = 0;
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(cpu);
+            memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+        } catch (IOException | RuntimeException notLinux) {
+            // the machine line then says less
+        }
+        String postgres;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("show server_version")) {
+            rs.next();
+            postgres = rs.getString(1);
+        }
+        return "%d cores (%s), %.0f GiB RAM, %s %s, Java %s (%s), PostgreSQL %s (embedded; shared_buffers 2GB, work_mem 32MB)".formatted(
+                Runtime.getRuntime().availableProcessors(), cpu, memoryKb / 1024.0 / 1024.0,
+                System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"), postgres);
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private Connection connect(String database) throws SQLException {
+        // the embedded cluster trusts local connections of its superuser; the bulk load needs one
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + DATABASE_PORT + "/" + database, "postgres", "");
+    }
+
+    private static boolean exists(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            return rs.next();
+        }
+    }
+
+    private static boolean exists(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return exists(s, sql);
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(T service) {
+        running.push(service);
+        return service;
+    }
+
+    private synchronized void stopAll() {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                say("while stopping: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Per run: the benchmark's roles get new passwords at every start, and none is ever written down. */
+    private static String randomSecret() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static void say(String line) {
+        System.out.println("[benchmark] " + line);
+    }
+}
