@@ -13,7 +13,9 @@ import java.sql.Statement;
 /**
  * PostgreSQL from the binaries shipped in a Maven artifact, so that a machine with only a JDK can run Qorgau.
  * The cluster is initialised once with UTF-8 and an ICU Kazakh collation: Cyrillic and Kazakh names then sort in
- * alphabet order and {@code pg_trgm} treats their letters as letters. Its data survive restarts.
+ * alphabet order and {@code pg_trgm} treats their letters as letters. Its data survive restarts, and a commit that
+ * was acknowledged survives a power cut: the library's defaults (fsync and synchronous commit off, for fast tests)
+ * are switched back to PostgreSQL's own.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -37,6 +39,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setLocaleConfig("locale-provider", "icu")
                 .setLocaleConfig("icu-locale", "kk-KZ")
                 .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("fsync", "on") // after the library's -F, so it wins
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         return new EmbeddedDatabase(postgres);
     }
