@@ -37,8 +37,9 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        if (failure instanceof QorgauException refusal) {
-            return problem(status(refusal), refusal.messageKeys());
+        var refused = QorgauException.behind(failure);
+        if (refused.isPresent()) {
+            return problem(status(refused.get()), refused.get().messageKeys());
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
