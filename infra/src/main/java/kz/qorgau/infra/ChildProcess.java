@@ -5,14 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A server started as a child process, its output in a log file, stopped with its descendants. */
-public final class ChildProcess implements AutoCloseable {
+/** A server started as a child process, its output in a log file of its own per start, stopped with its descendants. */
+public final class ChildProcess implements Supervised {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -28,7 +27,7 @@ public final class ChildProcess implements AutoCloseable {
 
     public static ChildProcess start(String name, List<String> command, Path workingDirectory,
                                      Map<String, String> environment, Path log) throws IOException {
-        Files.createDirectories(log.getParent());
+        Logs.rotate(log);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
@@ -43,7 +42,8 @@ public final class ChildProcess implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException(name + " stopped during start (exit " + process.exitValue() + "); see " + log);
+                throw new IOException(name + " stopped during start (exit " + process.exitValue() + "). Last lines of "
+                        + log + ":\n    " + String.join("\n    ", Logs.tail(log, Supervisor.LOG_LINES)));
             }
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -57,14 +57,21 @@ public final class ChildProcess implements AutoCloseable {
         throw new IOException(name + " not ready after " + timeout.toSeconds() + " s; see " + log);
     }
 
+    @Override
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    @Override
+    public String exitStatus() {
+        return process.isAlive() ? "still running" : "exit " + process.exitValue();
     }
 
     public int waitFor() throws InterruptedException {
         return process.waitFor();
     }
 
+    @Override
     public Path log() {
         return log;
     }

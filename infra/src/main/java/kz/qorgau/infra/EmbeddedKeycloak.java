@@ -9,28 +9,24 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Keycloak from its distribution zip on Maven Central, in development mode, with the demo realm imported.
  * The distribution is unpacked once; its H2 data stay beside it, so a second start reuses them.
  */
-public final class EmbeddedKeycloak implements AutoCloseable {
+public final class EmbeddedKeycloak extends ChildServer {
 
     public static final String REALM = "qorgau";
     public static final String REALM_RESOURCE = "/keycloak/qorgau-realm.json";
 
-    private final ChildProcess process;
     private final int port;
 
     private EmbeddedKeycloak(ChildProcess process, int port) {
-        this.process = process;
+        super(process);
         this.port = port;
     }
 
@@ -96,20 +92,7 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         Path home;
         if (!Files.exists(marker)) {
             Files.createDirectories(installDirectory);
-            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                    Path target = installDirectory.resolve(entry.getName()).normalize();
-                    if (!target.startsWith(installDirectory)) {
-                        throw new IOException("zip entry outside the target: " + entry.getName());
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
+            Directories.unzip(zip, installDirectory);
             home = findHome(installDirectory);
             try (var scripts = Files.list(home.resolve("bin"))) {
                 for (Path script : scripts.filter(p -> p.toString().endsWith(".sh")).toList()) {
@@ -126,10 +109,5 @@ public final class EmbeddedKeycloak implements AutoCloseable {
             return entries.filter(p -> Files.exists(p.resolve("bin/kc.sh"))).findFirst()
                     .orElseThrow(() -> new IOException("no bin/kc.sh under " + installDirectory));
         }
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }
