@@ -106,6 +106,15 @@ public final class TestStack implements LauncherSessionListener {
         }
     }
 
+    /** The running test PostgreSQL's data folder and port, for the backup test. */
+    public static Path databaseDirectory() {
+        return work.resolve("postgres");
+    }
+
+    public static int databasePort() {
+        return database.port();
+    }
+
     public interface DatabaseDown {
         void run() throws Exception;
     }
