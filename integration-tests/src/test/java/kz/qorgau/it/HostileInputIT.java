@@ -161,17 +161,16 @@ class HostileInputIT {
 
     @Test
     void aDeclineWithoutAReasonIsABadRequest() {
-        HttpResponse<String> response = call("madina", "POST", "referrals/1/decline", "{\"version\":0}", "ru");
-        assertThat(response.statusCode()).isIn(400, 404);
         HttpResponse<String> inbox = call("madina", "GET", "referrals", null, "ru");
-        for (JsonValue referral : json(inbox.body()).asJsonArray()) {
-            var r = referral.asJsonObject();
-            if ("SENT".equals(r.getString("status", ""))) {
-                HttpResponse<String> decline = call("madina", "POST", "referrals/" + r.getJsonNumber("id") + "/decline",
-                        "{\"version\":" + r.getJsonNumber("version") + "}", "en");
-                assertThat(decline.statusCode()).isEqualTo(400);
-                assertThat(decline.body()).contains("referral.decline.reasonRequired");
-            }
+        List<jakarta.json.JsonObject> waiting = json(inbox.body()).asJsonArray().getValuesAs(jakarta.json.JsonObject.class)
+                .stream().filter(r -> "SENT".equals(r.getString("status", ""))).toList();
+        org.junit.jupiter.api.Assumptions.assumeFalse(waiting.isEmpty(),
+                "needs a referral waiting for ALM-NGO, as in the demo data CaseServicesIT generates");
+        for (jakarta.json.JsonObject r : waiting) {
+            HttpResponse<String> decline = call("madina", "POST", "referrals/" + r.getJsonNumber("id") + "/decline",
+                    "{\"version\":" + r.getJsonNumber("version") + "}", "en");
+            assertThat(decline.statusCode()).as(decline.body()).isEqualTo(400);
+            assertThat(decline.body()).contains("referral.decline.reasonRequired");
         }
     }
 
