@@ -18,11 +18,13 @@ public final class ChildProcess implements Supervised {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Path workingDirectory;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(String name, Process process, Path log, Path workingDirectory) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.workingDirectory = workingDirectory;
     }
 
     public static ChildProcess start(String name, List<String> command, Path workingDirectory,
@@ -33,7 +35,7 @@ public final class ChildProcess implements Supervised {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        return new ChildProcess(name, builder.start(), log);
+        return new ChildProcess(name, builder.start(), log, workingDirectory);
     }
 
     /** Waits until {@code url} answers 200, failing early if the process dies. */
@@ -69,6 +71,10 @@ public final class ChildProcess implements Supervised {
 
     public int waitFor() throws InterruptedException {
         return process.waitFor();
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The embedded default: PostgreSQL, Keycloak and Qorgau on one machine with only a JDK, until Ctrl-C.
@@ -53,10 +54,18 @@ public final class Launcher {
         Path logs = var.resolve("logs");
 
         Map<String, String> app = new HashMap<>();
+        String keycloakDatabase = null;
         int httpPort = Integer.parseInt(env.getOrDefault("QORGAU_HTTP_PORT", "8080"));
         boolean embeddedDatabase = !env.containsKey("QORGAU_DB_URL");
         boolean embeddedKeycloak = !env.containsKey("QORGAU_OIDC_ISSUER");
+        boolean real = "real".equalsIgnoreCase(env.getOrDefault("QORGAU_MODE", "demo"));
+        String host = env.getOrDefault("QORGAU_HOSTNAME", "localhost");
+        if (real && embeddedKeycloak && !embeddedDatabase) {
+            throw new IllegalArgumentException("QORGAU_MODE=real keeps Keycloak's data on the embedded PostgreSQL: with an"
+                    + " external database (QORGAU_DB_URL), use an external Keycloak too (QORGAU_OIDC_ISSUER).");
+        }
         preflight(var, httpPort, embeddedDatabase, embeddedKeycloak);
+        say(real ? "Real mode: no demo users, no demo data; reachable as " + host : "Demo mode (QORGAU_MODE=real for real use)");
 
         if (!embeddedDatabase) {
             say("Database: external (QORGAU_DB_URL)");
@@ -66,17 +75,52 @@ public final class Launcher {
                     var.resolve("postgres-bin"), DATABASE_PORT, logs.resolve("postgres.log")), 0, null);
             database.ensureDatabase("qorgau", secrets.getProperty("db.password"));
             database.ensureLoginRole("qorgau_app", secrets.getProperty("db.app.password"));
+            if (real) {
+                database.ensureDatabase("keycloak", secrets.getProperty("keycloak.db.password"));
+                keycloakDatabase = database.jdbcUrl("keycloak");
+            }
             app.put("QORGAU_DB_URL", database.jdbcUrl("qorgau"));
             app.put("QORGAU_DB_USER", "qorgau_app");
             app.put("QORGAU_DB_PASSWORD", secrets.getProperty("db.app.password"));
             app.put("QORGAU_DB_MIGRATION_USER", "qorgau");
             app.put("QORGAU_DB_MIGRATION_PASSWORD", secrets.getProperty("db.password"));
-            app.putIfAbsent("QORGAU_DEMO_DATA", env.getOrDefault("QORGAU_DEMO_DATA", "true"));
+            app.putIfAbsent("QORGAU_DEMO_DATA", env.getOrDefault("QORGAU_DEMO_DATA", real ? "false" : "true"));
         }
 
         EmbeddedKeycloak keycloak = null;
+        String firstAdminPassword = null;
         if (!embeddedKeycloak) {
             say("Identity: external Keycloak (QORGAU_OIDC_ISSUER)");
+        } else if (real) {
+            say("Starting Keycloak (embedded, production mode, data in the embedded PostgreSQL) ...");
+            Path imported = var.resolve("keycloak/.real-realm-imported");
+            AtomicReference<String> realmToImport = new AtomicReference<>();
+            if (!Files.exists(imported)) {
+                firstAdminPassword = randomSecret();
+                realmToImport.set(RealRealm.from(EmbeddedKeycloak.demoRealm(), secrets.getProperty("keycloak.web.secret"),
+                        host, httpPort, firstAdminPassword));
+            }
+            String database = keycloakDatabase;
+            Supervisor.Restart startKeycloak = () -> EmbeddedKeycloak.startProduction(runtime.resolve("keycloak-quarkus-dist.zip"),
+                    var.resolve("keycloak"), host, KEYCLOAK_PORT, realmToImport.get(), secrets.getProperty("keycloak.admin.password"),
+                    database, "keycloak", secrets.getProperty("keycloak.db.password"), logs.resolve("keycloak.log"));
+            keycloak = supervisor.add("Keycloak", (EmbeddedKeycloak) startKeycloak.start(), RESTARTS, () -> {
+                EmbeddedKeycloak again = (EmbeddedKeycloak) startKeycloak.start();
+                again.awaitReady();
+                return again;
+            });
+            keycloak.awaitReady();
+            if (realmToImport.getAndSet(null) != null) {
+                keycloak.forgetImport(); // it held the first password
+                Files.writeString(imported, "the realm was imported; its users live in Keycloak's database now\n");
+                say("First administrator: user '" + RealRealm.FIRST_ADMIN + "', one-time password " + firstAdminPassword);
+                say("  It is shown only now. At her first sign-in she chooses her own password (at least 12 characters).");
+                say("  She creates the users in Keycloak's console of the realm, " + keycloak.baseUrl() + "/admin/qorgau/console/");
+                say("  (each with a realm role, and the attributes organisation and region).");
+            }
+            app.put("QORGAU_OIDC_ISSUER", keycloak.issuer());
+            app.put("QORGAU_OIDC_CLIENT_ID", "qorgau-web");
+            app.put("QORGAU_OIDC_CLIENT_SECRET", secrets.getProperty("keycloak.web.secret"));
         } else {
             say("Starting Keycloak (embedded, realm qorgau, data in var/keycloak) ...");
             String realm = EmbeddedKeycloak.demoRealm();
@@ -108,8 +152,11 @@ public final class Launcher {
         payara.awaitReady();
 
         say("");
-        say("Qorgau is ready in %d s: %s".formatted((System.nanoTime() - started) / 1_000_000_000L, payara.baseUrl()));
-        if (keycloak != null) {
+        say("Qorgau is ready in %d s: %s".formatted((System.nanoTime() - started) / 1_000_000_000L,
+                payara.baseUrl().replace("localhost", host)));
+        if (firstAdminPassword != null) {
+            say("Sign in as '" + RealRealm.FIRST_ADMIN + "' with the one-time password shown above.");
+        } else if (keycloak != null && !real) {
             say("Sign in as a demo user, password 'demo': aigerim and zhanar (social workers, Almaty), dana (Astana),");
             say("  nurlan and gulnara (supervisors), serik (police), aliya (court), madina (NGO), asel (analyst), admin,");
             say("  guest (no role).");
@@ -146,6 +193,8 @@ public final class Launcher {
         changed |= secrets.putIfAbsent("db.password", randomSecret()) == null;
         changed |= secrets.putIfAbsent("db.app.password", randomSecret()) == null;
         changed |= secrets.putIfAbsent("keycloak.admin.password", randomSecret()) == null;
+        changed |= secrets.putIfAbsent("keycloak.db.password", randomSecret()) == null;
+        changed |= secrets.putIfAbsent("keycloak.web.secret", randomSecret()) == null;
         if (changed) {
             if (!Files.exists(file)) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
