@@ -3,6 +3,7 @@ package kz.qorgau.reference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import kz.qorgau.shared.Text;
 import kz.qorgau.shared.persistence.Writes;
 
 import java.util.List;
@@ -27,11 +28,11 @@ public class ReferenceData {
     }
 
     public Optional<LegalArticle> legalArticle(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(em.find(LegalArticle.class, code));
+        return possibleCode(code) ? Optional.ofNullable(em.find(LegalArticle.class, code)) : Optional.empty();
     }
 
     public Optional<Region> region(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(em.find(Region.class, code));
+        return possibleCode(code) ? Optional.ofNullable(em.find(Region.class, code)) : Optional.empty();
     }
 
     public List<Organisation> organisations() {
@@ -39,7 +40,12 @@ public class ReferenceData {
     }
 
     public Optional<Organisation> organisation(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(em.find(Organisation.class, code));
+        return possibleCode(code) ? Optional.ofNullable(em.find(Organisation.class, code)) : Optional.empty();
+    }
+
+    /** A code typed or sent by a caller is looked up only if PostgreSQL could hold it; any other names nothing. */
+    private static boolean possibleCode(String code) {
+        return code != null && code.length() <= 100 && Text.problem(code, null).isEmpty();
     }
 
     /** A new organisation or legal article, written in the caller's transaction. */

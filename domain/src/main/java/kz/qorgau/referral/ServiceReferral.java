@@ -151,7 +151,9 @@ public class ServiceReferral {
     }
 
     public void decline(DeclineReason reason, String by, String byOrganisationCode, Instant at) {
-        Objects.requireNonNull(reason, "reason");
+        if (reason == null) {
+            throw new InvalidInputException("referral.decline.reasonRequired");
+        }
         requireWhoAndWhen(by, at);
         requireProvider(byOrganisationCode);
         requireTransitionTo(ReferralStatus.DECLINED);

@@ -187,6 +187,12 @@ class ServiceReferralTest {
     }
 
     @Test
+    void aDeclineNeedsAReason() {
+        ServiceReferral sent = in(ReferralStatus.SENT);
+        assertRefused(sent, r -> r.decline(null, "dana", NGO, ANSWERED_AT), "referral.decline.reasonRequired");
+    }
+
+    @Test
     void isNotSentWithoutConsentToDisclosure() {
         assertRefused(proposed(), r -> r.send("aigerim", NOW, false), "referral.consent.disclosureMissing");
     }

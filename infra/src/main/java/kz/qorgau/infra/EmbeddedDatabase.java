@@ -13,20 +13,37 @@ import java.sql.Statement;
 /**
  * PostgreSQL from the binaries shipped in a Maven artifact, so that a machine with only a JDK can run Qorgau.
  * The cluster is initialised once with UTF-8 and an ICU Kazakh collation: Cyrillic and Kazakh names then sort in
- * alphabet order and {@code pg_trgm} treats their letters as letters. Its data survive restarts.
+ * alphabet order and {@code pg_trgm} treats their letters as letters. Its data survive restarts, and a commit that
+ * was acknowledged survives a power cut: the library's defaults (fsync and synchronous commit off, for fast tests)
+ * are switched back to PostgreSQL's own.
  */
-public final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements Supervised {
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final Path log;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, Path log) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.log = log;
     }
 
+    /** PostgreSQL's own messages go through the library's logger (tests). */
     public static EmbeddedDatabase start(Path dataDirectory, Path binariesDirectory, int port) throws IOException {
+        return start(dataDirectory, binariesDirectory, port, null);
+    }
+
+    /** PostgreSQL's own messages go to {@code log}, a fresh file per start (the launcher). */
+    public static EmbeddedDatabase start(Path dataDirectory, Path binariesDirectory, int port, Path log) throws IOException {
         Files.createDirectories(dataDirectory);
         Files.createDirectories(binariesDirectory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (log != null) {
+            ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(Logs.rotate(log).toFile());
+            builder.setOutputRedirector(toLog).setErrorRedirector(toLog);
+        }
+        EmbeddedPostgres postgres = builder
                 .setPort(port)
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
@@ -37,8 +54,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setLocaleConfig("locale-provider", "icu")
                 .setLocaleConfig("icu-locale", "kk-KZ")
                 .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("fsync", "on") // after the library's -F, so it wins
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
-        return new EmbeddedDatabase(postgres);
+        return new EmbeddedDatabase(postgres, dataDirectory, log);
+    }
+
+    /** The server runs while the process its postmaster.pid names is alive (pg_ctl started it apart from us). */
+    @Override
+    public boolean isAlive() {
+        return Preflight.pidIn(dataDirectory.resolve("postmaster.pid")).flatMap(ProcessHandle::of)
+                .map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    @Override
+    public String exitStatus() {
+        return isAlive() ? "still running" : "its server process is gone";
+    }
+
+    @Override
+    public Path log() {
+        return log == null ? dataDirectory.resolve("log") : log;
     }
 
     public int port() {
@@ -92,7 +129,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        postgres.close();
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -9,28 +9,27 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
- * Keycloak from its distribution zip on Maven Central, in development mode, with the demo realm imported.
- * The distribution is unpacked once; its H2 data stay beside it, so a second start reuses them.
+ * Keycloak from its distribution zip on Maven Central: in development mode with the demo realm imported, its H2 data
+ * beside the distribution (the demo and the tests), or in production mode with its data on the embedded PostgreSQL
+ * (the real embedded mode). The distribution is unpacked once; a second start reuses its data.
  */
-public final class EmbeddedKeycloak implements AutoCloseable {
+public final class EmbeddedKeycloak extends ChildServer {
 
     public static final String REALM = "qorgau";
     public static final String REALM_RESOURCE = "/keycloak/qorgau-realm.json";
 
-    private final ChildProcess process;
     private final int port;
+    private final String host;
 
-    private EmbeddedKeycloak(ChildProcess process, int port) {
-        this.process = process;
+    private EmbeddedKeycloak(ChildProcess process, String host, int port) {
+        super(process);
+        this.host = host;
         this.port = port;
     }
 
@@ -45,17 +44,59 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         if (freshData) {
             Directories.deleteRecursively(home.resolve("data"));
         }
-        Path imports = Files.createDirectories(home.resolve("data/import"));
-        Path temporary = Files.createDirectories(home.resolve("data/tmp"));
-        Files.writeString(imports.resolve(REALM + "-realm.json"), realmJson);
+        importRealm(home, realmJson);
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + port, "--http-host=localhost", "--hostname-strict=false", "--import-realm");
-        Map<String, String> environment = Map.of(
+        return new EmbeddedKeycloak(ChildProcess.start("Keycloak", command, home, environment(home, adminPassword), log),
+                "localhost", port);
+    }
+
+    /**
+     * Keycloak in production mode for real use on a local network: its data in the PostgreSQL database
+     * {@code databaseUrl}, reachable as {@code http://host:port}. {@code realmJson} (null: none) is imported only when
+     * the realm does not exist yet. Passwords travel in the environment, never on the command line.
+     */
+    public static EmbeddedKeycloak startProduction(Path distributionZip, Path installDirectory, String host, int port,
+                                                   String realmJson, String adminPassword, String databaseUrl,
+                                                   String databaseUser, String databasePassword, Path log) throws IOException {
+        Path home = unpackOnce(distributionZip, installDirectory);
+        if (realmJson != null) {
+            importRealm(home, realmJson);
+        }
+        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start", "--db=postgres",
+                "--http-enabled=true", "--http-port=" + port, "--hostname=http://" + host + ":" + port,
+                "--health-enabled=false", "--import-realm");
+        Map<String, String> environment = new java.util.HashMap<>(environment(home, adminPassword));
+        environment.put("KC_DB_URL", databaseUrl);
+        environment.put("KC_DB_USERNAME", databaseUser);
+        environment.put("KC_DB_PASSWORD", databasePassword);
+        return new EmbeddedKeycloak(ChildProcess.start("Keycloak", command, home, environment, log), host, port);
+    }
+
+    /** The realm file holds a first password in the real mode: it is removed once Keycloak has imported it. */
+    public void forgetImport() throws IOException {
+        try (var files = Files.list(process.workingDirectory().resolve("data/import"))) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    private static void importRealm(Path home, String realmJson) throws IOException {
+        Path imports = Files.createDirectories(home.resolve("data/import"));
+        Path file = imports.resolve(REALM + "-realm.json");
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, realmJson);
+    }
+
+    private static Map<String, String> environment(Path home, String adminPassword) throws IOException {
+        Path temporary = Files.createDirectories(home.resolve("data/tmp"));
+        return Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
                 "JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_APPEND", "-Djava.io.tmpdir=" + temporary);
-        return new EmbeddedKeycloak(ChildProcess.start("Keycloak", command, home, environment, log), port);
     }
 
     public void awaitReady() throws IOException, InterruptedException {
@@ -63,7 +104,7 @@ public final class EmbeddedKeycloak implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://localhost:" + port;
+        return "http://" + host + ":" + port;
     }
 
     public String issuer() {
@@ -96,20 +137,7 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         Path home;
         if (!Files.exists(marker)) {
             Files.createDirectories(installDirectory);
-            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                    Path target = installDirectory.resolve(entry.getName()).normalize();
-                    if (!target.startsWith(installDirectory)) {
-                        throw new IOException("zip entry outside the target: " + entry.getName());
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
+            Directories.unzip(zip, installDirectory);
             home = findHome(installDirectory);
             try (var scripts = Files.list(home.resolve("bin"))) {
                 for (Path script : scripts.filter(p -> p.toString().endsWith(".sh")).toList()) {
@@ -126,10 +154,5 @@ public final class EmbeddedKeycloak implements AutoCloseable {
             return entries.filter(p -> Files.exists(p.resolve("bin/kc.sh"))).findFirst()
                     .orElseThrow(() -> new IOException("no bin/kc.sh under " + installDirectory));
         }
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

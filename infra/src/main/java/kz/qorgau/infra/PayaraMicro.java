@@ -8,13 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The Qorgau WAR on Payara Micro, started as a child process so that its classpath stays its own. */
-public final class PayaraMicro implements AutoCloseable {
+public final class PayaraMicro extends ChildServer {
 
-    private final ChildProcess process;
     private final int port;
 
     private PayaraMicro(ChildProcess process, int port) {
-        this.process = process;
+        super(process);
         this.port = port;
     }
 
@@ -42,8 +41,4 @@ public final class PayaraMicro implements AutoCloseable {
         return process.waitFor();
     }
 
-    @Override
-    public void close() {
-        process.close();
-    }
 }

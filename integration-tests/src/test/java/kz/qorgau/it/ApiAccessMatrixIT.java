@@ -220,19 +220,7 @@ class ApiAccessMatrixIT {
     }
 
     private static HttpResponse<String> call(String user, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
-                .header("Authorization", "Bearer " + TOKENS.get(user))
-                .header("Accept-Language", "ru")
-                .header("Accept", "application/json");
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(method + " " + path, e);
-        }
+        return ApiCalls.call(api + path, TOKENS.get(user), method, body, "ru");
     }
 
     private static String token(String user) throws Exception {

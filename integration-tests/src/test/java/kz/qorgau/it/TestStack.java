@@ -96,6 +96,29 @@ public final class TestStack implements LauncherSessionListener {
                 port("qorgau.it.keycloak.port"), realm, UUID.randomUUID().toString(), true, work.resolve("logs/keycloak.log"));
     }
 
+    /** A fault drill: PostgreSQL stopped (fast shutdown) while {@code whileDown} runs, then started on the same data. */
+    public static synchronized void withDatabaseDown(DatabaseDown whileDown) throws Exception {
+        database.close();
+        try {
+            whileDown.run();
+        } finally {
+            database = EmbeddedDatabase.start(work.resolve("postgres"), work.resolve("postgres-bin"), port("qorgau.it.db.port"));
+        }
+    }
+
+    /** The running test PostgreSQL's data folder and port, for the backup test. */
+    public static Path databaseDirectory() {
+        return work.resolve("postgres");
+    }
+
+    public static int databasePort() {
+        return database.port();
+    }
+
+    public interface DatabaseDown {
+        void run() throws Exception;
+    }
+
     public static EmbeddedKeycloak keycloak() {
         return keycloak;
     }

@@ -5,6 +5,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import kz.qorgau.shared.ConcurrentChangeException;
 import kz.qorgau.shared.InvalidInputException;
+import kz.qorgau.shared.QorgauException;
 
 import java.sql.SQLException;
 
@@ -30,6 +31,9 @@ public final class Writes {
         } catch (OptimisticLockException e) {
             throw new ConcurrentChangeException();
         } catch (PersistenceException e) {
+            QorgauException.behind(e).ifPresent(refusal -> {
+                throw refusal;
+            });
             if (isUniqueViolation(e)) {
                 throw duplicateKey == null ? new ConcurrentChangeException() : new InvalidInputException(duplicateKey);
             }

@@ -13,6 +13,7 @@ import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.shared.NotFoundException;
 import kz.qorgau.shared.QorgauException;
 import kz.qorgau.web.faces.Messages;
+import kz.qorgau.web.health.DatabaseOutage;
 
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +37,9 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        if (failure instanceof QorgauException refusal) {
-            return problem(status(refusal), refusal.messageKeys());
+        var refused = QorgauException.behind(failure);
+        if (refused.isPresent()) {
+            return problem(status(refused.get()), refused.get().messageKeys());
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
@@ -51,6 +53,11 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         if (failure instanceof jakarta.ws.rs.ProcessingException || failure instanceof jakarta.json.bind.JsonbException) {
             // a body that is not the JSON the resource reads (syntax, types, unknown enum codes)
             return problem(400, List.of("api.badRequest"));
+        }
+        if (DatabaseOutage.causedBy(failure)) {
+            LOG.warning("Database unavailable; answered 503 to an API call");
+            return Response.fromResponse(problem(503, List.of("api.unavailable")))
+                    .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
         }
         // the exception's class and stack go to the log only; messages could carry input, so they stay out of it
         LOG.log(Level.SEVERE, "API call failed: " + failure.getClass().getName(), stackOnly(failure));
@@ -74,9 +81,17 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     }
 
     private Response problem(int status, List<String> keys) {
-        List<Locale> wanted = headers == null ? List.of() : headers.getAcceptableLanguages();
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(Problem.of(status, keys, wanted)).build();
+                .entity(Problem.of(status, keys, wanted())).build();
+    }
+
+    /** The caller's languages; a header that cannot be read counts as none, so the refusal is still told. */
+    private List<Locale> wanted() {
+        try {
+            return headers == null ? List.of() : headers.getAcceptableLanguages();
+        } catch (RuntimeException malformedAcceptLanguage) {
+            return List.of();
+        }
     }
 
     private static Throwable stackOnly(Throwable failure) {

@@ -8,6 +8,10 @@ import jakarta.servlet.annotation.WebListener;
  * The application's PostgreSQL pool, configured from MicroProfile Config, so that QORGAU_DB_URL, QORGAU_DB_USER and
  * QORGAU_DB_PASSWORD in the environment point the same build at any database. Declared on a listener because the
  * container reads resource definitions from its components.
+ * <p>
+ * The pool outlives a database restart: every connection is validated before it is handed out, and once one is
+ * found broken all are replaced. Nothing waits unbounded: a connection is waited for at most 5 s, a new one is
+ * refused after 3 s, a statement or a silent network after 60 s, so that a request fails fast (503) rather than hangs.
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/qorgau",
@@ -17,7 +21,17 @@ import jakarta.servlet.annotation.WebListener;
         password = "${MPCONFIG=qorgau.db.password}",
         minPoolSize = 2,
         maxPoolSize = 30,
-        properties = {"ApplicationName=qorgau"})
+        loginTimeout = 3,
+        properties = {
+                "ApplicationName=qorgau",
+                "connectTimeout=3",
+                "socketTimeout=60",
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=5000",
+                "fish.payara.statement-timeout-in-seconds=60"})
 @WebListener
 public class DataSourceConfig implements ServletContextListener {
 }

@@ -41,8 +41,8 @@ public final class Messages {
         try {
             change.run();
             info("case.saved");
-        } catch (QorgauException refused) {
-            refused(refused);
+        } catch (RuntimeException failure) {
+            refused(QorgauException.behind(failure).orElseThrow(() -> failure));
         }
     }
 

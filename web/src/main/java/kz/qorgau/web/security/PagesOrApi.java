@@ -23,6 +23,9 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The WAR's one authentication mechanism (Jakarta Security 3 allows only one): pages sign in through Keycloak with
@@ -35,6 +38,13 @@ import java.util.List;
 public class PagesOrApi implements HttpAuthenticationMechanism {
 
     static final String API_PATH = "/api/";
+    private static final Logger LOG = Logger.getLogger(PagesOrApi.class.getName());
+    /** Logs every unreadable token with its stack at INFO, so anyone could fill the log; we log one line instead. */
+    private static final Logger TOKEN_STORE = Logger.getLogger("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore");
+
+    static {
+        TOKEN_STORE.setLevel(Level.WARNING);
+    }
 
     @Inject
     BeanManager beans;
@@ -75,7 +85,11 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
             }
         };
         AuthenticationStatus status = bearer().validateRequest(request, quiet, quietContext);
-        return status == AuthenticationStatus.SUCCESS ? status : unauthorized(request, response);
+        if (status == AuthenticationStatus.SUCCESS) {
+            return status;
+        }
+        LOG.info("API call refused (401): the bearer token is invalid, expired or not for this API");
+        return unauthorized(request, response);
     }
 
     @Override
@@ -103,7 +117,7 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"qorgau\"");
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            var problem = ApiErrors.Problem.of(401, List.of("api.tokenRequired"), request.getHeader("Accept-Language") == null ? List.of() : Collections.list(request.getLocales()));
+            var problem = ApiErrors.Problem.of(401, List.of("api.tokenRequired"), languages(request));
             try (Jsonb json = JsonbBuilder.create()) {
                 response.getWriter().write(json.toJson(problem));
             }
@@ -112,6 +126,15 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
             // nothing more to tell a client that has gone
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** The caller's languages; a header the container cannot read counts as none. */
+    private static List<Locale> languages(HttpServletRequest request) {
+        try {
+            return request.getHeader("Accept-Language") == null ? List.of() : Collections.list(request.getLocales());
+        } catch (RuntimeException malformed) {
+            return List.of();
+        }
     }
 
     private HttpAuthenticationMechanism openId() {

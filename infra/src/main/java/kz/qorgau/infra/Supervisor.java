@@ -1,0 +1,110 @@
+package kz.qorgau.infra;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Watches the children of a Run. One that dies is named with the last lines of its log; it is started again if it
+ * may be (a bounded number of times), otherwise watching ends with {@link ChildStopped} and the launcher stops the
+ * others, so that nothing is left running without a Run that owns it.
+ */
+public final class Supervisor {
+
+    static final int LOG_LINES = 15;
+
+    /** Starts a child again and waits until it is ready. */
+    public interface Restart {
+        Supervised start() throws Exception;
+    }
+
+    /** A child stopped and may not be started again: the Run ends, and says why. */
+    public static final class ChildStopped extends Exception {
+        ChildStopped(String message) {
+            super(message);
+        }
+    }
+
+    private static final class Watched {
+        final String name;
+        final int maxRestarts;
+        final Restart restart;
+        Supervised current;
+        int restarts;
+
+        Watched(String name, int maxRestarts, Supervised current, Restart restart) {
+            this.name = name;
+            this.maxRestarts = maxRestarts;
+            this.current = current;
+            this.restart = restart;
+        }
+    }
+
+    private final List<Watched> children = new ArrayList<>();
+    private final Consumer<String> say;
+    private volatile boolean stopping;
+    private boolean closed;
+
+    public Supervisor(Consumer<String> say) {
+        this.say = say;
+    }
+
+    /** Watches a child that was just started; {@code restart} null or {@code maxRestarts} 0: its end ends the Run. */
+    public synchronized <T extends Supervised> T add(String name, T child, int maxRestarts, Restart restart) {
+        children.add(new Watched(name, restart == null ? 0 : maxRestarts, child, restart));
+        return child;
+    }
+
+    /** Returns when {@link #stop()} is called; throws when a child stopped for good. */
+    public void watch(Duration poll) throws Exception {
+        while (!stopping) {
+            for (Watched child : List.copyOf(children)) {
+                if (!stopping && !child.current.isAlive()) {
+                    recover(child);
+                }
+            }
+            Thread.sleep(poll.toMillis());
+        }
+    }
+
+    private void recover(Watched child) throws Exception {
+        String why = child.name + " stopped unexpectedly (" + child.current.exitStatus() + "). Last lines of "
+                + child.current.log() + ":\n    " + String.join("\n    ", Logs.tail(child.current.log(), LOG_LINES));
+        if (child.restarts >= child.maxRestarts) {
+            throw new ChildStopped(why + (child.maxRestarts == 0 ? "" : "\nIt was restarted " + child.restarts
+                    + " times already.") + "\nEverything else is stopped now; start the Run again once the cause is fixed.");
+        }
+        child.restarts++;
+        say.accept(why);
+        say.accept("Starting " + child.name + " again (" + child.restarts + " of " + child.maxRestarts + ") ...");
+        child.current.close();
+        Supervised fresh = child.restart.start();
+        synchronized (this) {
+            child.current = fresh;
+        }
+        say.accept(child.name + " is running again.");
+    }
+
+    public void stop() {
+        stopping = true;
+    }
+
+    /** Stops every child, the last started first; once only, whoever asks (Ctrl-C, the end of the Run). */
+    public synchronized void closeAll() {
+        stopping = true;
+        if (closed || children.isEmpty()) {
+            return;
+        }
+        closed = true;
+        say.accept("Stopping ...");
+        for (int i = children.size() - 1; i >= 0; i--) {
+            try {
+                children.get(i).current.close();
+            } catch (RuntimeException e) {
+                say.accept("while stopping " + children.get(i).name + ": " + e.getMessage());
+            }
+        }
+        say.accept("Stopped.");
+    }
+}

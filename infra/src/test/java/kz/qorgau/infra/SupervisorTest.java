@@ -1,0 +1,100 @@
+package kz.qorgau.infra;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Real child processes that die: the Run names them with their last words, restarts what it may, leaves nothing. */
+class SupervisorTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> said = new CopyOnWriteArrayList<>();
+
+    private ChildProcess dying(String name, String lastWords, int exit) throws IOException {
+        return ChildProcess.start(name, List.of("sh", "-c", "echo starting; echo '" + lastWords + "'; sleep 0.3; exit " + exit),
+                dir, Map.of(), dir.resolve("logs/" + name + ".log"));
+    }
+
+    private ChildProcess sleeping(String name) throws IOException {
+        return ChildProcess.start(name, List.of("sleep", "60"), dir, Map.of(), dir.resolve("logs/" + name + ".log"));
+    }
+
+    @Test
+    void aChildThatMayNotRestartEndsTheRunWithItsLastLogLinesAndTheOthersAreStopped() throws Exception {
+        Supervisor supervisor = new Supervisor(said::add);
+        ChildProcess other = supervisor.add("Keycloak", sleeping("keycloak"), 3, () -> sleeping("keycloak"));
+        supervisor.add("PostgreSQL", dying("postgres", "PANIC: could not write to file", 3), 0, null);
+
+        assertThatThrownBy(() -> supervisor.watch(Duration.ofMillis(100)))
+                .isInstanceOf(Supervisor.ChildStopped.class)
+                .hasMessageContaining("PostgreSQL stopped unexpectedly (exit 3)")
+                .hasMessageContaining("PANIC: could not write to file")
+                .hasMessageContaining("Everything else is stopped");
+        supervisor.closeAll();
+        assertThat(other.isAlive()).isFalse();
+    }
+
+    @Test
+    void aChildIsRestartedABoundedNumberOfTimesThenTheRunEnds() throws Exception {
+        Supervisor supervisor = new Supervisor(said::add);
+        List<ChildProcess> started = new ArrayList<>();
+        supervisor.add("Payara Micro", dying("payara", "OutOfMemoryError", 137), 2, () -> {
+            ChildProcess again = dying("payara", "OutOfMemoryError", 137);
+            started.add(again);
+            return again;
+        });
+
+        assertThatThrownBy(() -> supervisor.watch(Duration.ofMillis(100)))
+                .isInstanceOf(Supervisor.ChildStopped.class)
+                .hasMessageContaining("Payara Micro stopped unexpectedly (exit 137)")
+                .hasMessageContaining("restarted 2 times");
+        assertThat(started).hasSize(2);
+        assertThat(said).anyMatch(line -> line.contains("Starting Payara Micro again (1 of 2)"))
+                .anyMatch(line -> line.contains("Starting Payara Micro again (2 of 2)"));
+        supervisor.closeAll();
+        assertThat(started).noneMatch(ChildProcess::isAlive);
+    }
+
+    @Test
+    void eachStartKeepsTheLogOfTheStartBefore() throws Exception {
+        ChildProcess first = dying("payara", "first start", 1);
+        first.waitFor();
+        Files.setLastModifiedTime(first.log(), java.nio.file.attribute.FileTime.fromMillis(0));
+        ChildProcess second = dying("payara", "second start", 1);
+        second.waitFor();
+
+        try (var logs = Files.list(dir.resolve("logs"))) {
+            List<Path> all = logs.sorted().toList();
+            assertThat(all).hasSize(2);
+            assertThat(Files.readString(dir.resolve("logs/payara.log"))).contains("second start");
+            assertThat(all).anyMatch(p -> p.getFileName().toString().matches("payara-\\d{8}-\\d{6}\\.log"));
+        }
+    }
+
+    @Test
+    void olderLogsBeyondTheLastFewAreRemoved() throws Exception {
+        Path log = dir.resolve("logs/keycloak.log");
+        for (int i = 0; i < Logs.KEPT + 5; i++) {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, "start " + i);
+            Files.setLastModifiedTime(log, java.nio.file.attribute.FileTime.fromMillis(i * 1000L));
+            Logs.rotate(log);
+        }
+        try (var logs = Files.list(log.getParent())) {
+            assertThat(logs.count()).isEqualTo(Logs.KEPT);
+        }
+    }
+}
