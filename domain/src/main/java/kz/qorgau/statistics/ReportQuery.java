@@ -119,7 +119,9 @@ final class ReportQuery {
 
         // a count over dimensions first keeps each counted key once per cell: the distinct counts of the margins then
         // sort fewer rows (a victim's deliveries become one row per cell she is in)
-        boolean distinctCells = figure.unit().isCount() && !expressions.isEmpty();
+        // each fact is one record: without an array dimension a record falls in one cell, and a plain count is exact
+        boolean plainCount = figure.unit() == Figure.Unit.RECORDS && all.stream().noneMatch(Dimension::array);
+        boolean distinctCells = figure.unit().isCount() && !expressions.isEmpty() && !plainCount;
         String source = "f";
         if (distinctCells) {
             q.append(", g as (select distinct f.bucket, f.").append(figure.unit() == Figure.Unit.VICTIMS ? "victim_key" : "record_id")
@@ -139,7 +141,8 @@ final class ReportQuery {
             for (int i = 0; i < expressions.size(); i++) {
                 q.append(", ").append(expressions.get(i)).append(" as d").append(i);
             }
-            q.append(", ").append(measure(figure.unit())).append(from).append(" group by ");
+            q.append(", ").append(plainCount ? "count(*) as value, null as base" : measure(figure.unit())).append(from)
+                    .append(" group by ");
         }
         String bucketColumn = source + ".bucket";
         if (expressions.isEmpty()) {
