@@ -85,6 +85,39 @@ final class ReportQuery {
         q.append(')');
 
         boolean perVictim = figure.unit() == Figure.Unit.VICTIMS && all.stream().anyMatch(Dimension::victimLevel);
+        String source;
+        if (perVictim && all.stream().noneMatch(Dimension::array)) {
+            // one row per victim and cell of her records first, then her attributes over all her rows by a window:
+            // the same answer as joining her first record back to every delivery, with far fewer rows to sort
+            List<String> recordColumns = new ArrayList<>();
+            all.stream().filter(d -> !d.victimLevel()).forEach(d -> recordColumns.addAll(d.columns()));
+            String keep = recordColumns.stream().distinct().map(c -> ", " + c).reduce("", String::concat);
+            q.append(", g0 as (select bucket, victim_key").append(keep)
+                    .append(", min(fact_on) as r_first, min(sex) as r_sex, min(born_on) as r_born, min(citizenship) as r_cit")
+                    .append(" from f group by bucket, victim_key").append(keep).append(')');
+            q.append(", g1 as (select bucket, victim_key").append(keep)
+                    .append(", min(r_first) over w as first_on, min(r_sex) over w as sex, min(r_born) over w as born_on,"
+                            + " min(r_cit) over w as citizenship from g0 window w as (partition by bucket, victim_key))");
+            q.append(", g as (select bucket, victim_key as k");
+            for (int i = 0; i < all.size(); i++) {
+                q.append(", ").append(all.get(i).expression("g1", "g1.first_on")).append(" as d").append(i);
+            }
+            q.append(" from g1) select g.bucket");
+            for (int i = 0; i < all.size(); i++) {
+                q.append(", g.d").append(i);
+            }
+            q.append(", count(distinct g.k) as value, null as base from g group by ");
+            source = "g";
+        } else {
+            source = joined(figure, all, perVictim, q);
+        }
+        String bucketColumn = source + ".bucket";
+        appendGroupingSets(q, bucketColumn, all.isEmpty());
+        return q.toString();
+    }
+
+    /** The general form: facts joined to each victim's attributes where needed, array dimensions unnested. */
+    private String joined(Figure figure, List<Dimension> all, boolean perVictim, StringBuilder q) {
         if (perVictim) {
             // the victim as she was when she first entered the figure in the period: one cell per victim, each of her
             // dimensions computed once for her rather than for every record
@@ -117,9 +150,8 @@ final class ReportQuery {
             }
         }
 
-        // a count over dimensions first keeps each counted key once per cell: the distinct counts of the margins then
-        // sort fewer rows (a victim's deliveries become one row per cell she is in)
-        // each fact is one record: without an array dimension a record falls in one cell, and a plain count is exact
+        // each fact is one record: without an array dimension a record falls in one cell, and a plain count is exact;
+        // otherwise each counted key is kept once per cell first, so that the margins' distinct counts sort fewer rows
         boolean plainCount = figure.unit() == Figure.Unit.RECORDS && all.stream().noneMatch(Dimension::array);
         boolean distinctCells = figure.unit().isCount() && !expressions.isEmpty() && !plainCount;
         String source = "f";
@@ -144,8 +176,11 @@ final class ReportQuery {
             q.append(", ").append(plainCount ? "count(*) as value, null as base" : measure(figure.unit())).append(from)
                     .append(" group by ");
         }
-        String bucketColumn = source + ".bucket";
-        if (expressions.isEmpty()) {
+        return source;
+    }
+
+    private void appendGroupingSets(StringBuilder q, String bucketColumn, boolean noDimensions) {
+        if (noDimensions) {
             q.append(bucketColumn);
         } else {
             List<String> rowAliases = new ArrayList<>();
@@ -166,7 +201,6 @@ final class ReportQuery {
             sets.add("(" + bucketColumn + ")");
             q.append("grouping sets (").append(String.join(", ", sets)).append(')');
         }
-        return q.toString();
     }
 
     private static String measure(Figure.Unit unit) {
