@@ -50,10 +50,6 @@ public record Report(ReportRequest request, List<List<String>> rows, List<String
         return request.years() > 1;
     }
 
-    public boolean hasColumnDimension() {
-        return request.column().isPresent();
-    }
-
     /** The change in per cent of a year's cell against the year before, when both are shown and the earlier is not 0. */
     public Optional<BigDecimal> change(int row, int column) {
         if (!yearsSideBySide() || column == 0) {

@@ -59,6 +59,7 @@ public class StatisticsBacking implements Serializable {
 
     private transient ReportTexts texts;
     private transient List<Area> areas;
+    private transient List<Caseload> caseload;
 
     private Report report;
     private ReportTable table;
@@ -201,8 +202,12 @@ public class StatisticsBacking implements Serializable {
         return texts().text("statistics.month." + month);
     }
 
+    /** Read once for the view (and audited once), not on every evaluation of the table. */
     public List<Caseload> getCaseload() {
-        return statistics.access(user.caller()).caseload() ? statistics.caseload(user.caller()) : List.of();
+        if (caseload == null) {
+            caseload = isCaseloadShown() ? statistics.caseload(user.caller()) : List.of();
+        }
+        return caseload;
     }
 
     public boolean isCaseloadShown() {
