@@ -73,6 +73,11 @@ public final class ChildProcess implements Supervised {
         return process.waitFor();
     }
 
+    /** For a fault drill that kills it the way the operating system would. */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path workingDirectory() {
         return workingDirectory;
     }

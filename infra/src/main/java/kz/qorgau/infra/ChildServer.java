@@ -21,6 +21,10 @@ abstract class ChildServer implements Supervised {
         return process.exitStatus();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public Path log() {
         return process.log();
