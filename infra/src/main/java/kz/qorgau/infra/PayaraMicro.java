@@ -17,6 +17,24 @@ public final class PayaraMicro extends ChildServer {
         this.port = port;
     }
 
+    /**
+     * The application's configuration on an embedded stack: the app role and the schema owner of the database, the
+     * realm's issuer and the web client's secret, and whether to generate demo data.
+     */
+    public static Map<String, String> environment(String jdbcUrl, String appPassword, String ownerPassword, String issuer,
+                                                  String clientSecret, boolean demoData) {
+        return Map.of(
+                "QORGAU_DB_URL", jdbcUrl,
+                "QORGAU_DB_USER", "qorgau_app",
+                "QORGAU_DB_PASSWORD", appPassword,
+                "QORGAU_DB_MIGRATION_USER", "qorgau",
+                "QORGAU_DB_MIGRATION_PASSWORD", ownerPassword,
+                "QORGAU_OIDC_ISSUER", issuer,
+                "QORGAU_OIDC_CLIENT_ID", "qorgau-web",
+                "QORGAU_OIDC_CLIENT_SECRET", clientSecret,
+                "QORGAU_DEMO_DATA", Boolean.toString(demoData));
+    }
+
     public static PayaraMicro start(Path microJar, Path war, Path rootDirectory, int port,
                                     Map<String, String> environment, Path log) throws IOException {
         Directories.deleteRecursively(rootDirectory); // a kept root directory would redeploy yesterday's WAR first

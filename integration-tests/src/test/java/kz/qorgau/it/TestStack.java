@@ -127,15 +127,10 @@ public final class TestStack implements LauncherSessionListener {
     public static synchronized String applicationUrl() throws Exception {
         if (application == null) {
             EmbeddedKeycloak idp = keycloak();
-            Map<String, String> environment = Map.of(
-                    "QORGAU_DB_URL", jdbcUrl(),
-                    "QORGAU_DB_USER", "qorgau_app",
-                    "QORGAU_DB_PASSWORD", dbPassword(),
-                    "QORGAU_DB_MIGRATION_USER", "qorgau",
-                    "QORGAU_DB_MIGRATION_PASSWORD", System.getProperty("qorgau.it.db.owner-password"),
-                    "QORGAU_OIDC_ISSUER", idp.issuer(),
-                    "QORGAU_OIDC_CLIENT_ID", "qorgau-web",
-                    "QORGAU_OIDC_CLIENT_SECRET", System.getProperty("qorgau.it.oidc.client-secret"));
+            // no demo data: each test makes its own
+            Map<String, String> environment = PayaraMicro.environment(jdbcUrl(), dbPassword(),
+                    System.getProperty("qorgau.it.db.owner-password"), idp.issuer(),
+                    System.getProperty("qorgau.it.oidc.client-secret"), false);
             application = PayaraMicro.start(runtime("payara-micro.jar"), runtime("ROOT.war"), work.resolve("payara"),
                     port("qorgau.it.http.port"), environment, work.resolve("logs/payara.log"));
             application.awaitReady();

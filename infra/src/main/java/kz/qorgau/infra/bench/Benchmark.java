@@ -112,16 +112,8 @@ public final class Benchmark {
         String realm = EmbeddedKeycloak.demoRealm().replace(":8080/", ":" + HTTP_PORT + "/");
         EmbeddedKeycloak keycloak = keep(EmbeddedKeycloak.start(runtime.resolve("keycloak-quarkus-dist.zip"), var.resolve("keycloak"),
                 KEYCLOAK_PORT, realm, randomSecret(), true, var.resolve("logs/keycloak.log")));
-        Map<String, String> environment = Map.of(
-                "QORGAU_DB_URL", database.jdbcUrl("qorgau"),
-                "QORGAU_DB_USER", "qorgau_app",
-                "QORGAU_DB_PASSWORD", appPassword,
-                "QORGAU_DB_MIGRATION_USER", "qorgau",
-                "QORGAU_DB_MIGRATION_PASSWORD", ownerPassword,
-                "QORGAU_OIDC_ISSUER", keycloak.issuer(),
-                "QORGAU_OIDC_CLIENT_ID", "qorgau-web",
-                "QORGAU_OIDC_CLIENT_SECRET", EmbeddedKeycloak.clientSecret(realm, "qorgau-web"),
-                "QORGAU_DEMO_DATA", "false");
+        Map<String, String> environment = PayaraMicro.environment(database.jdbcUrl("qorgau"), appPassword, ownerPassword, keycloak.issuer(),
+                EmbeddedKeycloak.clientSecret(realm, "qorgau-web"), false);
         PayaraMicro payara = keep(PayaraMicro.start(runtime.resolve("payara-micro.jar"), runtime.resolve("ROOT.war"),
                 var.resolve("payara"), HTTP_PORT, environment, var.resolve("logs/payara.log")));
         keycloak.awaitReady();
