@@ -97,6 +97,23 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /**
+     * Types into a masked field the way a person does: focus it, type, and look that every character landed. The
+     * mask plugin moves the caret a moment after focus, and keys that arrive in that moment fall off the end.
+     */
+    public void typeMasked(By by, String text) {
+        WebElement field = await(by);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            field.click();
+            field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+            field.sendKeys(text);
+            if (text.equals(field.getAttribute("value"))) {
+                return;
+            }
+        }
+        throw new AssertionError("the masked field " + by + " did not take the typed text");
+    }
+
     public void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }

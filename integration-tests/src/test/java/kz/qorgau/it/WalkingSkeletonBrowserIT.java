@@ -53,7 +53,7 @@ class WalkingSkeletonBrowserIT {
             browser.click(By.id("nav-new-case"));
             browser.type(By.id("case:givenName"), "Айгерим");
             browser.typeDate("case:birthDate_input", LocalDate.now().plusDays(10));
-            browser.type(By.id("case:iin"), "900101400004"); // the check digit would be 3
+            browser.typeMasked(By.id("case:iin"), "900101400004"); // the check digit would be 3
             browser.click(By.id("case:save"));
 
             browser.awaitText(By.id("case:messages"), "Укажите фамилию");
