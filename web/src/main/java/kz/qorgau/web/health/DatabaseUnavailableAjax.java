@@ -4,11 +4,11 @@ import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.context.PartialResponseWriter;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.Iterator;
 import java.util.logging.Logger;
 
@@ -45,25 +45,27 @@ public class DatabaseUnavailableAjax extends ExceptionHandlerWrapper {
     private static void notice(FacesContext faces) {
         LOG.warning("Database unavailable; told an AJAX request to try again");
         try {
-            faces.getExternalContext().responseReset();
-            faces.getExternalContext().setResponseStatus(HttpServletResponse.SC_OK); // Faces reads only 200 partial responses
-            faces.getExternalContext().setResponseContentType("text/xml");
-            faces.getExternalContext().setResponseCharacterEncoding("UTF-8");
-            PartialResponseWriter writer = faces.getPartialViewContext().getPartialResponseWriter();
-            writer.startDocument();
-            writer.startUpdate(NOTICE);
-            writer.startElement("div", null);
-            writer.writeAttribute("id", NOTICE, null);
-            writer.writeAttribute("role", "alert", null);
-            writer.writeAttribute("class", "q-unavailable-notice", null);
-            writer.writeText(faces.getApplication().getResourceBundle(faces, "msg").getString("unavailable.ajax"), null);
-            writer.endElement("div");
-            writer.endUpdate();
-            writer.endDocument();
+            String text = faces.getApplication().getResourceBundle(faces, "msg").getString("unavailable.ajax");
+            // written past Faces' own partial writer, which may have begun its answer when rendering failed
+            HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
+            response.reset();
+            response.setStatus(HttpServletResponse.SC_OK); // Faces reads only 200 partial responses
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            PrintWriter out = response.getWriter();
+            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><changes><update id=\"" + NOTICE
+                    + "\"><![CDATA[<div id=\"" + NOTICE + "\" role=\"alert\" class=\"q-unavailable-notice\">"
+                    + escape(text) + "</div>]]></update></changes></partial-response>");
+            out.flush();
             faces.responseComplete();
         } catch (IOException | RuntimeException e) {
-            LOG.warning("Could not tell an AJAX request that the database is unavailable: " + e.getClass().getName());
+            LOG.log(java.util.logging.Level.WARNING, "Could not tell an AJAX request that the database is unavailable", e);
         }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("]]>", "]]&gt;");
     }
 
     /** Registered in {@code faces-config.xml}; wraps whatever handler Faces and PrimeFaces provide. */
