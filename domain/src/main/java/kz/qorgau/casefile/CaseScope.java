@@ -48,6 +48,23 @@ public record CaseScope(Partition partition, String code, String username) {
         };
     }
 
+    /**
+     * The same partition for a native query on {@code case_file} aliased {@code c}, its parameters numbered from
+     * {@code first} ({@code ?first}, …); set them from {@link #sqlParameters()} in order.
+     */
+    public String sqlCondition(int first) {
+        return switch (partition) {
+            case ORGANISATION -> "(c.organisation_code = ?" + first + " or c.assigned_to = ?" + (first + 1) + ")";
+            case REGION -> "c.region_code = ?" + first;
+            case COURT -> "exists (select 1 from court_submission s where s.case_file_id = c.id and s.court_code = ?" + first + ")";
+        };
+    }
+
+    /** The values of {@link #sqlCondition(int)}'s parameters, in order. */
+    public java.util.List<Object> sqlParameters() {
+        return partition == Partition.ORGANISATION ? java.util.List.of(code, username) : java.util.List.of(code);
+    }
+
     /** Sets the parameters of {@link #condition()} on a query. */
     public <Q extends Query> Q bind(Q query) {
         query.setParameter("scope", code);

@@ -59,6 +59,7 @@ class PageTextsTest {
             java.util.Map.entry("reviewFinding.", kz.qorgau.breakglass.ReviewFinding.class),
             java.util.Map.entry("figure.", kz.qorgau.statistics.Figure.class),
             java.util.Map.entry("work.", kz.qorgau.worklist.WorkSection.class),
+            java.util.Map.entry("search.match.", kz.qorgau.search.SearchHit.Match.class),
             java.util.Map.entry("dimension.", kz.qorgau.statistics.Dimension.class),
             java.util.Map.entry("statistics.periodKind.", kz.qorgau.statistics.Period.Kind.class));
 
