@@ -66,37 +66,69 @@ public class CaseSearch {
     }
 
     /**
-     * Each word must be like a word of the name (trigram word similarity, served by the index on the searchable
-     * name); the closest names first, and among equals the most recently active case.
+     * Each word typed must begin a word of the name (its prefixes are the keys of the caller's partition's index);
+     * names with the words typed in full come first, and within each the most recently active cases. Only when nothing begins so are the words
+     * taken as typos: then each must be like a word of the name (trigram word similarity), the closest first.
      */
-    private List<SearchHit> byName(CaseScope scope, List<String> words) {
-        List<String> skeletons = new ArrayList<>();
-        for (String word : words) {
+    private List<SearchHit> byName(CaseScope scope, List<String> typed) {
+        List<String> words = new ArrayList<>();
+        for (String word : typed) {
             Object skeleton = em.createNativeQuery("select search_skeleton(?1)").setParameter(1, word).getSingleResult();
-            if (skeleton != null && !skeleton.toString().isBlank()) {
-                skeletons.add(skeleton.toString());
+            if (skeleton != null) {
+                for (String w : skeleton.toString().split(" ")) {
+                    if (!w.isBlank() && !words.contains(w)) {
+                        words.add(w);
+                    }
+                }
             }
         }
-        if (skeletons.isEmpty()) {
+        if (words.isEmpty()) {
             return List.of();
         }
-        StringBuilder match = new StringBuilder();
-        StringBuilder score = new StringBuilder();
-        for (int i = 1; i <= skeletons.size(); i++) {
-            match.append(i > 1 ? " and " : "").append("v.search_name %> ?").append(i);
-            score.append(i > 1 ? " + " : "").append("word_similarity(?").append(i).append(", v.search_name)");
+        // names with every word typed in full first, then those the words only begin; each read stops at the limit
+        String whole = String.join(" ", words.stream().map(w -> "=" + w).toList());
+        List<SearchHit> hits = new ArrayList<>(byKeys(scope, whole, null, LIMIT));
+        if (hits.size() < LIMIT) {
+            hits.addAll(byKeys(scope, String.join(" ", words), whole, LIMIT - hits.size()));
         }
-        int next = skeletons.size() + 1;
+        if (!hits.isEmpty()) {
+            return hits;
+        }
+        StringBuilder like = new StringBuilder();
+        StringBuilder score = new StringBuilder();
+        for (int i = 1; i <= words.size(); i++) {
+            like.append(i > 1 ? " and " : "").append("s.search_name %> ?").append(i);
+            score.append(i > 1 ? " + " : "").append("word_similarity(?").append(i).append(", s.search_name)");
+        }
+        int next = words.size() + 1;
+        Query typos = em.createNativeQuery("""
+                select c.number, v.family_name, v.given_name, v.patronymic, v.birth_date, c.status, c.region_code
+                from case_search s join case_file c on c.id = s.case_file_id join person v on v.id = c.victim_id
+                where %s and %s
+                order by %s desc, s.case_file_id desc""".formatted(like, scope.sqlCondition(next), score));
+        for (int i = 0; i < words.size(); i++) {
+            typos.setParameter(i + 1, words.get(i));
+        }
+        bind(typos, scope, next);
+        return hits(typos.setMaxResults(LIMIT), SearchHit.Match.NAME);
+    }
+
+    /** Cases whose name has every key (and, when {@code except} is given, not all of those), newest activity first. */
+    private List<SearchHit> byKeys(CaseScope scope, String keys, String except, int limit) {
+        int first = except == null ? 2 : 3;
+        String has = "s.search_keys @> string_to_array(?1, ' ')"
+                + (except == null ? "" : " and not s.search_keys @> string_to_array(?2, ' ')");
         Query query = em.createNativeQuery("""
                 select c.number, v.family_name, v.given_name, v.patronymic, v.birth_date, c.status, c.region_code
-                from person v join case_file c on c.victim_id = v.id
-                where %s and %s
-                order by %s desc, c.last_activity_at desc, c.id desc""".formatted(match, scope.sqlCondition(next), score));
-        for (int i = 0; i < skeletons.size(); i++) {
-            query.setParameter(i + 1, skeletons.get(i));
+                from (select s.case_file_id from case_search s where %s limit %d) s
+                join case_file c on c.id = s.case_file_id join person v on v.id = c.victim_id
+                order by c.last_activity_at desc, c.id desc""".formatted(scope.sqlCondition("s", "case_file_id", has, first), limit));
+        query.setParameter(1, keys);
+        if (except != null) {
+            query.setParameter(2, except);
         }
-        bind(query, scope, next);
-        return hits(query.setMaxResults(LIMIT), SearchHit.Match.NAME);
+        bind(query, scope, first);
+        return hits(query, SearchHit.Match.NAME);
     }
 
     private static void bind(Query query, CaseScope scope, int first) {
