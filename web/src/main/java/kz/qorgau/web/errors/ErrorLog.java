@@ -48,10 +48,15 @@ public final class ErrorLog {
         return reference;
     }
 
-    /** A refusal shown on a page (not found, no access): one line, so that a quoted reference can be found. */
+    /**
+     * A refusal shown on a page (not found, no access): one line, so that a quoted reference can be found. Not for
+     * what no one reads (the browser's own request for {@code favicon.ico}, say): only pages are written down.
+     */
     public static String refused(int status, String path) {
         String reference = newReference();
-        LOG.info(() -> "Page answered " + status + " (" + reference + ") for " + path);
+        if (path != null && (path.endsWith(".xhtml") || path.endsWith("/"))) {
+            LOG.info(() -> "Page answered " + status + " (" + reference + ") for " + path);
+        }
         return reference;
     }
 

@@ -40,15 +40,17 @@ public class LanguageChoice implements Serializable {
     UserPreferences preferences;
 
     private Language chosen;
-    private boolean lookedUp;
+    /** Whose preference {@code chosen} is: a session outlives a sign-out only until the next sign-in. */
+    private String lookedUpFor;
 
     public Language getCurrent() {
         FacesContext faces = FacesContext.getCurrentInstance();
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-        if (!lookedUp && user.isSignedIn() && !"/unavailable.xhtml".equals(request.getServletPath())) {
+        String username = user.isSignedIn() ? user.getUsername() : null;
+        if (username != null && !username.equals(lookedUpFor) && !"/unavailable.xhtml".equals(request.getServletPath())) {
             try {
-                preferences.language(user.caller()).ifPresent(l -> chosen = l);
-                lookedUp = true;
+                chosen = preferences.language(user.caller()).orElse(null);
+                lookedUpFor = username;
             } catch (RuntimeException databaseAway) {
                 // the pages say so themselves; the language is looked up again on the next page
                 LOG.fine("Language preference not read: " + databaseAway.getClass().getName());
@@ -71,9 +73,9 @@ public class LanguageChoice implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (language.isPresent()) {
             chosen = language.get();
-            lookedUp = true;
             if (user.isSignedIn()) {
                 preferences.chooseLanguage(user.caller(), chosen);
+                lookedUpFor = user.getUsername();
             }
             Cookie cookie = new Cookie(COOKIE, chosen.code());
             cookie.setPath(faces.getExternalContext().getRequestContextPath().isEmpty() ? "/" : faces.getExternalContext().getRequestContextPath());
