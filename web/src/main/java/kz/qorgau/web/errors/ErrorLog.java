@@ -50,11 +50,13 @@ public final class ErrorLog {
 
     /**
      * A refusal shown on a page (not found, no access): one line, so that a quoted reference can be found. Not for
-     * what no one reads (the browser's own request for {@code favicon.ico}, say): only pages are written down.
+     * what no one reads (the browser's own request for {@code favicon.ico}, say): files other than pages are not written
+     * down.
      */
     public static String refused(int status, String path) {
         String reference = newReference();
-        if (path != null && (path.endsWith(".xhtml") || path.endsWith("/"))) {
+        String last = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        if (!last.contains(".") || last.endsWith(".xhtml")) {
             LOG.info(() -> "Page answered " + status + " (" + reference + ") for " + path);
         }
         return reference;
