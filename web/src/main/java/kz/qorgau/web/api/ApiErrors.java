@@ -55,6 +55,12 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
             // a body that is not the JSON the resource reads (syntax, types, unknown enum codes)
             return problem(400, List.of("api.badRequest"));
         }
+        if (failure instanceof jakarta.transaction.TransactionalException && commitOutcomeUnknown(failure.getCause())) {
+            // the commit itself failed (the cause's own cause is not kept): the write may be saved or not
+            LOG.warning("A commit failed (" + failure.getCause().getClass().getName() + "); answered 503, outcome unknown, to an API call");
+            return Response.fromResponse(problem(503, List.of("api.outcomeUnknown")))
+                    .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
+        }
         if (DatabaseOutage.causedBy(failure)) {
             LOG.warning("Database unavailable; answered 503 to an API call");
             return Response.fromResponse(problem(503, List.of("api.unavailable")))
@@ -81,6 +87,13 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         return false;
     }
 
+    /** What the transaction manager throws when COMMIT did not answer: the database may have committed or not. */
+    static boolean commitOutcomeUnknown(Throwable commitFailure) {
+        return commitFailure instanceof jakarta.transaction.SystemException
+                || commitFailure instanceof jakarta.transaction.HeuristicMixedException
+                || commitFailure instanceof jakarta.transaction.HeuristicRollbackException;
+    }
+
     private static int status(QorgauException refusal) {
         if (refusal instanceof NotFoundException) {
             return 404;
@@ -98,12 +111,19 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     }
 
     private Response problem(int status, List<String> keys) {
-        return problem(status, keys, null);
+        return problem(status, keys, wanted());
     }
 
+    /** A failure's answer, with the reference id it is logged under. */
     private Response problem(int status, List<String> keys, String reference) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .entity(Problem.of(status, keys, wanted()).withReference(reference)).build();
+    }
+
+    /** A refusal told in the first of the caller's languages that Qorgau speaks. */
+    static Response problem(int status, List<String> keys, List<Locale> wanted) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(Problem.of(status, keys, wanted)).build();
     }
 
     /** The caller's languages; a header that cannot be read counts as none, so the refusal is still told. */
