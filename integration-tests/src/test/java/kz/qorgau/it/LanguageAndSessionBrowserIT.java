@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The language switch in the header: the pages, Faces' and PrimeFaces' own texts and Keycloak's sign-in form follow
  * it, and it is kept with the user, so a fresh browser has it after signing in. And a session that expired while a
- * page was open leads through the sign-in form back to that page, not to an error.
+ * page was open leads through the sign-in form back to that page, not to an error; an expired view is opened afresh.
  */
 class LanguageAndSessionBrowserIT {
 
@@ -110,6 +110,26 @@ class LanguageAndSessionBrowserIT {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/cases/new.xhtml"));
             assertThat(browser.await(By.id("case:familyName")).getAttribute("value")).as("a fresh form: nothing was submitted").isEmpty();
             assertThat(browser.driver().findElements(By.id("error"))).isEmpty();
+        }
+    }
+
+    @Test
+    void anExpiredViewIsOpenedAfresh() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(app);
+            browser.signIn("aigerim", "demo");
+            browser.open(app + "cases/new.xhtml");
+            browser.type(By.id("case:familyName"), "Видова");
+            // as after a restart of the server, or a page left open past the views a session keeps
+            script(browser, "document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\").forEach(i => i.value = 'gone')");
+
+            browser.click(By.id("case:save"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("case:familyName")).getAttribute("value").isEmpty());
+            assertThat(browser.driver().getCurrentUrl()).contains("/cases/new.xhtml");
+            assertThat(browser.driver().findElements(By.id("error"))).isEmpty();
+            assertThat(browser.await(By.id("username")).getText()).isEqualTo("aigerim");
         }
     }
 
