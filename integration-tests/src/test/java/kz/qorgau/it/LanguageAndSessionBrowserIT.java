@@ -54,7 +54,7 @@ class LanguageAndSessionBrowserIT {
             browser.screenshot("language-en");
 
             browser.click(By.id("sign-out"));
-            browser.await(By.id("kc-login"));
+            signInForm(browser);
             assertThat(lang(browser)).as("Keycloak's sign-in form, asked in the chosen language").isEqualTo("en");
             browser.screenshot("language-en-sign-in");
         }
@@ -130,6 +130,17 @@ class LanguageAndSessionBrowserIT {
             assertThat(browser.driver().getCurrentUrl()).contains("/cases/new.xhtml");
             assertThat(browser.driver().findElements(By.id("error"))).isEmpty();
             assertThat(browser.await(By.id("username")).getText()).isEqualTo("aigerim");
+        }
+    }
+
+    /** Waits for Keycloak's sign-in form; if it does not come, keeps a picture and the page of where she is. */
+    private static void signInForm(Browser browser) throws Exception {
+        try {
+            browser.await(By.id("kc-login"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("no-sign-in-form");
+            throw new AssertionError("no sign-in form at " + browser.driver().getCurrentUrl() + ": "
+                    + browser.driver().findElement(By.tagName("body")).getText(), e);
         }
     }
 
