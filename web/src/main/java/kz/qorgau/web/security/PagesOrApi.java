@@ -60,7 +60,11 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) throws AuthenticationException {
         if (!isApi(request)) {
             HttpMessageContext pages = signIn(request, response, context);
-            return openId().validateRequest(request, pages.getResponse(), pages);
+            try {
+                return openId().validateRequest(request, pages.getResponse(), pages);
+            } catch (RuntimeException tokensGone) {
+                return afresh(request, response, tokensGone);
+            }
         }
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -142,6 +146,27 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
                 return AuthenticationStatus.SEND_CONTINUE;
             }
         };
+    }
+
+    /**
+     * Soteria's mechanism fails (a NullPointerException) when the container still names a caller whose tokens are
+     * gone, as on the first page after signing out while the session lived on: that session is ended and the page
+     * loaded again, which then goes to the sign-in form like any page without a session.
+     */
+    private static AuthenticationStatus afresh(HttpServletRequest request, HttpServletResponse response,
+                                               RuntimeException failure) throws AuthenticationException {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session == null || response.isCommitted()) {
+            throw failure;
+        }
+        LOG.info("A page request named a caller without tokens (" + failure.getClass().getName() + "); its session is ended");
+        session.invalidate();
+        try {
+            response.sendRedirect(SignInReturn.page(request));
+        } catch (java.io.IOException clientGone) {
+            // nothing more to tell a browser that has gone
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     @Override
