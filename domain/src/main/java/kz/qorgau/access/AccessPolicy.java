@@ -227,6 +227,13 @@ public final class AccessPolicy {
                 && caller.organisationCode().filter(toOrganisationCode::equals).isPresent();
     }
 
+    /**
+     * {@link #addressedTo} as a JPQL condition on a referral aliased {@code r}, for the provider's inbox; parameter
+     * {@code :provider}, her organisation (the caller's permission is required before).
+     */
+    public static final String ADDRESSED_TO =
+            "(r.toOrganisationCode = :provider and r.status <> kz.qorgau.referral.ReferralStatus.PROPOSED)";
+
     /** What the caller may do with a referral: as the case's worker ({@code onCase}), or as its provider. */
     public static ReferralAccess referral(Caller caller, Optional<CaseAccess> onCase, String toOrganisationCode,
                                           ReferralStatus status) {

@@ -131,12 +131,10 @@ public class ReferralService {
         caller.require(Permission.REFERRAL_ANSWER);
         // referral, case and victim in one query (the victim then comes from the persistence context): an inbox must
         // not cost a query per row
-        List<Object[]> rows = em.createQuery("""
-                        select r, c, v from ServiceReferral r, CaseFile c join c.victim v
-                        where c.id = r.caseFileId and r.toOrganisationCode = :org
-                          and r.status <> kz.qorgau.referral.ReferralStatus.PROPOSED
-                        order by r.createdAt desc, r.id desc""", Object[].class)
-                .setParameter("org", organisation(caller))
+        List<Object[]> rows = em.createQuery("select r, c, v from ServiceReferral r, CaseFile c join c.victim v"
+                        + " where c.id = r.caseFileId and " + AccessPolicy.ADDRESSED_TO
+                        + " order by r.createdAt desc, r.id desc", Object[].class)
+                .setParameter("provider", organisation(caller))
                 .setMaxResults(500)
                 .getResultList();
         return rows.stream().map(row -> {
