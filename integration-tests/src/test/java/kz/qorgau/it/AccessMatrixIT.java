@@ -253,7 +253,9 @@ class AccessMatrixIT {
             assertEquals("Y", outcome(c -> notes.write(c, own, "Две роли: своё дело"), both), who + "own note");
         }
         // what each role may do it still does, in its own partition
-        assertEquals("Y", outcome(c -> protection.issue(c, other, "ДР-" + System.nanoTime(), today,
+        assertEquals("Y", outcome(c -> work.bringBeforeCourt(c, other, "ALM-CRT"), bolat), "as police he brings any case of the region before a court");
+        // an order is issued by a police unit: his organisation is a family support centre, so the case refuses with a reason
+        assertEquals("E(order.unit.notPolice)", outcome(c -> protection.issue(c, other, "ДР-" + System.nanoTime(), today,
                 new Perpetrator("Примеров", "Ерлан", null, today.minusYears(30)), Set.of(Prohibition.NO_VIOLENCE)), bolat));
         assertEquals("F", outcome(c -> notes.notes(c, other), bolat), "police read no notes");
         assertEquals("Y", outcome(c -> notes.notes(c, other), saule), "the supervisor reads the region's notes");

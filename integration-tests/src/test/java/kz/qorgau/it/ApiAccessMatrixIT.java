@@ -142,8 +142,8 @@ class ApiAccessMatrixIT {
             assertThat(call(user, "POST", "cases/" + other + "/referrals", "{\"service\":\"LEGAL\",\"provider\":\"ALM-NGO\"}")
                     .statusCode()).as(user).isEqualTo(403);
         }
-        assertThat(call("bolat", "POST", "cases/" + other + "/protective-orders", order("API-2R-" + System.nanoTime())).statusCode())
-                .as("as police he issues orders").isEqualTo(201);
+        assertThat(call("bolat", "POST", "cases/" + other + "/court-submissions", "{\"courtCode\":\"ALM-CRT\"}").statusCode())
+                .as("as police he brings any case of the region before a court").isEqualTo(201);
         assertThat(call("bolat", "GET", "cases/" + other + "/notes", null).statusCode()).isEqualTo(403);
         assertThat(call("saule", "GET", "cases/" + other + "/notes", null).statusCode()).as("as supervisor she reads notes").isEqualTo(200);
 
