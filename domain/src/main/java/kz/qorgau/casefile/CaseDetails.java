@@ -16,9 +16,12 @@ public record CaseDetails(Long id, String number, CaseKind kind, CaseStatus stat
                           PersonView victim, List<IncidentView> incidents, List<RiskView> risks,
                           List<ConsentView> consents, List<PartyView> relatedPersons, CaseAccess access) {
 
-    /** What police and courts see: no risk assessments, no consents, no closure comment. */
+    /**
+     * What police and courts see: no risk assessments, no consents, no closure comment, and not who works on the case
+     * beside its owner (the timeline does not tell them of assignments either).
+     */
     public CaseDetails withoutSocialWork() {
-        return new CaseDetails(id, number, kind, status, regionCode, organisationCode, ownerUsername, assignedTo, openedAt,
+        return new CaseDetails(id, number, kind, status, regionCode, organisationCode, ownerUsername, null, openedAt,
                 null, null, version, victim, incidents, List.of(), List.of(), relatedPersons, access);
     }
 
