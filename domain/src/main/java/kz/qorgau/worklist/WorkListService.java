@@ -50,7 +50,9 @@ public class WorkListService {
         List<WorkList.Section> sections = new ArrayList<>();
         for (WorkSection kind : WorkSection.values()) {
             Optional<CaseScope> scope = kind.onCases().flatMap(action -> AccessPolicy.scope(caller, action));
-            if (kind.onCases().isEmpty() && !provider) {
+            // a section about cases where the policy gives her no partition for its action, or a provider's without
+            // being one, is not hers
+            if (kind.onCases().isPresent() ? scope.isEmpty() : !provider) {
                 continue;
             }
             Query q = switch (kind) {
@@ -126,7 +128,7 @@ public class WorkListService {
                         "order by coalesce(r.startedAt, r.answeredAt)", Map.of("org", org));
             };
             if (q == null) {
-                continue; // a section about cases for a caller with no read partition
+                continue; // no partition after all (no region or organisation on the token)
             }
             sections.add(q.run(kind));
         }
