@@ -144,6 +144,13 @@ public class WorkListService {
     }
 
     private static LocalDate day(Object value) {
+        // a computed column (an aggregate, a coalesce) comes back as its JDBC type, not as the attribute's Java type
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant().atZone(Clocks.KAZAKHSTAN).toLocalDate();
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
         return value instanceof Instant instant ? instant.atZone(Clocks.KAZAKHSTAN).toLocalDate() : (LocalDate) value;
     }
 
