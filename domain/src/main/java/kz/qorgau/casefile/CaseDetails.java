@@ -1,20 +1,28 @@
 package kz.qorgau.casefile;
 
+import kz.qorgau.access.CaseAccess;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A case as a page shows it, read in one transaction; {@code version} goes back with every change. */
+/**
+ * A case as a page shows it, read in one transaction; {@code version} goes back with every change. {@code access} is
+ * the access policy's answer of what the reader may do with it: pages and the API show it, they never work it out.
+ */
 public record CaseDetails(Long id, String number, CaseKind kind, CaseStatus status, String regionCode,
                           String organisationCode, String ownerUsername, String assignedTo, Instant openedAt, RiskLevel riskLevel,
                           String closureComment, long version,
                           PersonView victim, List<IncidentView> incidents, List<RiskView> risks,
-                          List<ConsentView> consents, List<PartyView> relatedPersons) {
+                          List<ConsentView> consents, List<PartyView> relatedPersons, CaseAccess access) {
 
-    /** What police and courts see: no risk assessments, no consents, no closure comment. */
+    /**
+     * What police and courts see: no risk assessments, no consents, no closure comment, and not who works on the case
+     * beside its owner (the timeline does not tell them of assignments either).
+     */
     public CaseDetails withoutSocialWork() {
-        return new CaseDetails(id, number, kind, status, regionCode, organisationCode, ownerUsername, assignedTo, openedAt,
-                null, null, version, victim, incidents, List.of(), List.of(), relatedPersons);
+        return new CaseDetails(id, number, kind, status, regionCode, organisationCode, ownerUsername, null, openedAt,
+                null, null, version, victim, incidents, List.of(), List.of(), relatedPersons, access);
     }
 
     public boolean closed() {
@@ -39,7 +47,7 @@ public record CaseDetails(Long id, String number, CaseKind kind, CaseStatus stat
     public record ConsentView(ConsentScope scope, LocalDate givenOn, LocalDate withdrawnOn) {
     }
 
-    static CaseDetails of(CaseFile file, LocalDate today) {
+    static CaseDetails of(CaseFile file, LocalDate today, CaseAccess access) {
         Person v = file.victim();
         String latin = v.familyNameLatin().map(f -> f + " " + v.givenNameLatin().orElse("")).orElse(null);
         PersonView victim = new PersonView(v.familyName(), v.givenName(), v.patronymic().orElse(null), latin, v.sex(),
@@ -60,6 +68,6 @@ public record CaseDetails(Long id, String number, CaseKind kind, CaseStatus stat
         return new CaseDetails(file.id(), file.number().toString(), file.kind(), file.status(), file.regionCode(),
                 file.organisationCode(), file.ownerUsername(), file.assignedTo().orElse(null), file.openedAt(),
                 file.riskLevel().orElse(null), file.closureComment().orElse(null), file.version(), victim, incidents, risks,
-                consents, parties);
+                consents, parties, access);
     }
 }

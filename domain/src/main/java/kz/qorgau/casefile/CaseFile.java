@@ -15,9 +15,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.InvalidInputException;
-import kz.qorgau.shared.Permission;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +24,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One victim's case: who owns it (organisation, worker), where (region), its readable number, status and the
@@ -186,20 +183,20 @@ public class CaseFile {
 
     /** Work has begun: the first contact after intake. */
     public void activate(Instant now) {
-        requireStatus(Set.of(CaseStatus.OPEN, CaseStatus.REOPENED));
+        requireStatus(status.allowsActivation());
         status = CaseStatus.ACTIVE;
         touch(now);
     }
 
     public void requestClosure(Instant now) {
-        requireStatus(Set.of(CaseStatus.OPEN, CaseStatus.ACTIVE, CaseStatus.REOPENED));
+        requireStatus(status.allowsClosureRequest());
         status = CaseStatus.CLOSURE_REQUESTED;
         touch(now);
     }
 
     /** Only a supervisor approves (the service checks the role); the comment says why the case may close. */
     public void approveClosure(String supervisor, String comment, Instant now) {
-        requireStatus(Set.of(CaseStatus.CLOSURE_REQUESTED));
+        requireStatus(status.awaitsClosureDecision());
         if (comment == null || comment.isBlank()) {
             throw new InvalidInputException("case.closure.commentRequired");
         }
@@ -211,7 +208,7 @@ public class CaseFile {
 
     /** The supervisor sends the case back to work. */
     public void rejectClosure(String comment, Instant now) {
-        requireStatus(Set.of(CaseStatus.CLOSURE_REQUESTED));
+        requireStatus(status.awaitsClosureDecision());
         if (comment == null || comment.isBlank()) {
             throw new InvalidInputException("case.closure.commentRequired");
         }
@@ -220,7 +217,7 @@ public class CaseFile {
     }
 
     public void reopen(Instant now) {
-        requireStatus(Set.of(CaseStatus.CLOSED));
+        requireStatus(status.allowsReopening());
         status = CaseStatus.REOPENED;
         closureComment = null;
         closedBy = null;
@@ -228,7 +225,7 @@ public class CaseFile {
     }
 
     public boolean isClosed() {
-        return status == CaseStatus.CLOSED;
+        return !status.allowsChanges();
     }
 
     /** A closed case is read-only until reopened. */
@@ -238,8 +235,8 @@ public class CaseFile {
         }
     }
 
-    private void requireStatus(Set<CaseStatus> allowed) {
-        if (!allowed.contains(status)) {
+    private static void requireStatus(boolean allowed) {
+        if (!allowed) {
             throw new InvalidInputException("case.status.transitionNotAllowed");
         }
     }
@@ -272,29 +269,6 @@ public class CaseFile {
         }
         assignedTo = null;
         touch(now);
-    }
-
-    /** A social worker of the owning organisation, or the one the case is assigned to. */
-    public boolean isWorkedOnBy(Caller caller) {
-        return caller.may(Permission.CASE_WORK)
-                && (organisationCode.equals(caller.organisationCode().orElse(null)) || caller.username().equals(assignedTo));
-    }
-
-    /**
-     * Counselling notes are read by those who work on the case and by the supervisor of its region, and by nobody
-     * else: not police, courts or NGOs, and not a supervisor of another region even with emergency access.
-     */
-    public boolean notesReadableBy(Caller caller) {
-        if (!caller.may(Permission.NOTES_READ)) {
-            return false;
-        }
-        return isWorkedOnBy(caller)
-                || (caller.may(Permission.CASE_READ_OWN_REGION) && regionCode.equals(caller.regionCode().orElse(null)));
-    }
-
-    /** Only those who work on the case write notes; the supervisor reads them. */
-    public boolean notesWritableBy(Caller caller) {
-        return caller.may(Permission.NOTES_WRITE) && isWorkedOnBy(caller);
     }
 
     // --- risk ---

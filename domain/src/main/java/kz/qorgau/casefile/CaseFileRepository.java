@@ -74,20 +74,20 @@ public class CaseFileRepository {
                 .setParameter("number", number).getResultStream().findFirst();
     }
 
-    /** A case the user holds an emergency access to at this moment. */
-    Optional<CaseFile> findWithEmergencyAccess(CaseRef ref, String username, java.time.Instant now) {
-        return em.createQuery("select c from CaseFile c where " + ref.condition() + " and exists ("
-                        + " select b from BreakGlassAccess b where b.caseFileId = c.id and b.username = :username"
-                        + " and b.grantedAt <= :now and b.expiresAt > :now)", CaseFile.class)
-                .setParameter("ref", ref.value()).setParameter("username", username).setParameter("now", now)
-                .getResultStream().findFirst();
-    }
-
-    Optional<CaseFile> find(CaseScope scope, CaseRef ref) {
-        return scope.bind(em.createQuery("select c from CaseFile c where " + ref.condition() + " and " + scope.condition(), CaseFile.class))
+    /** A case by number or id, whoever owns it: the access policy then decides whether the caller may see it. */
+    Optional<CaseFile> find(CaseRef ref) {
+        return em.createQuery("select c from CaseFile c where " + ref.condition(), CaseFile.class)
                 .setParameter("ref", ref.value())
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** Whether the user holds an emergency access to the case at this moment. */
+    boolean holdsEmergencyAccess(Long caseFileId, String username, java.time.Instant now) {
+        return !em.createQuery("select b.id from BreakGlassAccess b where b.caseFileId = :id and b.username = :username"
+                        + " and b.grantedAt <= :now and b.expiresAt > :now", Long.class)
+                .setParameter("id", caseFileId).setParameter("username", username).setParameter("now", now)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     private static final String SAME_VICTIM = """

@@ -10,6 +10,7 @@ import kz.qorgau.reference.ReferenceData;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.InputCheck;
 import kz.qorgau.shared.InvalidInputException;
+import kz.qorgau.access.AccessPolicy;
 import kz.qorgau.shared.Permission;
 import kz.qorgau.timeline.CaseEventKind;
 import kz.qorgau.timeline.Timeline;
@@ -43,17 +44,21 @@ public class CaseFileService {
     @Inject
     Timeline timeline;
 
-    /** Opens a case in the caller's organisation and returns its number; refuses invalid input, saving nothing. */
+    /**
+     * Opens a case in the caller's organisation and returns its number; refuses invalid input, saving nothing. The
+     * case is of her organisation's region, so that the region's supervisor sees what its workers open.
+     */
     public CaseNumber open(Caller caller, NewCaseFile form) {
         caller.require(Permission.CASE_OPEN);
         inputCheck.require(form);
-        String organisation = caller.organisationCode()
+        kz.qorgau.reference.Organisation owner = caller.organisationCode()
                 .flatMap(reference::organisation)
-                .orElseThrow(() -> new InvalidInputException("case.organisation.unknown"))
-                .code();
+                .orElseThrow(() -> new InvalidInputException("case.organisation.unknown"));
+        String organisation = owner.code();
         String region = reference.region(form.getRegionCode())
                 .orElseThrow(() -> new InvalidInputException("case.region.unknown"))
                 .code();
+        AccessPolicy.requireIntakeRegion(caller, owner.regionCode(), region);
         LocalDate today = LocalDate.now(clock);
         Person victim = new Person(form.victim(), today);
         if (victim.birthDate().isEmpty() && form.getEstimatedAge() == null) {

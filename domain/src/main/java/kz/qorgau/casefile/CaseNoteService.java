@@ -8,9 +8,8 @@ import jakarta.transaction.Transactional;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.Audited;
-import kz.qorgau.shared.AccessDeniedException;
+import kz.qorgau.access.CaseAction;
 import kz.qorgau.shared.Caller;
-import kz.qorgau.shared.Permission;
 import kz.qorgau.shared.persistence.Writes;
 import kz.qorgau.timeline.CaseEventKind;
 import kz.qorgau.timeline.Timeline;
@@ -54,21 +53,13 @@ public class CaseNoteService {
      * may read the case, so that a page can leave the section out without a refused attempt on every view.
      */
     public Optional<List<NoteView>> notesIfReadable(Caller caller, String number) {
-        if (!caller.may(Permission.NOTES_READ)) {
-            return Optional.empty();
-        }
-        CaseFile file = work.readable(caller, number);
-        return file.notesReadableBy(caller) ? Optional.of(read(caller, file)) : Optional.empty();
+        CaseWorkService.Accessed accessed = work.accessed(caller, number);
+        return accessed.access().granted(CaseAction.READ_NOTES) ? Optional.of(read(caller, accessed.file())) : Optional.empty();
     }
 
     /** The notes of a case, newest first; refused to anyone who may not read them. */
     public List<NoteView> notes(Caller caller, String number) {
-        caller.require(Permission.NOTES_READ);
-        CaseFile file = work.readable(caller, number);
-        if (!file.notesReadableBy(caller)) {
-            throw new AccessDeniedException(Permission.NOTES_READ);
-        }
-        return read(caller, file);
+        return read(caller, work.accessed(caller, number, CaseAction.READ_NOTES).file());
     }
 
     private List<NoteView> read(Caller caller, CaseFile file) {
@@ -83,11 +74,7 @@ public class CaseNoteService {
 
     /** Adds a note; nothing is ever changed or removed, a correction is a further note. */
     public void write(Caller caller, String number, String text) {
-        caller.require(Permission.NOTES_WRITE);
-        CaseFile file = work.readable(caller, number);
-        if (!file.notesWritableBy(caller)) {
-            throw new AccessDeniedException(Permission.NOTES_WRITE);
-        }
+        CaseFile file = work.accessed(caller, number, CaseAction.WRITE_NOTE).file();
         file.requireNotClosed();
         Instant now = Instant.now(clock);
         CaseNote note = CaseNote.write(file.id(), text, caller.username(), caller.organisationCode().orElse(null), now);

@@ -2,7 +2,7 @@ package kz.qorgau.casefile;
 
 /**
  * How a request names a case: by its number (pages, API) or by its id (the case of an order, a decision, a referral).
- * Either way the same partition and emergency-access rules apply; this is only the condition on the case.
+ * Either way the access policy decides the same; this is only the condition on the case.
  */
 record CaseRef(String condition, Object value) {
 

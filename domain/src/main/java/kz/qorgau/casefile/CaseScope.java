@@ -1,14 +1,15 @@
 package kz.qorgau.casefile;
 
 import jakarta.persistence.Query;
+import kz.qorgau.access.AccessPolicy;
+import kz.qorgau.access.CaseAction;
 import kz.qorgau.shared.Caller;
-import kz.qorgau.shared.Permission;
 
 import java.util.Optional;
 
 /**
- * The part of all case files a caller may read, as a condition for queries. Derived in one place from permissions
- * and token claims, so that every list and look-up applies the same partition. A social worker's partition is her
+ * A part of all case files, as a condition for queries: for lists, the access policy's partition of one action
+ * (reading, by {@link #of}), so that every list applies the partition the policy answers with. A social worker's partition is her
  * organisation's cases and those assigned to her by name, so it carries her user name as well.
  */
 public record CaseScope(Partition partition, String code, String username) {
@@ -22,18 +23,9 @@ public record CaseScope(Partition partition, String code, String username) {
         this(partition, code, null);
     }
 
-    /** Empty when the caller may read no case at all. */
+    /** Empty when the caller may read no case at all; the access policy decides, see {@link AccessPolicy#scope}. */
     public static Optional<CaseScope> of(Caller caller) {
-        if (caller.may(Permission.CASE_READ_OWN_REGION) && caller.regionCode().isPresent()) {
-            return Optional.of(new CaseScope(Partition.REGION, caller.regionCode().get()));
-        }
-        if (caller.may(Permission.CASE_READ_BROUGHT_BEFORE_COURT) && caller.organisationCode().isPresent()) {
-            return Optional.of(new CaseScope(Partition.COURT, caller.organisationCode().get()));
-        }
-        if (caller.may(Permission.CASE_READ_OWN_ORGANISATION) && caller.organisationCode().isPresent()) {
-            return Optional.of(new CaseScope(Partition.ORGANISATION, caller.organisationCode().get(), caller.username()));
-        }
-        return Optional.empty();
+        return AccessPolicy.scope(caller, CaseAction.READ);
     }
 
     /**

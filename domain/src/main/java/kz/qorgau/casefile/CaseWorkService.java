@@ -10,7 +10,10 @@ import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.ConcurrentChangeException;
 import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.shared.NotFoundException;
-import kz.qorgau.shared.Permission;
+import kz.qorgau.access.AccessPolicy;
+import kz.qorgau.access.CaseAccess;
+import kz.qorgau.access.CaseAction;
+import kz.qorgau.access.CaseFacts;
 import kz.qorgau.timeline.CaseEvent;
 import kz.qorgau.timeline.CaseEventKind;
 import kz.qorgau.timeline.Timeline;
@@ -20,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -49,103 +53,136 @@ public class CaseWorkService {
     @Inject
     kz.qorgau.staff.StaffDirectory staff;
 
+    /** A case the caller may read, and the access policy's answer of what she may do with it. */
+    public record Accessed(CaseFile file, CaseAccess access) {
+    }
+
     /**
-     * A case the caller may read; outside the caller's partition it does not exist, unless the caller holds an
-     * emergency access to it right now.
+     * A case the caller may read; outside what the policy lets her read it does not exist, whether it lies outside
+     * her partition or she holds no emergency access to it right now.
      */
     public CaseFile readable(Caller caller, String number) {
-        return readable(caller, CaseRef.number(number));
+        return accessed(caller, CaseRef.number(number)).file();
     }
 
-    /** The case an order, a decision or a referral belongs to, under the same rules: one query, not two. */
+    /** The case an order, a decision or a referral belongs to, under the same rules. */
     public CaseFile readableById(Caller caller, Long caseFileId) {
-        return readable(caller, CaseRef.id(caseFileId));
+        return accessed(caller, CaseRef.id(caseFileId)).file();
     }
 
-    private CaseFile readable(Caller caller, CaseRef ref) {
-        Optional<CaseFile> inPartition = CaseScope.of(caller).flatMap(scope -> cases.find(scope, ref));
-        if (inPartition.isPresent()) {
-            return inPartition.get();
+    /** The case and the policy's answer for it; not found when the caller may not read it. */
+    public Accessed accessed(Caller caller, String number) {
+        return accessed(caller, CaseRef.number(number));
+    }
+
+    public Accessed accessedById(Caller caller, Long caseFileId) {
+        return accessed(caller, CaseRef.id(caseFileId));
+    }
+
+    /**
+     * The case, once the policy granted the caller this action on it: refused before anything is read when none of
+     * her permissions grants it anywhere, not found outside what she reads, forbidden where she reads but may not act.
+     */
+    public Accessed accessed(Caller caller, String number, CaseAction action) {
+        AccessPolicy.requireCapable(caller, action);
+        Accessed accessed = accessed(caller, CaseRef.number(number));
+        accessed.access().require(action);
+        return accessed;
+    }
+
+    private Accessed accessed(Caller caller, CaseRef ref) {
+        CaseFile file = cases.find(ref).orElseThrow(NotFoundException::new);
+        // the policy's facts, each read only when one of the caller's grants depends on it
+        Set<String> courts = AccessPolicy.needsCourts(caller) ? Set.copyOf(cases.courtsOf(file.id())) : Set.of();
+        boolean emergency = AccessPolicy.needsEmergencyAccess(caller)
+                && cases.holdsEmergencyAccess(file.id(), caller.username(), now());
+        CaseAccess access = AccessPolicy.toCase(caller, CaseFacts.of(file, courts, emergency));
+        if (!access.granted(CaseAction.READ)) {
+            throw new NotFoundException();
         }
-        if (caller.may(Permission.BREAK_GLASS)) {
-            return cases.findWithEmergencyAccess(ref, caller.username(), now()).orElseThrow(NotFoundException::new);
-        }
-        throw new NotFoundException();
+        return new Accessed(file, access);
+    }
+
+    /** The policy's answer alone, for a page that asks before it offers anything. */
+    public CaseAccess access(Caller caller, String number) {
+        return accessed(caller, number).access();
     }
 
     public CaseDetails details(Caller caller, String number) {
-        CaseFile file = readable(caller, number);
+        Accessed accessed = accessed(caller, number);
+        CaseFile file = accessed.file();
         audit.record(caller, AuditAction.READ, "CaseFile", file.id(), file.id(), null);
-        CaseDetails details = CaseDetails.of(file, today());
+        CaseDetails details = CaseDetails.of(file, today(), accessed.access());
         // police and courts get the parties, incidents and measures they act on, not the social work around them
-        boolean socialWork = caller.may(Permission.CASE_WORK) || caller.may(Permission.CASE_APPROVE_CLOSURE);
-        return socialWork ? details : details.withoutSocialWork();
+        return accessed.access().granted(CaseAction.READ_SOCIAL_WORK) ? details : details.withoutSocialWork();
     }
 
+    /** The timeline as the policy lets this caller see it: only the kinds of entries of what she may read. */
     public List<CaseEvent> timeline(Caller caller, String number) {
-        return timeline.of(readable(caller, number).id());
+        Accessed accessed = accessed(caller, number);
+        return timeline.of(accessed.file().id(), accessed.access().timelineKinds());
     }
 
     public void activate(Caller caller, String number, long version) {
-        change(caller, Permission.CASE_WORK, number, version, CaseEventKind.CASE_ACTIVATED, null, f -> f.activate(now()));
+        change(caller, CaseAction.ACTIVATE, number, version, CaseEventKind.CASE_ACTIVATED, null, f -> f.activate(now()));
     }
 
     public void requestClosure(Caller caller, String number, long version) {
-        change(caller, Permission.CASE_WORK, number, version, CaseEventKind.CLOSURE_REQUESTED, null, f -> f.requestClosure(now()));
+        change(caller, CaseAction.REQUEST_CLOSURE, number, version, CaseEventKind.CLOSURE_REQUESTED, null, f -> f.requestClosure(now()));
     }
 
     public void approveClosure(Caller caller, String number, long version, String comment) {
-        change(caller, Permission.CASE_APPROVE_CLOSURE, number, version, CaseEventKind.CLOSURE_APPROVED, null,
+        change(caller, CaseAction.DECIDE_CLOSURE, number, version, CaseEventKind.CLOSURE_APPROVED, null,
                 f -> f.approveClosure(caller.username(), comment, now()));
     }
 
     public void rejectClosure(Caller caller, String number, long version, String comment) {
-        change(caller, Permission.CASE_APPROVE_CLOSURE, number, version, CaseEventKind.CLOSURE_REJECTED, null,
+        change(caller, CaseAction.DECIDE_CLOSURE, number, version, CaseEventKind.CLOSURE_REJECTED, null,
                 f -> f.rejectClosure(comment, now()));
     }
 
     public void reopen(Caller caller, String number, long version) {
-        change(caller, Permission.CASE_APPROVE_CLOSURE, number, version, CaseEventKind.CASE_REOPENED, null, f -> f.reopen(now()));
+        change(caller, CaseAction.REOPEN, number, version, CaseEventKind.CASE_REOPENED, null, f -> f.reopen(now()));
     }
 
     public void assessRisk(Caller caller, String number, long version, RiskLevel level, LocalDate on) {
-        change(caller, Permission.CASE_WORK, number, version, CaseEventKind.RISK_ASSESSED, level == null ? null : level.name(),
+        change(caller, CaseAction.WORK, number, version, CaseEventKind.RISK_ASSESSED, level == null ? null : level.name(),
                 f -> f.assessRisk(level, on, caller.username(), today(), now()));
     }
 
     public void giveConsent(Caller caller, String number, long version, ConsentScope scope, LocalDate on) {
-        change(caller, Permission.CASE_WORK, number, version, CaseEventKind.CONSENT_GIVEN, String.valueOf(scope),
+        change(caller, CaseAction.WORK, number, version, CaseEventKind.CONSENT_GIVEN, String.valueOf(scope),
                 f -> f.giveConsent(scope, on, caller.username(), today(), now()));
     }
 
     public void withdrawConsent(Caller caller, String number, long version, ConsentScope scope, LocalDate on) {
-        change(caller, Permission.CASE_WORK, number, version, CaseEventKind.CONSENT_WITHDRAWN, String.valueOf(scope),
+        change(caller, CaseAction.WORK, number, version, CaseEventKind.CONSENT_WITHDRAWN, String.valueOf(scope),
                 f -> f.withdrawConsent(scope, on, today(), now()));
     }
 
     public void recordIncident(Caller caller, String number, long version, IncidentDetails incident) {
-        caller.require(Permission.CASE_WORK);
+        AccessPolicy.requireCapable(caller, CaseAction.WORK);
         // a new incident is qualified under an article in force; old incidents keep a deactivated one
         if (incident.legalArticleCode() != null
                 && reference.legalArticle(incident.legalArticleCode()).filter(a -> a.active()).isEmpty()) {
             throw new InvalidInputException("incident.legalArticle.unknown");
         }
-        change(caller, Permission.CASE_WORK, number, version, CaseEventKind.INCIDENT_RECORDED,
+        change(caller, CaseAction.WORK, number, version, CaseEventKind.INCIDENT_RECORDED,
                 incident.type() == null ? null : incident.type().name(),
                 f -> f.recordIncident(incident, caller.username(), today(), now()));
     }
 
     public void addRelatedPerson(Caller caller, String number, long version, PersonDetails person, PartyRelation relation,
                                  boolean dependent) {
-        change(caller, Permission.CASE_WORK, number, version, CaseEventKind.RELATED_PERSON_ADDED,
+        change(caller, CaseAction.WORK, number, version, CaseEventKind.RELATED_PERSON_ADDED,
                 relation == null ? null : relation.name(),
                 f -> f.addRelatedPerson(person, relation, dependent, caller.username(), today(), now()));
     }
 
     /** Brings the case before a court of the reference data, which may read it from then on. */
     public void bringBeforeCourt(Caller caller, String number, String courtCode) {
-        caller.require(Permission.COURT_SUBMIT);
-        CaseFile file = readable(caller, number);
+        CaseFile file = accessed(caller, number, CaseAction.BRING_BEFORE_COURT).file();
+        file.requireNotClosed();
         String court = reference.organisation(courtCode)
                 .filter(o -> o.active() && o.type() == kz.qorgau.reference.OrganisationType.COURT)
                 .orElseThrow(() -> new InvalidInputException("case.court.unknown"))
@@ -162,16 +199,14 @@ public class CaseWorkService {
 
     /** The safety plan, for those who may read it; empty when none was written yet. */
     public Optional<SafetyPlan> safetyPlan(Caller caller, String number) {
-        caller.require(Permission.SAFETY_PLAN_READ);
-        CaseFile file = readable(caller, number);
+        CaseFile file = accessed(caller, number, CaseAction.READ_SAFETY_PLAN).file();
         audit.record(caller, AuditAction.READ, "SafetyPlan", file.id(), file.id(), null);
         return cases.safetyPlan(file.id());
     }
 
     /** {@code planVersion} is the plan's version as the caller saw it, or -1 when there was none. */
     public void reviseSafetyPlan(Caller caller, String number, long planVersion, String text) {
-        caller.require(Permission.SAFETY_PLAN_WRITE);
-        CaseFile file = readable(caller, number);
+        CaseFile file = accessed(caller, number, CaseAction.WRITE_SAFETY_PLAN).file();
         file.requireNotClosed();
         SafetyPlan plan = cases.safetyPlan(file.id()).orElse(null);
         if (plan == null ? planVersion != -1 : plan.version() != planVersion) {
@@ -208,23 +243,18 @@ public class CaseWorkService {
         cases.flush();
     }
 
-    /** Only in her own region: emergency access to another region's case lets a supervisor read it, not hand it on. */
+    /** As the policy grants it: in her own region, never by an emergency access. */
     private CaseFile assignable(Caller caller, String number, long version) {
-        caller.require(Permission.CASE_ASSIGN);
-        CaseFile file = readable(caller, number);
-        if (!file.regionCode().equals(caller.regionCode().orElse(null))) {
-            throw new kz.qorgau.shared.AccessDeniedException(Permission.CASE_ASSIGN);
-        }
+        CaseFile file = accessed(caller, number, CaseAction.ASSIGN).file();
         if (file.version() != version) {
             throw new ConcurrentChangeException();
         }
         return file;
     }
 
-    private void change(Caller caller, Permission permission, String number, long version, CaseEventKind kind,
+    private void change(Caller caller, CaseAction action, String number, long version, CaseEventKind kind,
                         String detail, Consumer<CaseFile> change) {
-        caller.require(permission);
-        CaseFile file = readable(caller, number);
+        CaseFile file = accessed(caller, number, action).file();
         if (file.version() != version) {
             throw new ConcurrentChangeException();
         }
@@ -238,14 +268,14 @@ public class CaseWorkService {
      * the case, never another organisation even when it may read the case.
      */
     public Optional<PersonSecret> secretAddress(Caller caller, String number) {
-        CaseFile file = owned(caller, number);
+        CaseFile file = accessed(caller, number, CaseAction.READ_ADDRESS).file();
         audit.record(caller, AuditAction.READ, "PersonSecret", file.victim().id(), file.id(), null);
         return cases.secretOf(file.victim().id());
     }
 
     /** {@code version} is the record's version as seen, or -1 when there was none. */
     public void recordSecretAddress(Caller caller, String number, long version, String address, String shelter) {
-        CaseFile file = owned(caller, number);
+        CaseFile file = accessed(caller, number, CaseAction.RECORD_ADDRESS).file();
         file.requireNotClosed();
         if ((address != null && address.length() > 500) || (shelter != null && shelter.length() > 500)) {
             throw new InvalidInputException("case.secret.tooLong");
@@ -268,21 +298,10 @@ public class CaseWorkService {
 
     /** "Who saw this": the case's audit trail, for the owning organisation's workers and the region's supervisor. */
     public List<kz.qorgau.audit.AuditEntry> whoSaw(Caller caller, String number) {
-        CaseFile file = readable(caller, number);
-        boolean owner = caller.may(Permission.CASE_WORK) && file.organisationCode().equals(caller.organisationCode().orElse(null));
-        if (!owner && !caller.may(Permission.CASE_APPROVE_CLOSURE)) {
-            throw new kz.qorgau.shared.AccessDeniedException(Permission.CASE_WORK);
-        }
-        return audit.ofCase(file.id(), 200);
-    }
-
-    private CaseFile owned(Caller caller, String number) {
-        caller.require(Permission.SECRET_ADDRESS);
-        CaseFile file = readable(caller, number);
-        if (!file.organisationCode().equals(caller.organisationCode().orElse(null))) {
-            throw new NotFoundException();
-        }
-        return file;
+        // asked after the case is found: to one who may not read it, the case does not exist
+        Accessed accessed = accessed(caller, number);
+        accessed.access().require(CaseAction.WHO_SAW);
+        return audit.ofCase(accessed.file().id(), 200);
     }
 
     private LocalDate today() {

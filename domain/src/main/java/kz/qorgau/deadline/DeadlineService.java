@@ -5,11 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import kz.qorgau.access.AccessPolicy;
+import kz.qorgau.access.CallerAccess;
+import kz.qorgau.access.CaseAction;
 import kz.qorgau.casefile.CaseScope;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.Clocks;
 import kz.qorgau.shared.LegalTerms;
-import kz.qorgau.shared.Permission;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -76,11 +78,14 @@ public class DeadlineService {
                 deadlines.add(new Deadline(DeadlineKind.SESSIONS_MISSED, (String) row[0], (LocalDate) row[1],
                         org.equals(row[2]) || caller.username().equals(row[3])));
             }
-            if (caller.may(Permission.CASE_WORK) || caller.may(Permission.CASE_APPROVE_CLOSURE)) {
+            // a quiet case is a deadline of those who run or supervise it, in that partition, not in all one reads
+            Optional<CaseScope> socialWork = AccessPolicy.scope(caller, CaseAction.READ_SOCIAL_WORK);
+            if (socialWork.isPresent()) {
                 Instant quietSince = today.minusDays(terms.inactivityDays()).atStartOfDay(Clocks.KAZAKHSTAN).toInstant();
-                for (Object[] row : partition.bind(em.createQuery("""
+                for (Object[] row : socialWork.get().bind(em.createQuery("""
                                 select c.number, c.lastActivityAt, c.ownerUsername, c.assignedTo from CaseFile c
-                                where c.status <> kz.qorgau.casefile.CaseStatus.CLOSED and c.lastActivityAt < :since and """ + where
+                                where c.status <> kz.qorgau.casefile.CaseStatus.CLOSED and c.lastActivityAt < :since and """
+                                + " " + socialWork.get().condition()
                                 + " order by c.lastActivityAt",
                         Object[].class)).setParameter("since", quietSince)
                         .setMaxResults(LIMIT).getResultList()) {
@@ -90,7 +95,8 @@ public class DeadlineService {
                 }
             }
         }
-        if (caller.may(Permission.REFERRAL_ANSWER) || caller.may(Permission.REFERRAL_MAKE)) {
+        CallerAccess access = AccessPolicy.of(caller);
+        if (access.answersReferrals() || access.makesReferrals()) {
             Instant sentBefore = today.minusDays(terms.referralAnswerDays()).atStartOfDay(Clocks.KAZAKHSTAN).toInstant();
             for (Object[] row : em.createQuery("""
                             select c.number, r.sentAt, r.toOrganisationCode from ServiceReferral r, CaseFile c

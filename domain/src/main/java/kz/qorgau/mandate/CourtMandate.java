@@ -234,6 +234,11 @@ public class CourtMandate {
         course.report(CourseReportKind.NON_COMPLIANCE, reportedOn, reason, reporter);
     }
 
+    /** A psychocorrection course was ordered and is not yet reported to the court: sessions and a report may follow. */
+    public boolean courseUnderway() {
+        return psychocorrection != null && !psychocorrection.isReported();
+    }
+
     private PsychocorrectionCourse openCourse() {
         if (psychocorrection == null) {
             throw new InvalidInputException("mandate.course.notOrdered");

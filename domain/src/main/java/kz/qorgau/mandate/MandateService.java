@@ -6,6 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import kz.qorgau.access.AccessPolicy;
+import kz.qorgau.access.CaseAction;
+import kz.qorgau.access.DecisionAccess;
 import kz.qorgau.audit.Audited;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseWorkService;
@@ -15,7 +18,6 @@ import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.ConcurrentChangeException;
 import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.shared.NotFoundException;
-import kz.qorgau.shared.Permission;
 import kz.qorgau.shared.persistence.Writes;
 import kz.qorgau.timeline.CaseEventKind;
 import kz.qorgau.timeline.Timeline;
@@ -58,8 +60,7 @@ public class MandateService {
     }
 
     public Long record(Caller caller, String caseNumber, Decision d) {
-        caller.require(Permission.COURT_MANDATE_RECORD);
-        CaseFile file = work.readable(caller, caseNumber);
+        CaseFile file = work.accessed(caller, caseNumber, CaseAction.RECORD_DECISION).file();
         String court = caller.organisationCode()
                 .flatMap(reference::organisation)
                 .filter(o -> o.type() == OrganisationType.COURT)
@@ -128,12 +129,23 @@ public class MandateService {
         Writes.flush(em);
     }
 
+    /** A decision and what the caller may do with it now, by the access policy. */
+    public record DecisionEntry(CourtMandate mandate, DecisionAccess access) {
+    }
+
     public List<CourtMandate> ofCase(Caller caller, String caseNumber) {
-        CaseFile file = work.readable(caller, caseNumber);
+        return decisions(caller, caseNumber).stream().map(DecisionEntry::mandate).toList();
+    }
+
+    /** The decisions on a case the caller may read, newest first, each with the policy's answer for it. */
+    public List<DecisionEntry> decisions(Caller caller, String caseNumber) {
+        CaseWorkService.Accessed accessed = work.accessed(caller, caseNumber);
         return em.createQuery("select m from CourtMandate m where m.caseFileId = :id order by m.decisionDate desc, m.id desc",
                         CourtMandate.class)
-                .setParameter("id", file.id())
-                .getResultList();
+                .setParameter("id", accessed.file().id())
+                .getResultStream()
+                .map(m -> new DecisionEntry(m, AccessPolicy.decision(caller, accessed.access(), m.courtCode(), m.courseUnderway())))
+                .toList();
     }
 
     private void requireOrganisation(String code, OrganisationType type, String refusal) {
@@ -141,14 +153,14 @@ public class MandateService {
                 .orElseThrow(() -> new InvalidInputException(refusal));
     }
 
-    /** A decision of the caller's own court on a case the caller may read; otherwise it does not exist. */
+    /** A decision the policy gives the caller (her own court's, on a case she may read); otherwise it does not exist. */
     private CourtMandate own(Caller caller, Long mandateId, long version) {
-        caller.require(Permission.COURT_MANDATE_RECORD);
+        AccessPolicy.requireCapable(caller, CaseAction.RECORD_DECISION);
         CourtMandate mandate = mandateId == null ? null : em.find(CourtMandate.class, mandateId);
-        if (mandate == null || !mandate.courtCode().equals(caller.organisationCode().orElse(null))) {
+        if (mandate == null
+                || !AccessPolicy.ownsDecision(caller, work.accessedById(caller, mandate.caseFileId()).access(), mandate.courtCode())) {
             throw new NotFoundException();
         }
-        work.readableById(caller, mandate.caseFileId());
         if (mandate.version() != version) {
             throw new ConcurrentChangeException();
         }

@@ -4,5 +4,10 @@ package kz.qorgau.protection;
 public enum OrderStatus {
     ACTIVE,
     EXPIRED,
-    REVOKED
+    REVOKED;
+
+    /** Only an order in force can be revoked. */
+    public boolean allowsRevocation() {
+        return this == ACTIVE;
+    }
 }

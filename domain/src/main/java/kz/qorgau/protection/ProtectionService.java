@@ -6,6 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import kz.qorgau.access.AccessPolicy;
+import kz.qorgau.access.CaseAction;
+import kz.qorgau.access.OrderAccess;
 import kz.qorgau.audit.Audited;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseWorkService;
@@ -15,7 +18,6 @@ import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.ConcurrentChangeException;
 import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.shared.NotFoundException;
-import kz.qorgau.shared.Permission;
 import kz.qorgau.shared.persistence.Writes;
 import kz.qorgau.timeline.CaseEventKind;
 import kz.qorgau.timeline.Timeline;
@@ -49,8 +51,7 @@ public class ProtectionService {
 
     public Long issue(Caller caller, String caseNumber, String orderNumber, LocalDate issueDate, Perpetrator perpetrator,
                       Set<Prohibition> prohibitions) {
-        caller.require(Permission.PROTECTIVE_ORDER_ISSUE);
-        CaseFile file = work.readable(caller, caseNumber);
+        CaseFile file = work.accessed(caller, caseNumber, CaseAction.ISSUE_ORDER).file();
         String unit = caller.organisationCode()
                 .flatMap(reference::organisation)
                 .filter(o -> o.type() == OrganisationType.POLICE_UNIT)
@@ -95,23 +96,35 @@ public class ProtectionService {
         Writes.flush(em);
     }
 
-    /** The orders of a case the caller may read, newest first. */
-    public List<ProtectiveOrder> ofCase(Caller caller, String caseNumber) {
-        CaseFile file = work.readable(caller, caseNumber);
-        return em.createQuery("select o from ProtectiveOrder o where o.caseFileId = :id order by o.issueDate desc, o.id desc",
-                        ProtectiveOrder.class)
-                .setParameter("id", file.id())
-                .getResultList();
+    /** An order and what the caller may do with it now, by the access policy. */
+    public record OrderEntry(ProtectiveOrder order, OrderAccess access) {
     }
 
-    /** An order of a case the caller may read and of the caller's own unit; otherwise it does not exist. */
+    /** The orders of a case the caller may read, newest first. */
+    public List<ProtectiveOrder> ofCase(Caller caller, String caseNumber) {
+        return orders(caller, caseNumber).stream().map(OrderEntry::order).toList();
+    }
+
+    /** The orders of a case the caller may read, newest first, each with the policy's answer for it. */
+    public List<OrderEntry> orders(Caller caller, String caseNumber) {
+        CaseWorkService.Accessed accessed = work.accessed(caller, caseNumber);
+        LocalDate today = today();
+        return em.createQuery("select o from ProtectiveOrder o where o.caseFileId = :id order by o.issueDate desc, o.id desc",
+                        ProtectiveOrder.class)
+                .setParameter("id", accessed.file().id())
+                .getResultStream()
+                .map(o -> new OrderEntry(o, AccessPolicy.order(caller, accessed.access(), o.issuingUnitCode(), o.status(today))))
+                .toList();
+    }
+
+    /** An order the policy gives the caller (her own unit's, on a case she issues orders on); otherwise it does not exist. */
     private ProtectiveOrder editable(Caller caller, Long orderId, long version) {
-        caller.require(Permission.PROTECTIVE_ORDER_ISSUE);
+        AccessPolicy.requireCapable(caller, CaseAction.ISSUE_ORDER);
         ProtectiveOrder order = orderId == null ? null : em.find(ProtectiveOrder.class, orderId);
-        if (order == null || !order.issuingUnitCode().equals(caller.organisationCode().orElse(null))) {
+        if (order == null
+                || !AccessPolicy.ownsOrder(caller, work.accessedById(caller, order.caseFileId()).access(), order.issuingUnitCode())) {
             throw new NotFoundException();
         }
-        work.readableById(caller, order.caseFileId());
         if (order.version() != version) {
             throw new ConcurrentChangeException();
         }

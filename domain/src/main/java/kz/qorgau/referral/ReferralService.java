@@ -6,6 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import kz.qorgau.audit.AuditAction;
+import kz.qorgau.access.AccessPolicy;
+import kz.qorgau.access.CaseAccess;
+import kz.qorgau.access.CaseAction;
+import kz.qorgau.access.ReferralAccess;
 import kz.qorgau.audit.Audited;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseWorkService;
@@ -27,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -63,8 +68,7 @@ public class ReferralService {
     Clock clock;
 
     public Long propose(Caller caller, String caseNumber, SpecialSocialService service, String providerCode) {
-        caller.require(Permission.REFERRAL_MAKE);
-        CaseFile file = work.readable(caller, caseNumber);
+        CaseFile file = work.accessed(caller, caseNumber, CaseAction.MAKE_REFERRAL).file();
         file.requireNotClosed();
         if (service == null) {
             throw new InvalidInputException("referral.service.required");
@@ -81,7 +85,6 @@ public class ReferralService {
     }
 
     public void send(Caller caller, Long referralId, long version) {
-        caller.require(Permission.REFERRAL_MAKE);
         ServiceReferral referral = ofTheCase(caller, referralId, version);
         CaseFile file = em.find(CaseFile.class, referral.caseFileId());
         file.requireNotClosed();
@@ -90,7 +93,6 @@ public class ReferralService {
     }
 
     public void cancel(Caller caller, Long referralId, long version) {
-        caller.require(Permission.REFERRAL_MAKE);
         changed(caller, ofTheCase(caller, referralId, version), r -> r.cancel(caller.username(), now()));
     }
 
@@ -116,14 +118,12 @@ public class ReferralService {
 
     /** The referrals of a case, for those who may read the case. */
     public List<ReferralView> ofCase(Caller caller, String caseNumber) {
-        if (!caller.may(Permission.REFERRAL_MAKE) && !caller.may(Permission.CASE_APPROVE_CLOSURE)) {
-            throw new kz.qorgau.shared.AccessDeniedException(Permission.REFERRAL_MAKE);
-        }
-        CaseFile file = work.readable(caller, caseNumber);
+        CaseWorkService.Accessed accessed = work.accessed(caller, caseNumber, CaseAction.READ_REFERRALS);
+        CaseFile file = accessed.file();
         return em.createQuery("select r from ServiceReferral r where r.caseFileId = :id order by r.createdAt desc, r.id desc",
                         ServiceReferral.class)
                 .setParameter("id", file.id())
-                .getResultStream().map(r -> view(r, file)).toList();
+                .getResultStream().map(r -> view(r, file, Optional.of(accessed.access()), caller)).toList();
     }
 
     /** A provider's inbox: what was sent to its organisation, newest first; never drafts it has not received. */
@@ -131,19 +131,17 @@ public class ReferralService {
         caller.require(Permission.REFERRAL_ANSWER);
         // referral, case and victim in one query (the victim then comes from the persistence context): an inbox must
         // not cost a query per row
-        List<Object[]> rows = em.createQuery("""
-                        select r, c, v from ServiceReferral r, CaseFile c join c.victim v
-                        where c.id = r.caseFileId and r.toOrganisationCode = :org
-                          and r.status <> kz.qorgau.referral.ReferralStatus.PROPOSED
-                        order by r.createdAt desc, r.id desc""", Object[].class)
-                .setParameter("org", organisation(caller))
+        List<Object[]> rows = em.createQuery("select r, c, v from ServiceReferral r, CaseFile c join c.victim v"
+                        + " where c.id = r.caseFileId and " + AccessPolicy.ADDRESSED_TO
+                        + " order by r.createdAt desc, r.id desc", Object[].class)
+                .setParameter("provider", organisation(caller))
                 .setMaxResults(500)
                 .getResultList();
         return rows.stream().map(row -> {
             ServiceReferral referral = (ServiceReferral) row[0];
             CaseFile file = (CaseFile) row[1];
             audit.record(caller, AuditAction.READ, "ServiceReferral", referral.id(), file.id(), null);
-            return view(referral, file);
+            return view(referral, file, Optional.empty(), caller);
         }).toList();
     }
 
@@ -152,21 +150,23 @@ public class ReferralService {
         return reference.organisations().stream().filter(o -> o.active() && PROVIDERS.contains(o.type())).toList();
     }
 
-    private ReferralView view(ServiceReferral r, CaseFile file) {
+    private ReferralView view(ServiceReferral r, CaseFile file, Optional<CaseAccess> onCase, Caller caller) {
         LocalDate today = LocalDate.now(clock);
+        ReferralAccess access = AccessPolicy.referral(caller, onCase, r.toOrganisationCode(), r.status());
         return new ReferralView(r.id(), r.version(), file.number().toString(), r.service(), r.fromOrganisationCode(),
                 r.toOrganisationCode(), r.status(), r.createdAt(), r.sentAt().orElse(null), r.declineReason().orElse(null),
                 r.answerDueOn().orElse(null), r.isUnanswered(today), r.totalHours(),
-                file.victim().familyName() + " " + file.victim().givenName(), file.victim().ageOn(today).orElse(null));
+                file.victim().familyName() + " " + file.victim().givenName(), file.victim().ageOn(today).orElse(null), access);
     }
 
-    /** A referral of a case the caller may read; anything else is not found. */
+    /** A referral of a case the caller makes referrals on: not found outside what she reads, forbidden where she only reads. */
     private ServiceReferral ofTheCase(Caller caller, Long referralId, long version) {
+        AccessPolicy.requireCapable(caller, CaseAction.MAKE_REFERRAL);
         ServiceReferral referral = referralId == null ? null : em.find(ServiceReferral.class, referralId);
         if (referral == null) {
             throw new NotFoundException();
         }
-        work.readableById(caller, referral.caseFileId());
+        work.accessedById(caller, referral.caseFileId()).access().require(CaseAction.MAKE_REFERRAL);
         return checked(referral, version);
     }
 
@@ -174,8 +174,7 @@ public class ReferralService {
     private ServiceReferral addressedTo(Caller caller, Long referralId, long version) {
         caller.require(Permission.REFERRAL_ANSWER);
         ServiceReferral referral = referralId == null ? null : em.find(ServiceReferral.class, referralId);
-        if (referral == null || !referral.toOrganisationCode().equals(organisation(caller))
-                || referral.status() == ReferralStatus.PROPOSED) {
+        if (referral == null || !AccessPolicy.addressedTo(caller, referral.toOrganisationCode(), referral.status())) {
             throw new NotFoundException();
         }
         return checked(referral, version);

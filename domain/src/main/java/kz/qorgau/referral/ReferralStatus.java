@@ -23,4 +23,9 @@ public enum ReferralStatus {
             case DECLINED, COMPLETED, CANCELLED -> false;
         };
     }
+
+    /** Services are delivered under an accepted referral; the first delivery puts it in progress. */
+    public boolean allowsDelivery() {
+        return this == ACCEPTED || this == IN_PROGRESS;
+    }
 }

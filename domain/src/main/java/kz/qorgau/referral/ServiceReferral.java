@@ -217,7 +217,7 @@ public class ServiceReferral {
         Objects.requireNonNull(today, "today");
         requireWhoAndWhen(by, now);
         requireProvider(byOrganisationCode);
-        if (status != ReferralStatus.ACCEPTED && status != ReferralStatus.IN_PROGRESS) {
+        if (!status.allowsDelivery()) {
             throw new InvalidInputException("referral.delivery.notAllowed");
         }
         List<String> refusals = new ArrayList<>();

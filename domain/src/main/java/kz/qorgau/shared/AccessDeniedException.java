@@ -2,10 +2,14 @@ package kz.qorgau.shared;
 
 import java.util.List;
 
-/** The caller lacks a permission for an action (not for a record: records outside one's partition are simply not found). */
+/** The caller lacks a permission for an action (for a record one may not even read, the answer is not found instead). */
 public class AccessDeniedException extends QorgauException {
 
-    public AccessDeniedException(Permission missing) {
+    public AccessDeniedException() {
         super(List.of("access.denied"));
+    }
+
+    public AccessDeniedException(Permission missing) {
+        this();
     }
 }

@@ -11,8 +11,10 @@ import kz.qorgau.shared.persistence.Writes;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
-/** The case timeline: services append (and so audit the change), pages read. Callers of {@link #of} were checked. */
+/** The case timeline: services append (and so audit the change), pages read. Callers of {@link #of} were checked,
+ * and pass the kinds the reader may see. */
 @ApplicationScoped
 public class Timeline {
 
@@ -31,9 +33,15 @@ public class Timeline {
                 caseFileId, kind.name());
     }
 
-    public List<CaseEvent> of(Long caseFileId) {
-        return em.createQuery("select e from CaseEvent e where e.caseFileId = :id order by e.occurredAt, e.id", CaseEvent.class)
+    /** The entries of a case of these kinds, as the access policy lets the reader see them; filtered by the database. */
+    public List<CaseEvent> of(Long caseFileId, Set<CaseEventKind> kinds) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select e from CaseEvent e where e.caseFileId = :id and e.kind in :kinds"
+                        + " order by e.occurredAt, e.id", CaseEvent.class)
                 .setParameter("id", caseFileId)
+                .setParameter("kinds", List.copyOf(kinds))
                 .getResultList();
     }
 }

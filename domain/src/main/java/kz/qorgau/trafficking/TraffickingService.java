@@ -10,7 +10,6 @@ import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseWorkService;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.ConcurrentChangeException;
-import kz.qorgau.shared.Permission;
 import kz.qorgau.shared.persistence.Writes;
 import kz.qorgau.timeline.CaseEventKind;
 import kz.qorgau.timeline.Timeline;
@@ -48,8 +47,7 @@ public class TraffickingService {
     public void identify(Caller caller, String caseNumber, long version, IdentificationStatus status, LocalDate decidedOn,
                          Set<ExploitationType> exploitation, Set<MeansOfControl> control, String countryOfRecruitment,
                          String countryOfExploitation, RecruitmentType recruitment) {
-        caller.require(Permission.TRAFFICKING_IDENTIFY);
-        CaseFile file = work.readable(caller, caseNumber);
+        CaseFile file = work.accessed(caller, caseNumber, kz.qorgau.access.CaseAction.IDENTIFY_TRAFFICKING).file();
         file.requireNotClosed();
         TraffickingIdentification identification = find(file.id()).orElse(null);
         if (identification == null ? version != -1 : identification.version() != version) {

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import kz.qorgau.access.AccessPolicy;
 import kz.qorgau.casefile.CaseScope;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.Clocks;
@@ -20,8 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The start page of each role: what needs her today, first. Every section reads within the caller's read partition
- * (the case scope) and, for a police unit, a court or a provider, within its own records; each shows its first lines
+ * The start page of each role: what needs her today, first. Every section reads within the partition the access policy
+ * gives the caller for the section's action (a supervisor's closures in her region, a social worker's cases of her
+ * organisation) and, for a police unit, a court or a provider, within its own records; each shows its first lines
  * and counts the rest in the database. Lines carry case numbers and codes, never a name, an address or a note.
  */
 @ApplicationScoped
@@ -43,11 +45,14 @@ public class WorkListService {
     public WorkList forCaller(Caller caller) {
         LocalDate today = LocalDate.now(clock);
         LegalTerms terms = LegalTerms.on(today);
-        Optional<CaseScope> scope = CaseScope.of(caller);
         String org = caller.organisationCode().orElse("");
+        boolean provider = AccessPolicy.of(caller).answersReferrals();
         List<WorkList.Section> sections = new ArrayList<>();
         for (WorkSection kind : WorkSection.values()) {
-            if (!caller.may(kind.permission())) {
+            Optional<CaseScope> scope = kind.onCases().flatMap(action -> AccessPolicy.scope(caller, action));
+            // a section about cases where the policy gives her no partition for its action, or a provider's without
+            // being one, is not hers
+            if (kind.onCases().isPresent() ? scope.isEmpty() : !provider) {
                 continue;
             }
             Query q = switch (kind) {
@@ -123,7 +128,7 @@ public class WorkListService {
                         "order by coalesce(r.startedAt, r.answeredAt)", Map.of("org", org));
             };
             if (q == null) {
-                continue; // a section about cases for a caller with no read partition
+                continue; // no partition after all (no region or organisation on the token)
             }
             sections.add(q.run(kind));
         }
@@ -139,6 +144,13 @@ public class WorkListService {
     }
 
     private static LocalDate day(Object value) {
+        // a computed column (an aggregate, a coalesce) comes back as its JDBC type, not as the attribute's Java type
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant().atZone(Clocks.KAZAKHSTAN).toLocalDate();
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
         return value instanceof Instant instant ? instant.atZone(Clocks.KAZAKHSTAN).toLocalDate() : (LocalDate) value;
     }
 

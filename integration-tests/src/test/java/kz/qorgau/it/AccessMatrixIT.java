@@ -52,6 +52,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every role × every action × a record inside and outside its partition, with the identity each demo user really
@@ -104,11 +105,11 @@ class AccessMatrixIT {
     /**
      * Expected outcome per user, in the order of the actions below: Y allowed, F forbidden, N not found. A role with
      * no case partition at all (NGO, analyst, admin, none) finds no case: to it, none exists. S: refused because the
-     * emergency access to review is the caller's own.
+     * emergency access to review is the caller's own. R: refused with a reason, the Almaty case of a worker of Astana.
      */
     private static final Map<String, String> EXPECTED = Map.ofEntries(
             Map.entry("aigerim", "Y N Y Y Y Y F F F Y F Y  Y Y F Y Y Y Y  F F  F F F Y F F"),
-            Map.entry("dana",    "N Y Y N N N F F F N F N  N N F N N N N  F F  F F F F F F"),
+            Map.entry("dana",    "N Y R N N N F F F N F N  N N F N N N N  F F  F F F F F F"),
             Map.entry("zhanar",  "N N Y N N N F F F N F N  N N F Y Y Y N  F F  F F F F F F"),
             Map.entry("nurlan",  "Y N F F Y F Y F F Y F Y  Y F Y Y Y F F  F S  F Y F Y Y Y"),
             Map.entry("gulnara", "Y N F F Y F Y F F Y F Y  Y F Y Y Y F F  F Y  F Y F Y Y Y"),
@@ -216,6 +217,136 @@ class AccessMatrixIT {
         assertEquals(List.of(), mismatches, "\n" + table);
     }
 
+    /**
+     * Two roles on one token, as Keycloak issues them: bolat is a social worker of ALM-FSC and police, saule a social
+     * worker of ALM-SPD and a supervisor. Each role grants in its own partition: police and supervisors read every
+     * Almaty case, but neither may work on a case of another organisation because of it.
+     */
+    @Test
+    void twoRolesOnOneTokenGetWhatEachRoleMayInItsOwnPartitionNeverMore() throws Exception {
+        Caller aigerim = callerFromKeycloak("aigerim");
+        Caller bolat = callerFromKeycloak("bolat");
+        Caller saule = callerFromKeycloak("saule");
+        assertEquals(Set.of(kz.qorgau.shared.Role.SOCIAL_WORKER, kz.qorgau.shared.Role.POLICE), bolat.roles());
+        assertEquals(Set.of(kz.qorgau.shared.Role.SOCIAL_WORKER, kz.qorgau.shared.Role.SUPERVISOR), saule.roles());
+        String other = cases.open(aigerim, intake("Две-Роли", "ALM")).toString();
+        work.recordSecretAddress(aigerim, other, -1, "ул. Вымышленная, 3", null);
+        LocalDate today = LocalDate.now(Clocks.KAZAKHSTAN);
+        for (Caller both : List.of(bolat, saule)) {
+            String who = both.username() + ": ";
+            assertEquals("Y", outcome(c -> work.details(c, other), both), who + "reads the region's case");
+            assertEquals("F", outcome(c -> work.activate(c, other, work.details(aigerim, other).version()), both), who + "activate");
+            assertEquals("F", outcome(c -> work.requestClosure(c, other, work.details(aigerim, other).version()), both),
+                    who + "request closure");
+            assertEquals("F", outcome(c -> work.assessRisk(c, other, work.details(aigerim, other).version(), RiskLevel.HIGH, today),
+                    both), who + "assess risk");
+            assertEquals("F", outcome(c -> notes.write(c, other, "Две роли: заметка"), both), who + "write a note");
+            assertEquals("F", outcome(c -> work.reviseSafetyPlan(c, other, -1, "План"), both), who + "safety plan");
+            assertEquals("N", outcome(c -> work.secretAddress(c, other), both), who + "address");
+            assertEquals("F", outcome(c -> referrals.propose(c, other, kz.qorgau.referral.SpecialSocialService.LEGAL, "ALM-NGO"),
+                    both), who + "referral");
+            assertTrue(work.details(both, other).access().getActions().stream().noneMatch(a -> a.name().startsWith("WORK")
+                    || a == kz.qorgau.access.CaseAction.WRITE_NOTE), who + "the answer offers no work");
+            // her own organisation's case she runs as any social worker does
+            String own = cases.open(both, intake("Две-Роли-Своё", "ALM")).toString();
+            assertEquals("Y", outcome(c -> work.activate(c, own, work.details(c, own).version()), both), who + "own case");
+            assertEquals("Y", outcome(c -> notes.write(c, own, "Две роли: своё дело"), both), who + "own note");
+        }
+        // what each role may do it still does, in its own partition
+        assertEquals("Y", outcome(c -> work.bringBeforeCourt(c, other, "ALM-CRT"), bolat), "as police he brings any case of the region before a court");
+        // an order is issued by a police unit: his organisation is a family support centre, so the case refuses with a reason
+        assertEquals("E(order.unit.notPolice)", outcome(c -> protection.issue(c, other, "ДР-" + System.nanoTime(), today,
+                new Perpetrator("Примеров", "Ерлан", null, today.minusYears(30)), Set.of(Prohibition.NO_VIOLENCE)), bolat));
+        assertEquals("F", outcome(c -> notes.notes(c, other), bolat), "police read no notes");
+        assertEquals("Y", outcome(c -> notes.notes(c, other), saule), "the supervisor reads the region's notes");
+        String closing = cases.open(aigerim, intake("Две-Роли-Закрытие", "ALM")).toString();
+        work.requestClosure(aigerim, closing, work.details(aigerim, closing).version());
+        assertEquals("Y", outcome(c -> work.approveClosure(c, closing, work.details(aigerim, closing).version(), "Две роли"), saule));
+    }
+
+    /**
+     * An emergency access reads and never writes: nurlan breaks the glass on Astana cases, reads them, and may not
+     * approve a closure, send a case back, reopen it, assign it, or see who saw it.
+     */
+    @Test
+    void anEmergencyAccessReadsAndNeverApprovesSendsBackReopensAssignsOrSeesWhoSaw() throws Exception {
+        Caller dana = callerFromKeycloak("dana");
+        Caller nurlan = callerFromKeycloak("nurlan");
+        Caller astanaSupervisor = new Caller("supervisor-ast", Set.of(kz.qorgau.shared.Role.SUPERVISOR), Optional.of("AST-CC"),
+                Optional.of("AST"));
+        String requested = cases.open(dana, intake("Экстренно-Закрытие", "AST")).toString();
+        work.requestClosure(dana, requested, work.details(dana, requested).version());
+        String closed = cases.open(dana, intake("Экстренно-Закрыто", "AST")).toString();
+        work.requestClosure(dana, closed, work.details(dana, closed).version());
+        work.approveClosure(astanaSupervisor, closed, work.details(dana, closed).version(), "Закрыто в Астане");
+        String running = cases.open(dana, intake("Экстренно-Работа", "AST")).toString();
+        notes.write(dana, running, "Экстренно: заметка");
+        staff.signedIn(dana, "Dana Demo");
+        for (String number : List.of(requested, closed, running)) {
+            assertEquals("N", outcome(c -> work.details(c, number), nurlan), "before the glass is broken");
+            breakGlass.open(nurlan, number, "Проверка: угроза жизни, звонок полиции");
+            assertEquals("Y", outcome(c -> work.details(c, number), nurlan), "an emergency access reads");
+            assertEquals("F", outcome(c -> work.whoSaw(c, number), nurlan), "who saw this");
+        }
+        assertEquals("F", outcome(c -> work.approveClosure(c, requested, work.details(dana, requested).version(), "Экстренно"),
+                nurlan), "approve closure");
+        assertEquals("F", outcome(c -> work.rejectClosure(c, requested, work.details(dana, requested).version(), "Экстренно"),
+                nurlan), "send back");
+        assertEquals("F", outcome(c -> work.reopen(c, closed, work.details(dana, closed).version()), nurlan), "reopen");
+        assertEquals("F", outcome(c -> work.assign(c, running, work.details(dana, running).version(), "dana"), nurlan), "assign");
+        assertEquals("F", outcome(c -> work.unassign(c, running, work.details(dana, running).version()), nurlan), "unassign");
+        assertEquals("F", outcome(c -> notes.notes(c, running), nurlan), "notes");
+        assertTrue(work.details(nurlan, requested).access().getActions().stream()
+                .noneMatch(a -> a == kz.qorgau.access.CaseAction.DECIDE_CLOSURE), "the answer offers no decision");
+        assertEquals(kz.qorgau.casefile.CaseStatus.CLOSURE_REQUESTED, work.details(dana, requested).status(), "nothing changed");
+        assertEquals(kz.qorgau.casefile.CaseStatus.CLOSED, work.details(dana, closed).status());
+        assertTrue(work.details(dana, running).assignedTo() == null);
+    }
+
+    /** A social worker of an Almaty centre opens no case in Astana or Shymkent, where her supervisor would not see it. */
+    @Test
+    void aSocialWorkerOpensCasesOnlyInHerOrganisationsRegion() throws Exception {
+        Caller aigerim = callerFromKeycloak("aigerim");
+        Caller nurlan = callerFromKeycloak("nurlan");
+        long before = cases.count(aigerim);
+        for (String elsewhere : List.of("AST", "SHY")) {
+            InvalidInputException refused = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                    () -> cases.open(aigerim, intake("Чужой-Регион", elsewhere)));
+            assertEquals(List.of("case.region.notOwn"), refused.messageKeys());
+        }
+        assertEquals(before, cases.count(aigerim), "nothing saved");
+        String own = cases.open(aigerim, intake("Свой-Регион", "ALM")).toString();
+        assertEquals("Y", outcome(c -> work.details(c, own), nurlan), "her own region's supervisor sees what she opens");
+    }
+
+    /** Police and courts see the timeline of what they may read, never an entry that tells what lies beyond it. */
+    @Test
+    void policeAndCourtTimelinesLackTheKindsOfWhatTheyMayNotRead() throws Exception {
+        Caller aigerim = callerFromKeycloak("aigerim");
+        LocalDate today = LocalDate.now(Clocks.KAZAKHSTAN);
+        String number = cases.open(aigerim, intake("Хроника", "ALM")).toString();
+        work.recordSecretAddress(aigerim, number, -1, "ул. Вымышленная, 4", null);
+        notes.write(aigerim, number, "Хроника: заметка");
+        work.reviseSafetyPlan(aigerim, number, -1, "Хроника: план");
+        work.assessRisk(aigerim, number, work.details(aigerim, number).version(), RiskLevel.HIGH, today);
+        work.giveConsent(aigerim, number, work.details(aigerim, number).version(), kz.qorgau.casefile.ConsentScope.SERVICES, today);
+        work.bringBeforeCourt(aigerim, number, "ALM-CRT");
+        List<kz.qorgau.timeline.CaseEventKind> hidden = List.of(kz.qorgau.timeline.CaseEventKind.SECRET_ADDRESS_RECORDED,
+                kz.qorgau.timeline.CaseEventKind.NOTE_WRITTEN, kz.qorgau.timeline.CaseEventKind.SAFETY_PLAN_REVISED,
+                kz.qorgau.timeline.CaseEventKind.RISK_ASSESSED, kz.qorgau.timeline.CaseEventKind.CONSENT_GIVEN);
+        assertTrue(kinds(aigerim, number).containsAll(hidden), "the owner sees every entry: " + kinds(aigerim, number));
+        for (String reader : List.of("serik", "aliya")) {
+            List<kz.qorgau.timeline.CaseEventKind> seen = kinds(callerFromKeycloak(reader), number);
+            assertTrue(seen.containsAll(List.of(kz.qorgau.timeline.CaseEventKind.CASE_OPENED,
+                    kz.qorgau.timeline.CaseEventKind.BROUGHT_BEFORE_COURT)), reader + ": " + seen);
+            assertTrue(seen.stream().noneMatch(hidden::contains), reader + " sees " + seen);
+        }
+    }
+
+    private List<kz.qorgau.timeline.CaseEventKind> kinds(Caller caller, String number) {
+        return work.timeline(caller, number).stream().map(kz.qorgau.timeline.CaseEvent::kind).toList();
+    }
+
     private static ReportRequest lastYear(Figure figure, Area area) {
         return new ReportRequest(figure, Period.year(LocalDate.now(Clocks.KAZAKHSTAN).getYear() - 1), 1, area, List.of(),
                 Optional.empty(), false);
@@ -227,6 +358,7 @@ class AccessMatrixIT {
             case "F" -> "forbidden";
             case "N" -> "not found";
             case "S" -> "own: refused";
+            case "R" -> "other region";
             default -> outcome;
         };
     }
@@ -240,6 +372,9 @@ class AccessMatrixIT {
         } catch (NotFoundException e) {
             return "N";
         } catch (InvalidInputException e) {
+            if (e.messageKeys().equals(List.of("case.region.notOwn"))) {
+                return "R";
+            }
             return e.messageKeys().equals(List.of("breakGlass.review.ownAccess")) ? "S" : "E(" + e.getMessage() + ")";
         } catch (RuntimeException e) {
             return "E(" + e.getClass().getSimpleName() + ")";

@@ -112,7 +112,7 @@ public class CasesApi {
     @GET
     @Path("{number}/protective-orders")
     public List<ProtectiveOrdersApi.Order> orders(@PathParam("number") String number) {
-        return ProtectiveOrdersApi.Order.of(protection.ofCase(caller.get(), number));
+        return ProtectiveOrdersApi.Order.of(protection.orders(caller.get(), number));
     }
 
     /** A police unit issues an order on a case of its region. */

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import kz.qorgau.access.OrderAction;
 import kz.qorgau.protection.Perpetrator;
 import kz.qorgau.protection.Prohibition;
 import kz.qorgau.protection.ProtectionService;
@@ -59,19 +60,20 @@ public class ProtectiveOrdersApi {
     public record Revocation(Long version, LocalDate revokedOn, String reason) {
     }
 
-    /** An order as its readers see it, with its status today. */
+    /** An order as its readers see it, with its status today and what the caller may do with it (the policy's answer). */
     public record Order(Long id, long version, String orderNumber, String issuingUnitCode, LocalDate issueDate,
                         LocalDate validUntil, String status, Person perpetrator, Set<Prohibition> prohibitions,
-                        LocalDate revokedOn, int violations) {
+                        LocalDate revokedOn, int violations, Set<OrderAction> actions) {
 
-        static Order of(ProtectiveOrder o, LocalDate today) {
+        static Order of(ProtectionService.OrderEntry entry, LocalDate today) {
+            ProtectiveOrder o = entry.order();
             Perpetrator p = o.perpetrator();
             return new Order(o.id(), o.version(), o.orderNumber(), o.issuingUnitCode(), o.issueDate(), o.validUntil(),
                     o.status(today).name(), new Person(p.familyName(), p.givenName(), p.patronymic(), p.birthDate()),
-                    o.prohibitions(), o.revokedOn().orElse(null), o.violations().size());
+                    o.prohibitions(), o.revokedOn().orElse(null), o.violations().size(), entry.access().actions());
         }
 
-        static List<Order> of(List<ProtectiveOrder> orders) {
+        static List<Order> of(List<ProtectionService.OrderEntry> orders) {
             LocalDate today = LocalDate.now(Clocks.KAZAKHSTAN);
             return orders.stream().map(o -> of(o, today)).toList();
         }

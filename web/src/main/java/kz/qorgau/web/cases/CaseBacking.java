@@ -3,6 +3,8 @@ package kz.qorgau.web.cases;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import kz.qorgau.access.CaseAccess;
+import kz.qorgau.access.CaseAction;
 import kz.qorgau.casefile.CaseDetails;
 import kz.qorgau.casefile.CaseWorkService;
 import kz.qorgau.casefile.ConsentScope;
@@ -16,7 +18,6 @@ import kz.qorgau.casefile.PersonDetails;
 import kz.qorgau.casefile.SafetyPlan;
 import kz.qorgau.casefile.Sex;
 import kz.qorgau.shared.NotFoundException;
-import kz.qorgau.shared.Permission;
 import kz.qorgau.shared.QorgauException;
 import kz.qorgau.timeline.CaseEvent;
 import kz.qorgau.web.faces.Messages;
@@ -61,7 +62,7 @@ public class CaseBacking implements Serializable {
         try {
             details = work.details(user.caller(), number);
             timeline = work.timeline(user.caller(), number);
-            if (user.caller().may(Permission.SAFETY_PLAN_READ)) {
+            if (details.access().granted(CaseAction.READ_SAFETY_PLAN)) {
                 var plan = work.safetyPlan(user.caller(), number);
                 safetyPlanText = plan.map(SafetyPlan::text).orElse("");
                 safetyPlanVersion = plan.map(SafetyPlan::version).orElse(-1L);
@@ -199,10 +200,9 @@ public class CaseBacking implements Serializable {
         timeline = work.timeline(user.caller(), number);
     }
 
-    /** Only a worker of the owning organisation ever receives the address; for everyone else the section is absent. */
+    /** Only those the policy gives the address ever receive it; for everyone else the section is absent. */
     private void loadSecret() {
-        secretShown = user.caller().may(Permission.SECRET_ADDRESS)
-                && details.organisationCode().equals(user.caller().organisationCode().orElse(null));
+        secretShown = details.access().granted(CaseAction.READ_ADDRESS);
         if (secretShown) {
             var secret = work.secretAddress(user.caller(), number);
             secretAddress = secret.flatMap(PersonSecret::currentAddress).orElse("");
@@ -239,12 +239,10 @@ public class CaseBacking implements Serializable {
 
     private List<kz.qorgau.audit.AuditEntry> whoSaw;
 
-    /** Shown to the owning organisation and the supervisor; for anyone else the section is absent. */
+    /** Shown to those the policy lets see it; for anyone else the section is absent. */
     public List<kz.qorgau.audit.AuditEntry> getWhoSaw() {
         if (whoSaw == null) {
-            boolean owner = user.caller().may(Permission.CASE_WORK)
-                    && details.organisationCode().equals(user.caller().organisationCode().orElse(null));
-            whoSaw = owner || user.caller().may(Permission.CASE_APPROVE_CLOSURE) ? work.whoSaw(user.caller(), number) : List.of();
+            whoSaw = details.access().granted(CaseAction.WHO_SAW) ? work.whoSaw(user.caller(), number) : List.of();
         }
         return whoSaw;
     }
@@ -257,10 +255,9 @@ public class CaseBacking implements Serializable {
     private String assignee;
     private List<kz.qorgau.staff.StaffMember> socialWorkers;
 
-    /** The region's supervisor, on an open case of her region. */
+    /** The region's supervisor, on an open case of her region: as the policy answers. */
     public boolean isAssignable() {
-        return user.caller().may(Permission.CASE_ASSIGN) && !details.closed()
-                && details.regionCode().equals(user.caller().regionCode().orElse(null));
+        return details.access().may(CaseAction.ASSIGN);
     }
 
     public List<kz.qorgau.staff.StaffMember> getSocialWorkers() {
@@ -286,8 +283,9 @@ public class CaseBacking implements Serializable {
         this.assignee = assignee;
     }
 
-    public boolean may(String permission) {
-        return user.caller().may(Permission.valueOf(permission));
+    /** The access policy's answer for this caller and this case: what the page offers, nothing it works out itself. */
+    public CaseAccess getAccess() {
+        return details.access();
     }
 
     public String getNumber() {

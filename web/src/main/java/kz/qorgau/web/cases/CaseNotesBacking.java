@@ -5,11 +5,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import kz.qorgau.access.CaseAction;
 import kz.qorgau.casefile.CaseNoteService;
 import kz.qorgau.casefile.CaseNoteService.NoteView;
 import kz.qorgau.shared.AccessDeniedException;
 import kz.qorgau.shared.NotFoundException;
-import kz.qorgau.shared.Permission;
 import kz.qorgau.shared.QorgauException;
 import kz.qorgau.web.faces.Messages;
 import kz.qorgau.web.security.CurrentUser;
@@ -50,7 +50,7 @@ public class CaseNotesBacking implements Serializable {
         }
         notes = List.of();
         shown = false;
-        if (caseNumber == null || !user.caller().may(Permission.NOTES_READ)) {
+        if (caseNumber == null || !casePage.getAccess().granted(CaseAction.READ_NOTES)) {
             return;
         }
         try {

@@ -50,8 +50,8 @@ public class MeasuresBacking implements Serializable {
     kz.qorgau.web.cases.CaseBacking casePage;
 
     private String caseNumber;
-    private List<ProtectiveOrder> orders;
-    private List<CourtMandate> decisions;
+    private List<ProtectionService.OrderEntry> orders;
+    private List<MandateService.DecisionEntry> decisions;
 
     // issuing an order
     private String orderNumber;
@@ -90,16 +90,18 @@ public class MeasuresBacking implements Serializable {
         caseNumber = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("n");
     }
 
-    public List<ProtectiveOrder> getOrders() {
+    /** The orders of the case, each with what the caller may do with it. */
+    public List<ProtectionService.OrderEntry> getOrders() {
         if (orders == null) {
-            orders = caseNumber == null ? List.of() : protection.ofCase(user.caller(), caseNumber);
+            orders = caseNumber == null ? List.of() : protection.orders(user.caller(), caseNumber);
         }
         return orders;
     }
 
-    public List<CourtMandate> getDecisions() {
+    /** The court decisions of the case, each with what the caller may do with it. */
+    public List<MandateService.DecisionEntry> getDecisions() {
         if (decisions == null) {
-            decisions = caseNumber == null ? List.of() : mandates.ofCase(user.caller(), caseNumber);
+            decisions = caseNumber == null ? List.of() : mandates.decisions(user.caller(), caseNumber);
         }
         return decisions;
     }

@@ -111,6 +111,12 @@ public class CurrentUser {
         return new kz.qorgau.statistics.StatisticsAccess(caller(), code -> Optional.empty()).any();
     }
 
+    /** What this user may do at all, by the access policy: menus and start-page sections ask this. */
+    public kz.qorgau.access.CallerAccess getAccess() {
+        return kz.qorgau.access.AccessPolicy.of(caller());
+    }
+
+    /** A permission by name, for pages that ask for one at caller level; case pages ask the policy's answers instead. */
     public boolean may(String permission) {
         return caller().may(kz.qorgau.shared.Permission.valueOf(permission));
     }
