@@ -59,7 +59,8 @@ class PageTextsTest {
             java.util.Map.entry("reviewFinding.", kz.qorgau.breakglass.ReviewFinding.class),
             java.util.Map.entry("figure.", kz.qorgau.statistics.Figure.class),
             java.util.Map.entry("dimension.", kz.qorgau.statistics.Dimension.class),
-            java.util.Map.entry("statistics.periodKind.", kz.qorgau.statistics.Period.Kind.class));
+            java.util.Map.entry("statistics.periodKind.", kz.qorgau.statistics.Period.Kind.class),
+            java.util.Map.entry("intake.step.", kz.qorgau.web.cases.NewCaseBacking.Step.class));
 
     static Set<String> keysUsedByPages() throws IOException {
         Set<String> keys = new TreeSet<>();
