@@ -134,7 +134,10 @@ public class NewCaseFile implements java.io.Serializable {
 
     private static void texts(List<String> refusals, String... values) {
         for (String value : values) {
-            Text.problem(value, null).ifPresent(refusals::add);
+            // blank is "not entered": a required one is told by Bean Validation, and blanks are never stored
+            if (value != null && !value.isBlank()) {
+                Text.problem(value, null).ifPresent(refusals::add);
+            }
         }
     }
 
