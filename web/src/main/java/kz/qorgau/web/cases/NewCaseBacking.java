@@ -96,6 +96,9 @@ public class NewCaseBacking implements Serializable {
             duplicates = cases.possibleDuplicates(user.caller(), search, 0);
             searched = search;
         } catch (QorgauException refused) {
+            // no answer to an earlier search stays on the screen as if it were this one's
+            duplicates = null;
+            searched = null;
             Messages.refused(refused);
         }
     }
