@@ -162,6 +162,17 @@ public final class Browser implements AutoCloseable {
         field.click();
         field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
         field.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")), org.openqa.selenium.Keys.TAB);
+        // on a short page the calendar opens below the field, over what comes next: close it as a person would
+        By calendar = By.cssSelector(".ui-datepicker-header");
+        if (driver.findElements(calendar).stream().anyMatch(WebElement::isDisplayed)) {
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(2)).until(d -> d.findElements(calendar).stream().noneMatch(WebElement::isDisplayed));
+            } catch (org.openqa.selenium.TimeoutException stillOpen) {
+                driver.findElement(By.tagName("h1")).click();
+                wait.until(d -> d.findElements(calendar).stream().noneMatch(WebElement::isDisplayed));
+            }
+        }
     }
 
     /** As a social worker already signed in: opens a case through the intake form and returns its number. */
