@@ -77,6 +77,7 @@ public class NewCaseBacking implements Serializable {
     private PersonSearch acknowledged;
     /** On the person step: the details as entered match someone known, shown to her, and she has not yet gone on. */
     private boolean personKnown;
+    private CaseNumber opened;
 
     @PostConstruct
     void init() {
@@ -215,11 +216,18 @@ public class NewCaseBacking implements Serializable {
 
     // --- the last step ---
 
-    /** Opens the case with everything entered, in one call; on success she is on her new case. */
+    /**
+     * Opens the case with everything entered, in one call; on success she is on her new case. Pressed again in the same
+     * view (the browser's back button, a second click), it opens nothing more and takes her to the case it opened.
+     */
     public String open() {
+        if (opened != null) {
+            return "/cases/case?faces-redirect=true&n=" + opened;
+        }
         try {
             applyConsents();
             CaseNumber number = cases.open(user.caller(), form);
+            opened = number;
             Messages.flashInfo("case.opened", number.toString());
             return "/cases/case?faces-redirect=true&n=" + number;
         } catch (QorgauException refused) {
