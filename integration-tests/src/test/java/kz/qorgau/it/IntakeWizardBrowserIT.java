@@ -64,8 +64,8 @@ class IntakeWizardBrowserIT {
             b.screenshot("intake-4-risk");
             assertThat(b.next()).isEqualTo("CONSENT");
 
-            b.click(By.cssSelector("label[for='case:consent-SERVICES_input']"));
-            b.click(By.cssSelector("label[for='case:consent-DISCLOSURE_input']"));
+            b.click(By.cssSelector("#case\\:consent-SERVICES .ui-chkbox-box"));
+            b.click(By.cssSelector("#case\\:consent-DISCLOSURE .ui-chkbox-box"));
             b.screenshot("intake-5-consent");
             // back two steps and forth again: everything she typed is still there
             assertThat(b.wizard("case:back")).isEqualTo("RISK");
