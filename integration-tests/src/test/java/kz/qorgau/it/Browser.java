@@ -165,11 +165,11 @@ public final class Browser implements AutoCloseable {
         // on a short page the calendar opens below the field, over what comes next: close it as a person would
         By calendar = By.cssSelector(".ui-datepicker-header");
         if (driver.findElements(calendar).stream().anyMatch(WebElement::isDisplayed)) {
-            new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+            field.sendKeys(org.openqa.selenium.Keys.ESCAPE);
             try {
                 new WebDriverWait(driver, Duration.ofSeconds(2)).until(d -> d.findElements(calendar).stream().noneMatch(WebElement::isDisplayed));
             } catch (org.openqa.selenium.TimeoutException stillOpen) {
-                driver.findElement(By.tagName("h1")).click();
+                driver.findElements(By.cssSelector("h1, .q-main")).get(0).click();
                 wait.until(d -> d.findElements(calendar).stream().noneMatch(WebElement::isDisplayed));
             }
         }
