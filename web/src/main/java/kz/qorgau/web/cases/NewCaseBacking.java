@@ -133,6 +133,25 @@ public class NewCaseBacking implements Serializable {
         moveTo(Step.PERSON);
     }
 
+    /**
+     * She knows neither an IIN nor a date of birth (a woman without papers, say): nothing can be searched yet, so she
+     * goes on with what she typed, and the person step looks her up as soon as an IIN or a date of birth is entered.
+     */
+    public void withoutSearch() {
+        if (furthest == Step.SEARCH) {
+            form.setFamilyName(blankToNull(searchFamilyName));
+            form.setGivenName(blankToNull(searchGivenName));
+        }
+        searched = null;
+        duplicates = null;
+        acknowledged = null;
+        moveTo(Step.PERSON);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     private static Optional<Iin> encodedInIin(PersonSearch search) {
         try {
             return Iin.ofNullable(search.iin());
