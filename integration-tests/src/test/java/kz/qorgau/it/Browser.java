@@ -216,7 +216,7 @@ public final class Browser implements AutoCloseable {
         if (!next().equals("INCIDENT")) {
             return;
         }
-        typeDate("case:incidentDate_input", java.time.LocalDate.now().minusDays(1));
+        typeDate("case:incidentDate_input", java.time.LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).minusDays(1));
         choose("case:incidentType", "физическое насилие");
         for (String step : new String[]{"RISK", "CONSENT", "SAFETY_PLAN", "REVIEW"}) {
             if (!next().equals(step)) {

@@ -53,7 +53,7 @@ class IntakeWizardBrowserIT {
             b.screenshot("intake-2-person");
             assertThat(b.next()).isEqualTo("INCIDENT");
 
-            b.typeDate("case:incidentDate_input", LocalDate.now().minusDays(2));
+            b.typeDate("case:incidentDate_input", LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).minusDays(2));
             b.choose("case:incidentType", "физическое насилие");
             b.choose("case:relationship", "супруг(а)");
             b.type(By.id("case:settlement"), "Алматы");
@@ -177,7 +177,7 @@ class IntakeWizardBrowserIT {
             b.click(By.cssSelector("label[for='case:sex:0']"));
             assertThat(b.next()).isEqualTo("INCIDENT");
 
-            b.typeDate("case:incidentDate_input", LocalDate.now().plusDays(3));
+            b.typeDate("case:incidentDate_input", LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).plusDays(3));
             assertThat(b.next()).as("a refused step keeps her there").isEqualTo("INCIDENT");
             String told = b.await(By.id("case:messages")).getText();
             assertThat(told).contains("Дата инцидента не может быть в будущем.", "Выберите тип инцидента.");
