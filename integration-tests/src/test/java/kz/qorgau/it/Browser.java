@@ -165,9 +165,20 @@ public final class Browser implements AutoCloseable {
         // on a short page the calendar opens below the field, over what comes next: close it as a person would
         By calendar = By.cssSelector(".ui-datepicker-header");
         if (driver.findElements(calendar).stream().anyMatch(WebElement::isDisplayed)) {
-            // a click in the empty margin left of the page's content, outside the calendar (the mask swallows Escape)
-            new org.openqa.selenium.interactions.Actions(driver).moveToLocation(8, 300).click().perform();
-            wait.until(d -> d.findElements(calendar).stream().noneMatch(WebElement::isDisplayed));
+            // a click in the empty margin left of the page's content, outside the calendar (the mask swallows Escape);
+            // a calendar still opening does not listen yet, so look again and click again
+            for (int attempt = 0; ; attempt++) {
+                new org.openqa.selenium.interactions.Actions(driver).moveToLocation(8, 300).click().perform();
+                try {
+                    new WebDriverWait(driver, Duration.ofSeconds(2))
+                            .until(d -> d.findElements(calendar).stream().noneMatch(WebElement::isDisplayed));
+                    return;
+                } catch (org.openqa.selenium.TimeoutException stillOpen) {
+                    if (attempt == 4) {
+                        throw stillOpen;
+                    }
+                }
+            }
         }
     }
 
