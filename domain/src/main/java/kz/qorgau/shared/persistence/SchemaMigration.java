@@ -65,7 +65,7 @@ public class SchemaMigration {
                     .locations("classpath:db/migration")
                     .placeholders(Map.of("appRole", appRole));
             if (migrationUser.isPresent()) {
-                configuration.dataSource(url, migrationUser.get(), migrationPassword.orElse(""));
+                configuration.dataSource(withoutErrorDetail(url), migrationUser.get(), migrationPassword.orElse(""));
             } else {
                 LOG.warning("No QORGAU_DB_MIGRATION_USER: migrating as the application's own role; "
                         + "give the schema to a separate owner for least privilege");
@@ -82,6 +82,14 @@ public class SchemaMigration {
         }
         migrated = true;
         schemaReady.fire(new SchemaReady());
+    }
+
+    /**
+     * The URL with the driver's copy of PostgreSQL's error detail switched off (the last setting in a URL wins): the
+     * detail of a refused row lists its values, and a migration's failure is logged.
+     */
+    static String withoutErrorDetail(String url) {
+        return url + (url.contains("?") ? "&" : "?") + "logServerErrorDetail=false";
     }
 
     public boolean migrated() {
