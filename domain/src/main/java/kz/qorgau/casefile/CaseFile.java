@@ -138,7 +138,9 @@ public class CaseFile {
         return file;
     }
 
-    private static List<String> incidentRefusals(Person victim, IncidentDetails incident, LocalDate today) {
+    /** The rules of an incident of this victim (null: not known yet), also asked at intake before anything is saved. */
+    static List<String> incidentRefusals(Person victim, IncidentDetails incident, LocalDate today) {
+        LocalDate victimBorn = victim == null ? null : victim.birthDate().orElse(null);
         List<String> refusals = new ArrayList<>();
         LocalDate on = incident.occurredOn();
         if (on == null) {
@@ -147,7 +149,9 @@ public class CaseFile {
             if (on.isAfter(today)) {
                 refusals.add("case.incident.date.future");
             }
-            victim.birthDate().filter(on::isBefore).ifPresent(born -> refusals.add("case.incident.date.beforeBirth"));
+            if (victimBorn != null && on.isBefore(victimBorn)) {
+                refusals.add("case.incident.date.beforeBirth");
+            }
         }
         if (incident.type() == null) {
             refusals.add("case.incident.type.required");

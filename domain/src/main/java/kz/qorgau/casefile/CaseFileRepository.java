@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -93,25 +92,35 @@ public class CaseFileRepository {
     private static final String SAME_VICTIM = """
             (v.iin = :iin or (lower(v.familyName) = :family and lower(v.givenName) = :given and v.birthDate = :born))""";
 
-    /** Case numbers in a partition whose victim has this IIN, or this name and date of birth. */
-    public List<String> numbersOfVictims(CaseScope scope, String iin, String family, String given, LocalDate born) {
-        return scope.bind(em.createQuery("select c.number from CaseFile c join c.victim v where " + SAME_VICTIM + " and "
-                        + scope.condition() + " order by c.openedAt desc", String.class))
-                .setParameter("iin", iin == null ? "" : iin)
-                .setParameter("family", lower(family)).setParameter("given", lower(given)).setParameter("born", born)
-                .setMaxResults(20)
+    private static <Q extends jakarta.persistence.Query> Q matching(Q query, PersonSearch search) {
+        // an empty string matches no IIN and no name (both are never empty), so one query serves every search
+        query.setParameter("iin", search.iinValue().orElse(""));
+        query.setParameter("family", search.normalisedFamilyName());
+        query.setParameter("given", search.normalisedGivenName());
+        query.setParameter("born", search.byName() ? search.birthDate() : java.time.LocalDate.of(1900, 1, 1));
+        return query;
+    }
+
+    /** A page of the partition's cases whose victim matches, newest first. */
+    public List<DuplicateCheck.Match> casesOfVictim(CaseScope scope, PersonSearch search, int first, int max) {
+        return matching(scope.bind(em.createQuery("select new kz.qorgau.casefile.DuplicateCheck$Match(c.number, c.status, c.openedAt)"
+                        + " from CaseFile c join c.victim v where " + SAME_VICTIM + " and " + scope.condition()
+                        + " order by c.openedAt desc, c.id desc", DuplicateCheck.Match.class)), search)
+                .setFirstResult(first)
+                .setMaxResults(max)
                 .getResultList();
     }
 
-    public long countCasesOfVictims(String iin, String family, String given, LocalDate born) {
-        return em.createQuery("select count(c) from CaseFile c join c.victim v where " + SAME_VICTIM, Long.class)
-                .setParameter("iin", iin == null ? "" : iin)
-                .setParameter("family", lower(family)).setParameter("given", lower(given)).setParameter("born", born)
-                .getSingleResult();
+    /** How many of the partition's cases have a matching victim, counted by the database, not by a truncated list. */
+    public long countCasesOfVictim(CaseScope scope, PersonSearch search) {
+        return matching(scope.bind(em.createQuery("select count(c) from CaseFile c join c.victim v where " + SAME_VICTIM
+                + " and " + scope.condition(), Long.class)), search).getSingleResult();
     }
 
-    private static String lower(String s) {
-        return s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT);
+    /** How many cases anywhere have a matching victim: only ever compared, never shown. */
+    public long countCasesOfVictim(PersonSearch search) {
+        return matching(em.createQuery("select count(c) from CaseFile c join c.victim v where " + SAME_VICTIM, Long.class), search)
+                .getSingleResult();
     }
 
     public boolean isEmpty() {

@@ -45,12 +45,26 @@ public class CaseFileService {
     Timeline timeline;
 
     /**
-     * Opens a case in the caller's organisation and returns its number; refuses invalid input, saving nothing. The
-     * case is of her organisation's region, so that the region's supervisor sees what its workers open.
+     * Opens a case in the caller's organisation and returns its number: the victim, the incident that brought her, and
+     * what the intake recorded besides — a risk assessment, consents, a safety plan — in one transaction, under the
+     * same rules as on the case page. Refuses invalid input, saving nothing and giving the number back. The case is of
+     * her organisation's region, so that the region's supervisor sees what its workers open.
      */
     public CaseNumber open(Caller caller, NewCaseFile form) {
         caller.require(Permission.CASE_OPEN);
         inputCheck.require(form);
+        LocalDate today = LocalDate.now(clock);
+        List<String> refusals = new java.util.ArrayList<>();
+        for (IntakeStep step : IntakeStep.values()) {
+            refusals.addAll(form.refusals(step, today));
+        }
+        legalArticleRefusal(form).ifPresent(refusals::add);
+        if (!refusals.isEmpty()) {
+            throw new InvalidInputException(refusals.stream().distinct().toList());
+        }
+        if (form.hasSafetyPlan()) {
+            caller.require(Permission.SAFETY_PLAN_WRITE);
+        }
         kz.qorgau.reference.Organisation owner = caller.organisationCode()
                 .flatMap(reference::organisation)
                 .orElseThrow(() -> new InvalidInputException("case.organisation.unknown"));
@@ -59,37 +73,89 @@ public class CaseFileService {
                 .orElseThrow(() -> new InvalidInputException("case.region.unknown"))
                 .code();
         AccessPolicy.requireIntakeRegion(caller, owner.regionCode(), region);
-        LocalDate today = LocalDate.now(clock);
         Person victim = new Person(form.victim(), today);
-        if (victim.birthDate().isEmpty() && form.getEstimatedAge() == null) {
-            throw new InvalidInputException("case.victim.ageOrBirthDate.required");
-        }
+        Instant now = Instant.now(clock);
         CaseNumber number = cases.allocateNumber(region, today.getYear());
         CaseFile file = CaseFile.open(number, form.getKind(), victim, organisation, caller.username(),
-                form.getIncidentDate(), form.getIncidentType(), today, Instant.now(clock));
+                form.incident(region), today, now);
+        if (form.getRiskLevel() != null) {
+            file.assessRisk(form.getRiskLevel(), today, caller.username(), today, now);
+        }
+        LocalDate consentOn = form.consentGivenOn(today);
+        for (ConsentScope scope : form.getConsents()) {
+            file.giveConsent(scope, consentOn, caller.username(), today, now);
+        }
         cases.add(file);
         cases.flush();
-        timeline.record(file.id(), CaseEventKind.CASE_OPENED, caller, form.getKind().name(), Instant.now(clock));
+        timeline.record(file.id(), CaseEventKind.CASE_OPENED, caller, form.getKind().name(), now);
+        if (form.getRiskLevel() != null) {
+            timeline.record(file.id(), CaseEventKind.RISK_ASSESSED, caller, form.getRiskLevel().name(), now);
+        }
+        for (ConsentScope scope : form.getConsents()) {
+            timeline.record(file.id(), CaseEventKind.CONSENT_GIVEN, caller, scope.name(), now);
+        }
+        if (form.hasSafetyPlan()) {
+            SafetyPlan plan = new SafetyPlan(file.id());
+            plan.revise(form.getSafetyPlan(), caller.username(), now);
+            cases.add(plan);
+            timeline.record(file.id(), CaseEventKind.SAFETY_PLAN_REVISED, caller, null, now);
+        }
+        cases.flush();
         return number;
     }
 
     /**
-     * Who may already be known, before a new case is opened: the same IIN, or the same name and date of birth.
-     * Matches in the caller's partition are named by case number; elsewhere they are only counted, so that nobody
-     * learns another organisation's cases.
+     * Checks one step of an intake, saving nothing: the step's Bean Validation and the model's rules, as
+     * {@link #open} will check them all again. Refuses with every key of the step at once.
      */
-    public DuplicateCheck possibleDuplicates(Caller caller, NewCaseFile form) {
+    public void checkStep(Caller caller, NewCaseFile form, IntakeStep step) {
         caller.require(Permission.CASE_OPEN);
-        String iin = form.getIin() == null || form.getIin().isBlank() ? null : form.getIin().strip();
-        boolean byName = form.getFamilyName() != null && form.getGivenName() != null && form.getBirthDate() != null;
-        if (iin == null && !byName) {
-            return new DuplicateCheck(false, List.of(), 0);
+        List<String> refusals = new java.util.ArrayList<>(inputCheck.refusals(form, step.properties()));
+        refusals.addAll(form.refusals(step, LocalDate.now(clock)));
+        if (step == IntakeStep.INCIDENT) {
+            legalArticleRefusal(form).ifPresent(refusals::add);
         }
-        List<String> visible = CaseScope.of(caller)
-                .map(scope -> cases.numbersOfVictims(scope, iin, form.getFamilyName(), form.getGivenName(), form.getBirthDate()))
-                .orElse(List.of());
-        long all = cases.countCasesOfVictims(iin, form.getFamilyName(), form.getGivenName(), form.getBirthDate());
-        return new DuplicateCheck(true, visible, Math.max(0, all - visible.size()));
+        if (!refusals.isEmpty()) {
+            throw new InvalidInputException(refusals.stream().distinct().toList());
+        }
+    }
+
+    /** A new incident is qualified under an article in force, as on the case page. */
+    private java.util.Optional<String> legalArticleRefusal(NewCaseFile form) {
+        String code = form.getLegalArticleCode();
+        if (code == null || code.isBlank() || reference.legalArticle(code.strip()).filter(a -> a.active()).isPresent()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("incident.legalArticle.unknown");
+    }
+
+    /** How many matches of her partition a duplicate check lists at a time. */
+    public static final int DUPLICATES_PAGE = 10;
+
+    /**
+     * Who may already be known, before a new case is opened: the same IIN, or the same name and date of birth. Cases of
+     * the caller's partition are listed a page at a time and counted by the database; of cases anywhere else she learns
+     * only that there are some, so that nobody finds out which organisation knows a woman. Each check is audited as a
+     * read, naming how she searched and what she was told, never the IIN or name she searched for.
+     */
+    public DuplicateCheck possibleDuplicates(Caller caller, PersonSearch search, int first) {
+        caller.require(Permission.CASE_OPEN);
+        search.checked();
+        if (first < 0) {
+            throw new IllegalArgumentException("first must not be negative");
+        }
+        java.util.Optional<CaseScope> scope = CaseScope.of(caller);
+        List<DuplicateCheck.Match> page = scope.map(s -> cases.casesOfVictim(s, search, first, DUPLICATES_PAGE)).orElse(List.of());
+        long visible = scope.map(s -> cases.countCasesOfVictim(s, search)).orElse(0L);
+        boolean elsewhere = cases.countCasesOfVictim(search) > visible;
+        audit.record(caller, AuditAction.READ, "DuplicateCheck", null, null,
+                "by=" + search.criteria() + " first=" + first + " found=" + visible + " elsewhere=" + (elsewhere ? "yes" : "no"));
+        return new DuplicateCheck(true, page, visible, elsewhere);
+    }
+
+    /** The first page of matches for the identifying fields of an intake form. */
+    public DuplicateCheck possibleDuplicates(Caller caller, NewCaseFile form) {
+        return possibleDuplicates(caller, PersonSearch.of(form), 0);
     }
 
     /** A page of the caller's cases; the list shows victims' names, so reading it is audited too (one line a page). */

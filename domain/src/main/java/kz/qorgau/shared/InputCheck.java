@@ -25,6 +25,14 @@ public class InputCheck {
         }
     }
 
+    /** The refusal keys of some properties only, in the order given: one step of a longer form. */
+    public List<String> refusals(Object command, List<String> properties) {
+        return properties.stream()
+                .flatMap(property -> validator.validateProperty(command, property).stream().map(InputCheck::key))
+                .distinct()
+                .toList();
+    }
+
     /** Our constraints name their message as {@code {key}}; the key is what the web layer translates. */
     static String key(ConstraintViolation<?> violation) {
         String template = violation.getMessageTemplate();

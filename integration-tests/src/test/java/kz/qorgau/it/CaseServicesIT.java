@@ -172,6 +172,50 @@ class CaseServicesIT {
     }
 
     @Test
+    void intakeRecordsRiskConsentsAndTheSafetyPlanInOneGoOrNothingAtAll() {
+        NewCaseFile form = intake("Тестова-Сразу", "ALM");
+        form.setRiskLevel(RiskLevel.HIGH);
+        form.setConsents(Set.of(ConsentScope.SERVICES, ConsentScope.DISCLOSURE));
+        form.setConsentGivenOn(LocalDate.now(Clocks.KAZAKHSTAN).minusDays(1));
+        form.setSafetyPlan("Звонить сестре");
+        form.setRelationship(kz.qorgau.casefile.Relationship.SPOUSE);
+        String number = cases.open(AIGERIM, form).toString();
+        CaseDetails saved = work.details(AIGERIM, number);
+        assertEquals(RiskLevel.HIGH, saved.riskLevel());
+        assertEquals(LocalDate.now(Clocks.KAZAKHSTAN), saved.risks().get(0).assessedOn());
+        assertEquals(Set.of(ConsentScope.SERVICES, ConsentScope.DISCLOSURE),
+                saved.consents().stream().map(CaseDetails.ConsentView::scope).collect(java.util.stream.Collectors.toSet()));
+        assertEquals("Звонить сестре", work.safetyPlan(AIGERIM, number).orElseThrow().text());
+        assertEquals(kz.qorgau.casefile.Relationship.SPOUSE, saved.incidents().get(0).relationship());
+        assertTrue(work.timeline(AIGERIM, number).stream().map(CaseEvent::kind).toList().containsAll(List.of(
+                CaseEventKind.CASE_OPENED, CaseEventKind.RISK_ASSESSED, CaseEventKind.CONSENT_GIVEN, CaseEventKind.SAFETY_PLAN_REVISED)));
+
+        long before = cases.count(AIGERIM);
+        NewCaseFile late = intake("Тестова-Позже", "ALM");
+        late.setRiskLevel(RiskLevel.LOW);
+        late.setConsents(Set.of(ConsentScope.STATISTICS));
+        late.setConsentGivenOn(LocalDate.now(Clocks.KAZAKHSTAN).plusDays(1));
+        assertEquals(List.of("case.consent.dateOutOfRange"),
+                assertThrows(InvalidInputException.class, () -> cases.open(AIGERIM, late)).messageKeys());
+        NewCaseFile longPlan = intake("Тестова-Длинно", "ALM");
+        longPlan.setSafetyPlan("x".repeat(8001));
+        assertThrows(InvalidInputException.class, () -> cases.open(AIGERIM, longPlan));
+        assertEquals(before, cases.count(AIGERIM), "nothing of a refused intake is saved");
+
+        assertEquals(List.of("case.incident.date.future"), assertThrows(InvalidInputException.class, () -> {
+            NewCaseFile step = intake("Тестова-Шаг", "ALM");
+            step.setIncidentDate(LocalDate.now(Clocks.KAZAKHSTAN).plusDays(2));
+            cases.checkStep(AIGERIM, step, kz.qorgau.casefile.IntakeStep.INCIDENT);
+        }).messageKeys(), "a step is checked on its own");
+        NewCaseFile noName = intake(" ", "ALM");
+        noName.setIncidentDate(null);
+        cases.checkStep(AIGERIM, noName, kz.qorgau.casefile.IntakeStep.RISK); // asks nothing of the person or the incident
+        assertEquals(List.of("case.victim.familyName.required"), assertThrows(InvalidInputException.class,
+                () -> cases.checkStep(AIGERIM, noName, kz.qorgau.casefile.IntakeStep.PERSON)).messageKeys(),
+                "the person step does not ask about the incident");
+    }
+
+    @Test
     void invalidInputSavesNothingAndTakesNoNumber() {
         long before = cases.count(AIGERIM);
         CaseNumber first = cases.open(AIGERIM, intake("Тестова-Два", "ALM"));
@@ -400,14 +444,80 @@ class CaseServicesIT {
     void theDuplicateCheckNamesVisibleCasesAndOnlyCountsOthers() {
         NewCaseFile form = intake("Дубликатова", "ALM");
         form.setBirthDate(LocalDate.of(1979, 2, 3));
-        cases.open(AIGERIM, form);
+        String almaty = cases.open(AIGERIM, form).toString();
         NewCaseFile sameInAstana = intake("ДУБЛИКАТОВА", "AST");
         sameInAstana.setBirthDate(LocalDate.of(1979, 2, 3));
         String astanaCase = cases.open(DANA, sameInAstana).toString();
 
         DuplicateCheck check = cases.possibleDuplicates(DANA, form);
-        assertEquals(List.of(astanaCase), check.visibleCaseNumbers());
-        assertEquals(1, check.elsewhere(), "aigerim's case is counted, not named");
+        assertEquals(List.of(astanaCase), check.visible().stream().map(DuplicateCheck.Match::number).toList());
+        assertEquals(1, check.visibleTotal());
+        assertTrue(check.knownElsewhere(), "aigerim's case is a yes, not a number");
+        assertEquals(List.of(almaty), cases.possibleDuplicates(AIGERIM, form).visible().stream().map(DuplicateCheck.Match::number).toList());
+    }
+
+    /**
+     * Beyond one page: 25 cases of the same woman in her organisation are counted by the database and listed page by
+     * page, a case in another organisation is only a yes, and every check leaves an audit row without the IIN.
+     */
+    @Test
+    void theDuplicateCheckCountsBeyondAPageAndIsAuditedWithoutTheIin() throws Exception {
+        String iin = "850412400012";
+        kz.qorgau.casefile.PersonSearch byIin = new kz.qorgau.casefile.PersonSearch(iin, null, null, null);
+        assertFalse(cases.possibleDuplicates(ZHANAR, byIin, 0).found(), "nobody has this IIN yet");
+        List<String> opened = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            NewCaseFile again = intake("Многократова", "ALM");
+            again.setBirthDate(null);
+            again.setIin(iin);
+            opened.add(cases.open(AIGERIM, again).toString());
+        }
+        NewCaseFile elsewhere = intake("Многократова", "AST");
+        elsewhere.setBirthDate(null);
+        elsewhere.setIin(iin);
+        String astana = cases.open(DANA, elsewhere).toString();
+
+        DuplicateCheck first = cases.possibleDuplicates(AIGERIM, byIin, 0);
+        assertEquals(25, first.visibleTotal(), "counted, not cut at a page");
+        assertEquals(CaseFileService.DUPLICATES_PAGE, first.visible().size());
+        assertEquals(25 - CaseFileService.DUPLICATES_PAGE, first.notListed());
+        assertTrue(first.knownElsewhere(), "Astana's case is a yes");
+        DuplicateCheck all = first;
+        while (all.notListed() > 0) {
+            all = all.withMore(cases.possibleDuplicates(AIGERIM, byIin, all.visible().size()));
+        }
+        List<String> listed = all.visible().stream().map(DuplicateCheck.Match::number).toList();
+        assertEquals(new java.util.HashSet<>(opened), new java.util.HashSet<>(listed), "every one of hers, each once");
+        assertEquals(25, listed.size());
+        assertFalse(listed.contains(astana));
+
+        DuplicateCheck fromAstana = cases.possibleDuplicates(DANA, byIin, 0);
+        assertEquals(List.of(astana), fromAstana.visible().stream().map(DuplicateCheck.Match::number).toList());
+        assertTrue(fromAstana.knownElsewhere());
+        DuplicateCheck zhanar = cases.possibleDuplicates(ZHANAR, byIin, 0);
+        assertEquals(0, zhanar.visibleTotal(), "another organisation of Almaty sees none of them");
+        assertTrue(zhanar.knownElsewhere());
+
+        assertEquals(List.of("person.iin.checkDigit"), assertThrows(InvalidInputException.class,
+                () -> cases.possibleDuplicates(AIGERIM, new kz.qorgau.casefile.PersonSearch("850412400013", null, null, null), 0)).messageKeys());
+        assertEquals(List.of("case.duplicates.criteriaRequired"), assertThrows(InvalidInputException.class,
+                () -> cases.possibleDuplicates(AIGERIM, new kz.qorgau.casefile.PersonSearch(null, "Многократова", null, null), 0)).messageKeys());
+        assertThrows(AccessDeniedException.class, () -> cases.possibleDuplicates(POLICE, byIin, 0), "intake only");
+        assertThrows(AccessDeniedException.class, () -> cases.possibleDuplicates(NURLAN, byIin, 0), "a supervisor does not intake");
+        assertThrows(AccessDeniedException.class, () -> cases.possibleDuplicates(MADINA, byIin, 0));
+
+        javax.sql.DataSource application = InitialContext.doLookup("java:app/jdbc/qorgau");
+        try (java.sql.Connection c = application.getConnection(); java.sql.Statement st = c.createStatement()) {
+            String rows = "select count(*) from audit_event where record_type = 'DuplicateCheck' and username = 'zhanar'"
+                    + " and action = 'READ' and occurred_at > now() - interval '10 minutes'";
+            assertEquals("2", scalar(st, rows), "each of zhanar's checks, answered or not, is one row");
+            assertEquals("by=IIN first=0 found=0 elsewhere=yes", scalar(st, "select detail from audit_event where record_type = 'DuplicateCheck'"
+                    + " and username = 'zhanar' order by id desc limit 1"));
+            assertEquals("by=IIN first=10 found=25 elsewhere=yes", scalar(st, "select detail from audit_event where record_type = 'DuplicateCheck'"
+                    + " and username = 'aigerim' and detail like '%first=10 %' order by id desc limit 1"));
+            assertEquals("0", scalar(st, "select count(*) from audit_event where detail like '%" + iin + "%'"
+                    + " or detail ilike '%многократова%' or record_type like '%" + iin + "%'"), "no IIN or name in the trail");
+        }
     }
 
     @Test

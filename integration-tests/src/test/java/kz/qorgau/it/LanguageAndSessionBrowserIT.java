@@ -69,7 +69,7 @@ class LanguageAndSessionBrowserIT {
             fresh.open(app + "cases/new.xhtml");
             assertThat(script(fresh, "return PrimeFaces.locales['kk'] ? PrimeFaces.locales['kk'].monthNames[11] : null"))
                     .as("PrimeFaces' own texts (the date picker)").isEqualTo("Желтоқсан");
-            fresh.click(By.id("case:birthDate_input"));
+            fresh.click(By.id("case:search-birth_input"));
             assertThat(fresh.await(By.cssSelector(".ui-datepicker-month, .ui-datepicker-title")).getText())
                     .as("the month menu, in Kazakh").contains("Қаң").contains("Жел");
             fresh.screenshot("language-kk-date-picker");
@@ -92,7 +92,7 @@ class LanguageAndSessionBrowserIT {
             browser.open(app);
             browser.signIn("aigerim", "demo");
             browser.open(app + "cases/new.xhtml");
-            browser.type(By.id("case:familyName"), "Сессиева");
+            browser.type(By.id("case:search-family"), "Сессиева");
             String page = browser.driver().getWindowHandle();
 
             // the session ends here and at Keycloak, as after 30 idle minutes and a closed browser elsewhere
@@ -103,12 +103,12 @@ class LanguageAndSessionBrowserIT {
             browser.driver().switchTo().window(page);
             assertThat(browser.driver().manage().getCookieNamed("JSESSIONID")).isNull();
 
-            browser.click(By.id("case:save")); // an ajax request of a page whose session is gone
+            browser.click(By.id("case:search")); // an ajax request of a page whose session is gone
             browser.await(By.id("kc-login"));
             browser.screenshot("session-expired-sign-in");
             browser.signIn("aigerim", "demo");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/cases/new.xhtml"));
-            assertThat(browser.await(By.id("case:familyName")).getAttribute("value")).as("a fresh form: nothing was submitted").isEmpty();
+            assertThat(browser.await(By.id("case:search-family")).getAttribute("value")).as("a fresh form: nothing was submitted").isEmpty();
             assertThat(browser.driver().findElements(By.id("error"))).isEmpty();
         }
     }
@@ -119,14 +119,14 @@ class LanguageAndSessionBrowserIT {
             browser.open(app);
             browser.signIn("aigerim", "demo");
             browser.open(app + "cases/new.xhtml");
-            browser.type(By.id("case:familyName"), "Видова");
+            browser.type(By.id("case:search-family"), "Видова");
             // as after a restart of the server, or a page left open past the views a session keeps
             script(browser, "document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\").forEach(i => i.value = 'gone')");
 
-            browser.click(By.id("case:save"));
+            browser.click(By.id("case:search"));
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(d -> d.findElement(By.id("case:familyName")).getAttribute("value").isEmpty());
+                    .until(d -> d.findElement(By.id("case:search-family")).getAttribute("value").isEmpty());
             assertThat(browser.driver().getCurrentUrl()).contains("/cases/new.xhtml");
             assertThat(browser.driver().findElements(By.id("error"))).isEmpty();
             assertThat(browser.await(By.id("username")).getText()).isEqualTo("aigerim");

@@ -76,14 +76,21 @@ class NoPersonalDataInLogsIT {
             browser.open(app);
             browser.signIn("aigerim", "demo");
             browser.open(app + "cases/new.xhtml");
+            browser.typeMasked(By.id("case:search-iin"), pageIin);
+            browser.click(By.id("case:search"));
+            browser.click(By.id("case:new-person"));
+            browser.awaitStep("PERSON");
             browser.type(By.id("case:familyName"), pageName);
             browser.type(By.id("case:givenName"), "Айгерим");
             browser.click(By.cssSelector("label[for='case:sex:0']"));
             browser.typeDate("case:birthDate_input", LocalDate.of(1991, 5, 17));
-            browser.typeMasked(By.id("case:iin"), pageIin);
+            assertThat(browser.next()).isEqualTo("INCIDENT");
             browser.typeDate("case:incidentDate_input", LocalDate.now(ZoneId.of("Asia/Almaty")).minusDays(1));
             browser.choose("case:incidentType", "физическое насилие");
-            browser.click(By.id("case:save"));
+            for (String step : new String[]{"RISK", "CONSENT", "SAFETY_PLAN", "REVIEW"}) {
+                assertThat(browser.next()).isEqualTo(step);
+            }
+            browser.click(By.id("case:open-case"));
             browser.awaitText(By.id("error"), "Что-то пошло не так");
             pageReference = browser.await(By.id("reference")).getText();
             String page = browser.driver().getPageSource();

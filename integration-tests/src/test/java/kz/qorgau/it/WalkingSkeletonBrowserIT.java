@@ -36,6 +36,8 @@ class WalkingSkeletonBrowserIT {
             String number = browser.openCase(app, familyName);
             assertThat(browser.await(By.cssSelector(".ui-messages-info")).getText()).contains("Дело " + number + " открыто.");
             assertThat(number).matches("ALM-\\d{4}-\\d{6}");
+            assertThat(browser.await(By.id("case-number")).getText()).as("she is on her new case").isEqualTo(number);
+            browser.click(By.id("nav-cases"));
             WebElement firstRow = browser.await(By.cssSelector("#cases\\:table tbody tr"));
             assertThat(firstRow.getText()).contains(number).contains(familyName);
             browser.screenshot("case-list");
@@ -51,12 +53,21 @@ class WalkingSkeletonBrowserIT {
             String totalBefore = total(browser);
 
             browser.click(By.id("nav-new-case"));
+            browser.typeMasked(By.id("case:search-iin"), "900101400004"); // the check digit would be 3
+            browser.click(By.id("case:search"));
+            browser.awaitText(By.id("case:messages"), "не сходится контрольная цифра");
+            assertThat(browser.driver().findElements(By.id("case:new-person"))).as("no new person before a search").isEmpty();
+
+            browser.typeMasked(By.id("case:search-iin"), "900101400003");
+            browser.click(By.id("case:search"));
+            browser.click(By.id("case:new-person"));
+            browser.awaitStep("PERSON");
+            assertThat(browser.await(By.id("case:birthDate_input")).getAttribute("value")).as("read from the IIN").isEqualTo("01.01.1990");
             browser.type(By.id("case:givenName"), "Айгерим");
             browser.typeDate("case:birthDate_input", LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).plusDays(10));
-            browser.typeMasked(By.id("case:iin"), "900101400004"); // the check digit would be 3
-            browser.click(By.id("case:save"));
+            browser.typeMasked(By.id("case:iin"), "900101400004");
+            assertThat(browser.next()).as("she stays on the step that refused").isEqualTo("PERSON");
 
-            browser.awaitText(By.id("case:messages"), "Укажите фамилию");
             String messages = browser.await(By.id("case:messages")).getText();
             assertThat(messages).contains("Укажите фамилию пострадавшей(-его).");
             assertThat(messages).contains("Дата рождения не может быть в будущем.");

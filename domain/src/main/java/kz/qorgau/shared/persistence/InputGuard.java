@@ -24,6 +24,11 @@ public class InputGuard extends DescriptorEventAdapter {
 
     private static volatile Map<String, Integer> columnLengths = Map.of();
 
+    /** A date a person could mean (1900-2199): anything else is a typing error; null is no date. */
+    public static boolean plausible(LocalDate date) {
+        return date == null || !(date.isBefore(EARLIEST) || date.isAfter(LATEST));
+    }
+
     /** {@code table.column} (lower case) to its character limit, for the columns that have one. */
     static void columnLengths(Map<String, Integer> lengths) {
         columnLengths = Map.copyOf(lengths);
@@ -52,7 +57,7 @@ public class InputGuard extends DescriptorEventAdapter {
                 if (value instanceof String text) {
                     String column = (direct.getField().getTableName() + "." + direct.getField().getName()).toLowerCase(Locale.ROOT);
                     Text.require(text, columnLengths.get(column));
-                } else if (value instanceof LocalDate date && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
+                } else if (value instanceof LocalDate date && !plausible(date)) {
                     throw new InvalidInputException("input.date.outOfRange");
                 }
             }
