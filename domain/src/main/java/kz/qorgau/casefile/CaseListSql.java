@@ -14,26 +14,27 @@ import java.util.Set;
  * an ordered, limited scan of its index (the second without the organisation's own cases, so that the union needs no
  * de-duplication), merged and cut to the page. The filters are conditions on columns those indexes carry.
  *
- * <p>Pure: it builds text and parameters, nothing else, so that its shape is tested without a database.
+ * <p>Pure: it builds text and parameters, nothing else, so that its shape is tested without a database (and the
+ * benchmark times exactly the SQL the application sends).
  */
-final class CaseListSql {
+public final class CaseListSql {
 
     /** Native SQL with positional parameters {@code ?1 … ?n}, in this order. */
-    record Statement(String sql, List<Object> parameters) {
+    public record Statement(String sql, List<Object> parameters) {
     }
 
     private final CaseScope scope;
     private final CaseListFilter filter;
     private final DueWindow due;
 
-    CaseListSql(CaseScope scope, CaseListFilter filter, DueWindow due) {
+    public CaseListSql(CaseScope scope, CaseListFilter filter, DueWindow due) {
         this.scope = scope;
         this.filter = filter;
         this.due = due;
     }
 
     /** The page: id, number, victim's family and given name, region, kind, status, opened at. */
-    Statement page(CaseListQuery query) {
+    public Statement page(CaseListQuery query) {
         Params p = new Params();
         List<String> keys = sortKeys(query.sortBy());
         String direction = query.ascending() ? "asc" : "desc";
@@ -66,14 +67,14 @@ final class CaseListSql {
     }
 
     /** How many cases, counted no further than {@code limit} (a count that stops early costs only what it counts). */
-    Statement countUpTo(long limit) {
+    public Statement countUpTo(long limit) {
         Params p = new Params();
         String rows = rows(p);
         return new Statement("select count(*) from (" + rows + " limit " + p.add(limit) + ") x", p.values);
     }
 
     /** Every case of the list, one row each, for the planner to estimate how many there are. */
-    Statement rows() {
+    public Statement rows() {
         Params p = new Params();
         return new Statement(rows(p), p.values);
     }
