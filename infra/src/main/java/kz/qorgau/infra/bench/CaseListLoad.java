@@ -102,7 +102,7 @@ final class CaseListLoad {
              ResultSet rs = s.executeQuery("""
                      select organisation_code, region_code from case_file
                      where organisation_code like '%-CC' or organisation_code like '%-FSC'
-                     group by 1, 2 order by count(*) desc, 1 limit """ + (users - supervisors))) {
+                     group by 1, 2 order by count(*) desc, 1""" + " limit " + (users - supervisors))) {
             while (rs.next()) {
                 list.add(new User("bench.sw%02d".formatted(list.size() + 1), "social-worker", rs.getString(1), rs.getString(2)));
             }
