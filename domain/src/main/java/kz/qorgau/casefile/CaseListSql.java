@@ -36,6 +36,7 @@ public final class CaseListSql {
     /** The page: id, number, victim's family and given name, region, kind, status, opened at. */
     public Statement page(CaseListQuery query) {
         Params p = new Params();
+        String with = dueCases(p);
         List<String> keys = sortKeys(query.sortBy());
         String direction = query.ascending() ? "asc" : "desc";
         boolean victim = query.sortBy() == CaseListQuery.SortBy.VICTIM;
@@ -57,7 +58,7 @@ public final class CaseListSql {
             branches.add("(select " + select + " from " + from + " where " + partition + filters(p)
                     + " order by " + order + " limit " + p.add(reach) + ")");
         }
-        String sql = "select c.id, c.number, v.family_name, v.given_name, c.region_code, c.kind, c.status, c.opened_at\n"
+        String sql = with + "select c.id, c.number, v.family_name, v.given_name, c.region_code, c.kind, c.status, c.opened_at\n"
                 + "from (" + String.join("\n      union all\n      ", branches) + ") p\n"
                 + "join case_file c on c.id = p.id\n"
                 + "join person v on v.id = c.victim_id\n"
@@ -69,14 +70,16 @@ public final class CaseListSql {
     /** How many cases, counted no further than {@code limit} (a count that stops early costs only what it counts). */
     public Statement countUpTo(long limit) {
         Params p = new Params();
+        String with = dueCases(p);
         String rows = rows(p);
-        return new Statement("select count(*) from (" + rows + " limit " + p.add(limit) + ") x", p.values);
+        return new Statement(with + "select count(*) from (" + rows + " limit " + p.add(limit) + ") x", p.values);
     }
 
     /** Every case of the list, one row each, for the planner to estimate how many there are. */
     public Statement rows() {
         Params p = new Params();
-        return new Statement(rows(p), p.values);
+        String with = dueCases(p);
+        return new Statement(with + rows(p), p.values);
     }
 
     private String rows(Params p) {
@@ -131,26 +134,37 @@ public final class CaseListSql {
     }
 
     /**
-     * Something due on the case, as the deadlines on the start page: each source a small set read through its own
-     * index and hashed once, and the inactivity read from the list's index entry itself.
+     * The cases with something due from another record, as the deadlines on the start page: read once per statement
+     * (each source through its own index) and shared by both branches, which look a case up in it by hash. Empty
+     * text when the filter does not ask for deadlines.
      */
-    private String due(Params p) {
+    private String dueCases(Params p) {
+        if (!filter.withDeadline()) {
+            return "";
+        }
         Date today = Date.valueOf(due.today());
         Date horizon = Date.valueOf(due.horizon());
-        List<String> any = new ArrayList<>();
-        if (due.inactivityCounts()) {
-            any.add("(c.status <> 'CLOSED' and c.last_activity_at < " + p.add(Timestamp.from(due.quietSince())) + ")");
-        }
-        any.add("c.id in (select o.case_file_id from protective_order o where o.revoked_on is null and o.valid_until between "
-                + p.add(today) + " and " + p.add(horizon) + ")");
-        any.add("c.id in (select m.case_file_id from court_mandate m where m.end_date between "
-                + p.add(today) + " and " + p.add(horizon) + ")");
-        any.add("c.id in (select m.case_file_id from court_mandate m join psychocorrection_course k on k.court_mandate_id = m.id"
+        return "with due as materialized (\n"
+                + "  select o.case_file_id as id from protective_order o where o.revoked_on is null and o.valid_until between "
+                + p.add(today) + " and " + p.add(horizon) + "\n"
+                + "  union all select m.case_file_id from court_mandate m where m.end_date between " + p.add(today) + " and "
+                + p.add(horizon) + "\n"
+                + "  union all select m.case_file_id from court_mandate m join psychocorrection_course k on k.court_mandate_id = m.id"
                 + " where k.report_kind is null and exists (select 1 from psychocorrection_session s"
-                + " where s.psychocorrection_course_id = k.id and s.attendance = 'MISSED'))");
-        any.add("c.id in (select r.case_file_id from service_referral r where r.status = 'SENT' and r.sent_at < "
-                + p.add(Timestamp.from(due.referralsSentBefore())) + ")");
-        return "(" + String.join(" or ", any) + ")";
+                + " where s.psychocorrection_course_id = k.id and s.attendance = 'MISSED')\n"
+                + "  union all select r.case_file_id from service_referral r where r.status = 'SENT' and r.sent_at < "
+                + p.add(Timestamp.from(due.referralsSentBefore())) + ")\n";
+    }
+
+    /** A case with something due: from another record, or — for those who run cases — no activity for too long. */
+    private String due(Params p) {
+        String fromRecords = "c.id in (select d.id from due d)";
+        if (!due.inactivityCounts()) {
+            return fromRecords;
+        }
+        // read from the list's index entry itself
+        return "((c.status <> 'CLOSED' and c.last_activity_at < " + p.add(Timestamp.from(due.quietSince())) + ") or "
+                + fromRecords + ")";
     }
 
     private static void in(StringBuilder where, Params p, String column, Set<? extends Enum<?>> values) {

@@ -79,19 +79,26 @@ class CaseListSqlTest {
     @Test
     void hasADeadlineReadsEachSourceOnceAndInactivityOnlyForThoseWhoRunCases() {
         CaseListFilter filter = CaseListFilter.NONE.withDeadline(true);
-        CaseListSql.Statement worker = new CaseListSql(ALMATY, filter, DUE).rows();
-        assertThat(worker.sql()).contains("(c.status <> 'CLOSED' and c.last_activity_at < ?2)")
-                .contains("c.id in (select o.case_file_id from protective_order o where o.revoked_on is null and o.valid_until between ?3 and ?4)")
-                .contains("c.id in (select m.case_file_id from court_mandate m where m.end_date between ?5 and ?6)")
+        CaseListSql.Statement worker = new CaseListSql(AIGERIM, filter, DUE).page(CaseListQuery.firstPage(25));
+        assertThat(worker.sql()).startsWith("with due as materialized (")
+                .contains("select o.case_file_id as id from protective_order o where o.revoked_on is null and o.valid_until between ?1 and ?2")
+                .contains("select m.case_file_id from court_mandate m where m.end_date between ?3 and ?4")
                 .contains("k.report_kind is null")
-                .contains("r.status = 'SENT' and r.sent_at < ?7");
-        assertThat(worker.parameters()).containsExactly("ALM", Timestamp.from(DUE.quietSince()),
+                .contains("r.status = 'SENT' and r.sent_at < ?5)")
+                .contains("where c.organisation_code = ?6 and ((c.status <> 'CLOSED' and c.last_activity_at < ?8) or c.id in (select d.id from due d))")
+                .contains("where c.assigned_to = ?7 and c.organisation_code <> ?6 and ((c.status <> 'CLOSED' and c.last_activity_at < ?10)"
+                        + " or c.id in (select d.id from due d))");
+        assertThat(worker.sql().split("from protective_order", -1)).as("read once for both branches").hasSize(2);
+        assertThat(worker.parameters().subList(0, 5)).containsExactly(
                 java.sql.Date.valueOf(DUE.today()), java.sql.Date.valueOf(DUE.horizon()),
                 java.sql.Date.valueOf(DUE.today()), java.sql.Date.valueOf(DUE.horizon()),
                 Timestamp.from(DUE.referralsSentBefore()));
+        assertThat(worker.parameters().get(7)).isEqualTo(Timestamp.from(DUE.quietSince()));
 
         DueWindow police = new DueWindow(DUE.today(), DUE.horizon(), DUE.referralsSentBefore(), DUE.quietSince(), false);
-        assertThat(new CaseListSql(ALMATY, filter, police).rows().sql()).doesNotContain("last_activity_at");
+        assertThat(new CaseListSql(ALMATY, filter, police).rows().sql()).doesNotContain("last_activity_at")
+                .endsWith("select 1 from case_file c where c.region_code = ?6 and c.id in (select d.id from due d)");
+        assertThat(new CaseListSql(ALMATY, CaseListFilter.NONE, DUE).rows().sql()).doesNotContain("due");
     }
 
     @Test

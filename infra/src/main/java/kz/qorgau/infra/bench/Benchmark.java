@@ -416,6 +416,7 @@ public final class Benchmark {
         say("  the case list's SQL, before and after");
         List<CaseListLoad.SqlRow> sql = listLoad.sql(direct, listUsers, warmUp, Math.max(iterations, 100));
         listReport = listLoad.report(load, sql, pageBefore);
+        plans.append(listLoad.plans());
     }
 
     /** The same answer from SQL written another way: what a change to the application's query would gain. */

@@ -344,8 +344,13 @@ final class CaseListLoad {
             if (response.statusCode() != 200 || !body.contains("<partial-response")) {
                 return "HTTP " + response.statusCode();
             }
-            if (body.contains("<error>") || body.contains("ui-messages-error") || body.contains("ui-message-error")) {
-                return "the page refused the request";
+            for (String refusal : List.of("<error>", "ui-messages-error", "ui-message-error")) {
+                int at = body.indexOf(refusal);
+                if (at >= 0) {
+                    // what the page said, without the rows around it
+                    String said = body.substring(at, Math.min(body.length(), at + 300)).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+                    return "the page refused the request: " + said;
+                }
             }
             if (!body.contains("cases:table")) {
                 return "no table in the answer";
@@ -429,6 +434,8 @@ final class CaseListLoad {
                     run(c, sql.page(CaseListQuery.firstPage(25)));
                 }, warmUp, iterations)));
         CaseListFilter dueTrafficking = CaseListFilter.NONE.withDeadline(true).withKinds(Set.of(CaseKind.TRAFFICKING));
+        plans = explain(c, new CaseListSql(workers.get(0).scope(), CaseListFilter.NONE.withDeadline(true), due).countUpTo(10_001))
+                + explain(c, new CaseListSql(workers.get(0).scope(), dueTrafficking, due).page(CaseListQuery.firstPage(25)));
         rows.add(new SqlRow("page and count filtered: has a deadline, trafficking (after only)", null,
                 Measurement.of(i -> {
                     CaseListSql sql = new CaseListSql(workers.get(i % workers.size()).scope(), dueTrafficking, due);
@@ -436,6 +443,24 @@ final class CaseListLoad {
                     count(c, sql);
                 }, warmUp, iterations)));
         return rows;
+    }
+
+    private String plans = "";
+
+    /** The plans of the deadline filter, for the results file. */
+    String plans() {
+        return plans;
+    }
+
+    private static String explain(Connection c, CaseListSql.Statement statement) throws SQLException {
+        StringBuilder plan = new StringBuilder("```sql\n").append(statement.sql()).append("\n```\n```\n");
+        try (PreparedStatement ps = prepare(c, new CaseListSql.Statement("explain (analyze, buffers) " + statement.sql(),
+                statement.parameters())); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.append("```\n\n").toString();
     }
 
     /** As the repository counts: up to 10,001 exactly, and beyond that the planner's estimate. */
