@@ -52,6 +52,9 @@ final class CaseListLoad {
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern PARTIAL_VIEW_STATE = Pattern.compile("<update id=\"[^\"]*jakarta.faces.ViewState[^\"]*\"><!\\[CDATA\\[([^\\]]+)\\]\\]>");
     private static final String LIST = "cases/list.xhtml";
+    // PrimeFaces in CSP mode refuses an ajax request without the view's nonce, as its scripts send it
+    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+    private static final Pattern NEW_NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
 
     /** A benchmark user and the partition she reads. */
     record User(String username, String role, String organisation, String region) {
@@ -249,6 +252,7 @@ final class CaseListLoad {
         private final User user;
         private final Application.Browser browser;
         private String viewState;
+        private String nonce = "";
         private int first;
         private final Map<Interaction, List<Long>> times = new EnumMap<>(Interaction.class);
         private final AtomicInteger errors = new AtomicInteger();
@@ -303,6 +307,8 @@ final class CaseListLoad {
                 return "no case table";
             }
             viewState = state.group(1);
+            Matcher nonceOfView = NONCE.matcher(response.body());
+            nonce = nonceOfView.find() ? nonceOfView.group(1) : "";
             first = 0;
             return null;
         }
@@ -315,7 +321,8 @@ final class CaseListLoad {
                     + "&jakarta.faces.behavior.event=page&jakarta.faces.partial.event=page"
                     + "&cases%3Atable_pagination=true&cases%3Atable_first=" + first + "&cases%3Atable_rows=25"
                     + "&cases%3Atable_skipChildren=true&cases%3Atable_encodeFeature=true"
-                    + "&cases=cases&jakarta.faces.ViewState=" + Application.encode(viewState);
+                    + "&cases=cases&primefaces.nonce=" + Application.encode(nonce)
+                    + "&jakarta.faces.ViewState=" + Application.encode(viewState);
             return partial(browser.ajax(LIST, form));
         }
 
@@ -334,6 +341,7 @@ final class CaseListLoad {
             if (chosen.containsKey("deadline")) {
                 form.append("&cases%3Adeadline_input=on");
             }
+            form.append("&primefaces.nonce=").append(Application.encode(nonce));
             form.append("&jakarta.faces.ViewState=").append(Application.encode(viewState));
             first = 0;
             return partial(browser.ajax(LIST, form.toString()));
@@ -358,6 +366,10 @@ final class CaseListLoad {
             Matcher state = PARTIAL_VIEW_STATE.matcher(body);
             if (state.find()) {
                 viewState = state.group(1);
+            }
+            Matcher renewed = NEW_NONCE.matcher(body);
+            if (renewed.find()) {
+                nonce = renewed.group(1);
             }
             return null;
         }
