@@ -127,32 +127,60 @@ public class CaseFileRepository {
         return em.createQuery("select c.id from CaseFile c", Long.class).setMaxResults(1).getResultList().isEmpty();
     }
 
-    public List<CaseSummary> list(CaseScope scope, CaseListQuery query) {
-        String order = switch (query.sortBy()) {
-            case NUMBER -> "c.number";
-            case VICTIM -> "v.familyName %1$s, v.givenName";
-            case REGION -> "c.regionCode";
-            case STATUS -> "c.status";
-            case OPENED_AT -> "c.openedAt";
-            case LAST_ACTIVITY -> "c.lastActivityAt";
-        };
-        String direction = query.ascending() ? "asc" : "desc";
-        // the id as last key keeps pages stable when the sort column has ties
-        String jpql = """
-                select new kz.qorgau.casefile.CaseSummary(c.id, c.number, v.familyName, v.givenName, c.regionCode,
-                       c.kind, c.status, c.openedAt)
-                from CaseFile c join c.victim v
-                where %s
-                order by %s %s, c.id %s""".formatted(scope.condition(), order.formatted(direction), direction, direction);
-        return scope.bind(em.createQuery(jpql, CaseSummary.class))
-                .setFirstResult(query.first())
-                .setMaxResults(query.pageSize())
-                .getResultList();
+    /** Beyond this many cases a list's count is the planner's estimate (see {@link CaseListCount}). */
+    public static final long EXACT_COUNT_LIMIT = 10_000;
+
+    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
+
+    /** A page of a partition narrowed by a filter, in the database (see {@link CaseListSql} for how it stays fast). */
+    public List<CaseSummary> list(CaseScope scope, CaseListFilter filter, DueWindow due, CaseListQuery query) {
+        CaseListSql.Statement statement = new CaseListSql(scope, filter, due).page(query);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em.createNativeQuery(statement.sql()), statement).getResultList();
+        return rows.stream().map(CaseFileRepository::summary).toList();
     }
 
-    /** Counts on case_file alone: joining person would make the paginator's count several times slower. */
-    public long count(CaseScope scope) {
-        return scope.bind(em.createQuery("select count(c) from CaseFile c where " + scope.condition(), Long.class))
-                .getSingleResult();
+    /**
+     * The list's size: counted exactly up to {@link #EXACT_COUNT_LIMIT}, and beyond that estimated by the planner, on
+     * case_file alone (joining person would make it several times slower).
+     */
+    public CaseListCount count(CaseScope scope, CaseListFilter filter, DueWindow due) {
+        CaseListSql sql = new CaseListSql(scope, filter, due);
+        CaseListSql.Statement counting = sql.countUpTo(EXACT_COUNT_LIMIT + 1);
+        long counted = ((Number) bind(em.createNativeQuery(counting.sql()), counting).getSingleResult()).longValue();
+        if (counted <= EXACT_COUNT_LIMIT) {
+            return new CaseListCount(counted, true);
+        }
+        CaseListSql.Statement rows = sql.rows();
+        Object plan = bind(em.createNativeQuery("explain (format json) " + rows.sql()), rows).getSingleResult();
+        java.util.regex.Matcher estimate = PLAN_ROWS.matcher(String.valueOf(plan));
+        long estimated = estimate.find() ? Long.parseLong(estimate.group(1)) : 0;
+        return new CaseListCount(Math.max(counted, estimated), false);
+    }
+
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, CaseListSql.Statement statement) {
+        List<Object> parameters = statement.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return query;
+    }
+
+    private static CaseSummary summary(Object[] row) {
+        return new CaseSummary(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
+                (String) row[4], CaseKind.valueOf((String) row[5]), CaseStatus.valueOf((String) row[6]), instant(row[7]));
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.Instant t) {
+            return t;
+        }
+        throw new IllegalStateException("a time of an unexpected type: " + value.getClass().getName());
     }
 }

@@ -8,7 +8,9 @@ import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.Audited;
 import kz.qorgau.reference.ReferenceData;
 import kz.qorgau.shared.Caller;
+import kz.qorgau.shared.Clocks;
 import kz.qorgau.shared.InputCheck;
+import kz.qorgau.shared.LegalTerms;
 import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.access.AccessPolicy;
 import kz.qorgau.shared.Permission;
@@ -160,7 +162,13 @@ public class CaseFileService {
 
     /** A page of the caller's cases; the list shows victims' names, so reading it is audited too (one line a page). */
     public List<CaseSummary> list(Caller caller, CaseListQuery query) {
-        List<CaseSummary> page = CaseScope.of(caller).map(scope -> cases.list(scope, query)).orElse(List.of());
+        return list(caller, query, CaseListFilter.NONE);
+    }
+
+    /** A page of the caller's cases narrowed by a filter, which can never widen her partition. */
+    public List<CaseSummary> list(Caller caller, CaseListQuery query, CaseListFilter filter) {
+        List<CaseSummary> page = CaseScope.of(caller).map(scope -> cases.list(scope, filter, dueWindow(caller), query))
+                .orElse(List.of());
         if (!page.isEmpty()) {
             audit.record(caller, AuditAction.READ, "CaseList", null, null, "first=" + query.first() + " rows=" + page.size());
         }
@@ -168,6 +176,21 @@ public class CaseFileService {
     }
 
     public long count(Caller caller) {
-        return CaseScope.of(caller).map(cases::count).orElse(0L);
+        return count(caller, CaseListFilter.NONE).value();
+    }
+
+    /** How many cases the filtered list holds: exact up to a limit, an estimate beyond it. */
+    public CaseListCount count(Caller caller, CaseListFilter filter) {
+        return CaseScope.of(caller).map(scope -> cases.count(scope, filter, dueWindow(caller))).orElse(CaseListCount.ZERO);
+    }
+
+    /** "Has a deadline" means what the caller's start page lists as due today (see DeadlineService). */
+    private DueWindow dueWindow(Caller caller) {
+        LocalDate today = LocalDate.now(clock);
+        LegalTerms terms = LegalTerms.on(today);
+        return new DueWindow(today, today.plusDays(terms.orderExpiryWarningDays()),
+                today.minusDays(terms.referralAnswerDays()).atStartOfDay(Clocks.KAZAKHSTAN).toInstant(),
+                today.minusDays(terms.inactivityDays()).atStartOfDay(Clocks.KAZAKHSTAN).toInstant(),
+                caller.may(Permission.CASE_WORK) || caller.may(Permission.CASE_APPROVE_CLOSURE));
     }
 }

@@ -124,9 +124,23 @@ final class Application {
             }
             return response;
         }
+
+        /** A PrimeFaces partial (ajax) request to a page, as its scripts send it. */
+        HttpResponse<String> ajax(String path, String form) throws IOException, InterruptedException {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                    .header("Faces-Request", "partial/ajax")
+                    .header("X-Requested-With", "XMLHttpRequest")
+                    .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (!response.uri().toString().startsWith(baseUrl + path)) {
+                throw new IOException("the session was lost: " + path + " ended at " + response.uri());
+            }
+            return response;
+        }
     }
 
-    private static String encode(String s) {
+    static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 

@@ -90,7 +90,17 @@ public final class Benchmark {
         this.iterations = Integer.getInteger("benchmark.iterations", 50);
         this.serverWarmUp = Integer.getInteger("benchmark.serverWarmup", 300);
         this.regenerate = Boolean.getBoolean("benchmark.regenerate");
+        this.listsOnly = "lists".equals(System.getProperty("benchmark.only"));
+        this.searchOnly = "search".equals(System.getProperty("benchmark.only"));
+        this.listLoad = new CaseListLoad(Integer.getInteger("benchmark.listUsers", 50),
+                Integer.getInteger("benchmark.listSeconds", 120), seed);
     }
+
+    private final boolean listsOnly;
+    private final boolean searchOnly;
+    private final CaseListLoad listLoad;
+    private List<CaseListLoad.User> listUsers = List.of();
+    private String listReport = "";
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("qorgau.home", ".")).toAbsolutePath().normalize();
@@ -110,7 +120,12 @@ public final class Benchmark {
 
         say("Starting Keycloak (port " + KEYCLOAK_PORT + ") and Qorgau on Payara Micro (port " + HTTP_PORT + ") ...");
         // the realm as checked in, its redirect URIs moved to the benchmark's port (as the tests do)
-        String realm = EmbeddedKeycloak.demoRealm().replace(":8080/", ":" + HTTP_PORT + "/");
+        // and the benchmark's own users, who sign in to the case list at once
+        try (Connection c = connect("qorgau")) {
+            listUsers = listLoad.users(c);
+            CaseListLoad.assignCases(c, listUsers);
+        }
+        String realm = CaseListLoad.realmWith(EmbeddedKeycloak.demoRealm().replace(":8080/", ":" + HTTP_PORT + "/"), listUsers);
         EmbeddedKeycloak keycloak = keep(EmbeddedKeycloak.start(runtime.resolve("keycloak-quarkus-dist.zip"), var.resolve("keycloak"),
                 KEYCLOAK_PORT, realm, randomSecret(), true, var.resolve("logs/keycloak.log")));
         Map<String, String> environment = PayaraMicro.environment(database.jdbcUrl("qorgau"), appPassword, ownerPassword, keycloak.issuer(),
@@ -132,7 +147,7 @@ public final class Benchmark {
             rows = measure(new Application(payara.baseUrl(), keycloak.issuer()), direct);
             applicationSql = applicationSql(direct);
         }
-        String report = report(machine, generation, rows) + applicationSql;
+        String report = report(machine, generation, rows) + listReport + applicationSql;
         System.out.println();
         System.out.println(report);
         Path file = var.resolve("results-" + LocalDateTime.now(KAZAKHSTAN).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md");
@@ -335,8 +350,16 @@ public final class Benchmark {
         }
 
         List<Row> rows = new ArrayList<>();
-        if (exists(direct, "select 1 where to_regclass('case_search') is not null")) {
+        if (listsOnly) {
+            measureLists(application, direct, rows, browser, noSession);
+            return rows;
+        }
+        boolean searchable = exists(direct, "select 1 where to_regclass('case_search') is not null");
+        if (searchable) {
             measureSearch(application, direct, rows);
+        }
+        if (searchOnly) {
+            return rows;
         }
         rows.add(row("Case by number, `GET /api/cases/{number}`", "aigerim", iterations,
                 api(application, "aigerim", i -> "api/cases/" + numbers.get(i % numbers.size()),
@@ -385,7 +408,25 @@ public final class Benchmark {
         rewrite("the social worker's list page, 25 rows", sql(direct, Sql.CASE_LIST, worker),
                 sql(direct, Sql.CASE_LIST_AS_UNION, worker));
         rewrite("its count", sql(direct, Sql.CASE_COUNT, worker), sql(direct, Sql.CASE_COUNT_AS_SUM, workerTwice));
+        measureLists(application, direct, rows, null, null);
         return rows;
+    }
+
+    /** The case list as fifty people use it at once, and its SQL before and after, for the same people. */
+    private void measureLists(Application application, Connection direct, List<Row> rows, Application.Browser browser,
+                              String noSession) throws Exception {
+        String pageBefore = null;
+        if (browser != null) {
+            Row page = pageRow(browser, noSession, direct);
+            rows.add(page);
+        }
+        say("  the case list under load: %d people signed in, %d s".formatted(listUsers.size(),
+                Integer.getInteger("benchmark.listSeconds", 120)));
+        CaseListLoad.Result load = listLoad.run(application, listUsers, Math.max(100, listUsers.size() * 3));
+        say("  the case list's SQL, before and after");
+        List<CaseListLoad.SqlRow> sql = listLoad.sql(direct, listUsers, warmUp, Math.max(iterations, 100));
+        listReport = listLoad.report(load, sql, pageBefore);
+        plans.append(listLoad.plans());
     }
 
     /** The same answer from SQL written another way: what a change to the application's query would gain. */

@@ -47,8 +47,26 @@ final class Measurement {
         return percentile(95);
     }
 
+    double p99() {
+        return percentile(99);
+    }
+
+    int count() {
+        return nanos.size();
+    }
+
+    /** Times measured elsewhere (by concurrent clients), in nanoseconds. */
+    static Measurement ofNanos(List<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return new Measurement(sorted);
+    }
+
     /** Milliseconds. */
     private double percentile(int p) {
+        if (nanos.isEmpty()) {
+            return Double.NaN;
+        }
         int rank = (int) Math.ceil(p / 100.0 * nanos.size());
         return nanos.get(Math.max(0, rank - 1)) / 1e6;
     }

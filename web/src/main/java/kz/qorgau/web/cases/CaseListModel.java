@@ -1,6 +1,8 @@
 package kz.qorgau.web.cases;
 
 import kz.qorgau.casefile.CaseFileService;
+import kz.qorgau.casefile.CaseListCount;
+import kz.qorgau.casefile.CaseListFilter;
 import kz.qorgau.casefile.CaseListQuery;
 import kz.qorgau.casefile.CaseSummary;
 import kz.qorgau.web.security.CurrentUser;
@@ -12,7 +14,10 @@ import org.primefaces.model.SortOrder;
 import java.util.List;
 import java.util.Map;
 
-/** A case list paged and sorted by the database; the service applies the caller's partition on every load. */
+/**
+ * A case list paged, sorted and filtered by the database; the service applies the caller's partition on every load.
+ * The count is the service's: exact for short lists, the planner's estimate for long ones.
+ */
 public class CaseListModel extends LazyDataModel<CaseSummary> {
 
     private static final Map<String, CaseListQuery.SortBy> SORTABLE = Map.of(
@@ -24,15 +29,28 @@ public class CaseListModel extends LazyDataModel<CaseSummary> {
 
     private final CaseFileService cases;
     private final CurrentUser user;
+    private CaseListFilter filter;
+    private CaseListCount lastCount = CaseListCount.ZERO;
 
-    public CaseListModel(CaseFileService cases, CurrentUser user) {
+    public CaseListModel(CaseFileService cases, CurrentUser user, CaseListFilter filter) {
         this.cases = cases;
         this.user = user;
+        this.filter = filter;
+    }
+
+    void filterBy(CaseListFilter filter) {
+        this.filter = filter;
+    }
+
+    /** The count of the page last shown. */
+    CaseListCount lastCount() {
+        return lastCount;
     }
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return Math.toIntExact(cases.count(user.caller()));
+        lastCount = cases.count(user.caller(), filter);
+        return Math.toIntExact(Math.min(Integer.MAX_VALUE, lastCount.value()));
     }
 
     @Override
@@ -42,7 +60,7 @@ public class CaseListModel extends LazyDataModel<CaseSummary> {
                 .findFirst()
                 .map(s -> new CaseListQuery(first, pageSize, SORTABLE.get(s.getField()), s.getOrder() == SortOrder.ASCENDING))
                 .orElseGet(() -> new CaseListQuery(first, pageSize, CaseListQuery.SortBy.LAST_ACTIVITY, false));
-        return cases.list(user.caller(), query);
+        return cases.list(user.caller(), query, filter);
     }
 
     @Override

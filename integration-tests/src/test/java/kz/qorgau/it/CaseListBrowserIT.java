@@ -1,0 +1,72 @@
+package kz.qorgau.it;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The case list's filter bar in a real browser: a social worker narrows her list to open cases, finds exactly those,
+ * signs out, signs in again and finds the same filter applied; clearing it brings the whole list back.
+ */
+class CaseListBrowserIT {
+
+    private static final By STATUS_CELLS = By.cssSelector("#cases\\:table_data tr td:nth-child(5)");
+    private static final By NUMBERS = By.cssSelector("#cases\\:table_data .case-number");
+
+    @Test
+    void theFilterNarrowsTheListAndIsThereAgainAfterSigningInAgain() throws Exception {
+        String app = TestStack.applicationUrl();
+        String opened;
+        try (Browser dana = new Browser()) {
+            dana.open(app);
+            dana.signIn("dana", "demo");
+            opened = dana.openCase(app, "Тестова-Фильтр-" + UUID.randomUUID().toString().substring(0, 4));
+            dana.open(app + "cases/list.xhtml");
+            dana.await(By.id("cases:apply"));
+            tick(dana, "cases:status", "открыто");
+            dana.click(By.id("cases:apply"));
+            dana.awaitAjax();
+            dana.await(By.id("cases:clear"));
+            assertOnlyOpenCases(dana, opened);
+            dana.screenshot("case-list-filtered");
+
+            dana.click(By.id("sign-out"));
+            dana.await(By.id("kc-login"));
+        }
+        try (Browser dana = new Browser()) {
+            dana.open(app + "cases/list.xhtml");
+            dana.signIn("dana", "demo");
+            dana.open(app + "cases/list.xhtml");
+            assertThat(dana.await(By.cssSelector("#cases\\:status .ui-selectcheckboxmenu-label")).getText())
+                    .as("the menu shows her remembered choice").contains("открыто");
+            assertOnlyOpenCases(dana, opened);
+
+            dana.click(By.id("cases:clear"));
+            dana.awaitAjax();
+            dana.awaitText(By.cssSelector("#cases\\:status .ui-selectcheckboxmenu-label"), "любой");
+            assertThat(dana.driver().findElements(By.id("cases:clear"))).as("no filter left to clear").isEmpty();
+            assertThat(dana.driver().findElements(NUMBERS).stream().map(WebElement::getText)).contains(opened);
+        }
+    }
+
+    private static void assertOnlyOpenCases(Browser browser, String opened) {
+        List<String> statuses = browser.driver().findElements(STATUS_CELLS).stream().map(WebElement::getText).map(String::strip).toList();
+        assertThat(statuses).isNotEmpty().allMatch("открыто"::equals);
+        assertThat(browser.driver().findElements(NUMBERS).stream().map(WebElement::getText)).contains(opened);
+    }
+
+    /** Ticks one choice of a PrimeFaces checkbox menu by its label and closes the menu, as a person does. */
+    private static void tick(Browser browser, String menuId, String label) {
+        browser.click(By.id(menuId));
+        By box = By.xpath("//div[@id='" + menuId + "_panel']//li[.//label[normalize-space()='" + label + "']]"
+                + "//div[contains(@class,'ui-chkbox-box')]");
+        browser.click(box);
+        browser.awaitText(By.cssSelector("#" + menuId.replace(":", "\\:") + " .ui-selectcheckboxmenu-label"), label);
+        browser.click(By.cssSelector("h1"));
+    }
+}
