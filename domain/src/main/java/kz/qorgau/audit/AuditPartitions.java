@@ -23,7 +23,7 @@ public class AuditPartitions {
     @PersistenceContext(unitName = "qorgau")
     EntityManager em;
 
-    void onSchemaReady(@Observes SchemaReady ready) {
+    public void onSchemaReady(@Observes SchemaReady ready) {
         prepare();
     }
 
