@@ -13,15 +13,15 @@ import java.util.logging.Logger;
 
 /**
  * Whether Keycloak can take a sign-in right now, asked only before a browser would be sent to it: a quick look at the
- * realm's discovery document, remembered for a few seconds so that a crowd of sign-ins costs one look. Signed-in
- * users and API calls never ask; they need Keycloak only to sign in, not to keep working.
+ * realm's discovery document, remembered for a second (two when it failed) so that a crowd of sign-ins costs one
+ * look. Signed-in users and API calls never ask; they need Keycloak only to sign in, not to keep working.
  */
 @ApplicationScoped
 public class SignInAvailability {
 
     private static final Logger LOG = Logger.getLogger(SignInAvailability.class.getName());
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private static final long REMEMBER_UP_NANOS = Duration.ofSeconds(10).toNanos();
+    private static final long REMEMBER_UP_NANOS = Duration.ofSeconds(1).toNanos();
     private static final long REMEMBER_DOWN_NANOS = Duration.ofSeconds(2).toNanos();
 
     @Inject
