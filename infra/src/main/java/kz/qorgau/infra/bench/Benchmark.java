@@ -135,7 +135,6 @@ public final class Benchmark {
             s.execute("create extension if not exists pg_stat_statements");
         }
         say("Measuring (" + warmUp + " warm-up calls, then " + iterations + " measured; the slowest operations fewer) ...");
-        List<Row> rows;
         String machine;
         String applicationSql;
         String measured;
