@@ -50,6 +50,7 @@ class ConsentMigrationIT {
                             (5, 11, 'DISCLOSURE', date '2025-05-01', null, 'a', timestamptz '2025-05-01 11:00+05'),
                             (6, 11, 'DISCLOSURE', date '2025-04-01', null, 'a', timestamptz '2025-04-01 11:00+05'),
                             (7, 11, 'DISCLOSURE', date '2025-01-01', date '2025-02-01', 'a', timestamptz '2025-01-01 11:00+05')""");
+                st.execute("select setval(pg_get_serial_sequence('consent', 'id'), 100)");
                 st.execute(migration);
                 assertThat(rows(st)).containsExactly(
                         "1 10 STATISTICS 2025-03-01 null",
@@ -62,7 +63,8 @@ class ConsentMigrationIT {
                 assertThatThrownBy(() -> st.execute("insert into consent (case_file_id, scope, given_on, recorded_by, recorded_at)"
                         + " values (10, 'STATISTICS', date '2025-06-01', 'b', now())"))
                         .isInstanceOf(SQLException.class)
-                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"))
+                        .hasMessageContaining("consent_one_in_force");
                 st.execute("insert into consent (case_file_id, scope, given_on, recorded_by, recorded_at)"
                         + " values (10, 'DISCLOSURE', date '2025-06-01', 'b', now())");
             } finally {
