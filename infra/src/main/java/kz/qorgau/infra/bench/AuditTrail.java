@@ -43,7 +43,10 @@ final class AuditTrail {
         this.firstYear = firstYear;
     }
 
-    /** The generation report of these rows: from an earlier run when it made them, else made now. */
+    /**
+     * The generation report of these rows: from an earlier run when it made them, else made now. A run stopped half
+     * way resumes: rows already loaded and indexed are kept, and only what is missing is done.
+     */
     String prepare(Connection c) throws SQLException {
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
@@ -51,7 +54,7 @@ final class AuditTrail {
                     + " finished_at timestamptz)");
             try (ResultSet rs = s.executeQuery("select report from benchgen.audit_generated where rows = " + rows
                     + " and seed = " + seed + " and first_year = " + firstYear)) {
-                if (rs.next() && exists(s, "select 1 from pg_tables where schemaname = 'benchgen' and tablename = 'audit_flat'")) {
+                if (rs.next()) {
                     say("Reusing the audit trail generated earlier with these parameters");
                     return rs.getString(1);
                 }
@@ -60,44 +63,35 @@ final class AuditTrail {
                 throw new IllegalStateException("This benchmark database holds an audit trail generated with other parameters;"
                         + " run with -Dbenchmark.regenerate=true to start afresh");
             }
-            say("Generating %,d audit rows from %d-01 to now ...".formatted(rows, firstYear));
             long started = System.nanoTime();
             s.execute("set synchronous_commit = off");
             s.execute("set maintenance_work_mem = '1GB'");
             s.execute("set max_parallel_maintenance_workers = 2");
-            // as the schema owner, as the application's own function would make them
-            phase("partitions", () -> {
-                s.execute("set role qorgau");
-                s.execute("select audit_event_add_partitions(date '" + firstYear + "-01-01', current_date + 366)");
-                s.execute("reset role");
-            });
-            // the load goes faster without indexes; they are built again afterwards exactly as the migration made them
-            List<String> indexes = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("select indexdef from pg_indexes where schemaname = current_schema()"
-                    + " and tablename = 'audit_event' and indexname <> 'audit_event_pkey' order by indexname")) {
-                while (rs.next()) {
-                    indexes.add(rs.getString(1));
-                }
+            long loaded = count(s, "select count(*) from audit_event where username like 'worker-%'");
+            if (loaded == 0) {
+                generate(c, s);
+            } else if (loaded != rows || !exists(s, "select 1 from pg_indexes where indexname = 'audit_event_user'")) {
+                throw new IllegalStateException("The audit trail holds %,d generated rows, not %,d: run with -Dbenchmark.regenerate=true"
+                        .formatted(loaded, rows));
+            } else {
+                say("Resuming: the %,d audit rows are loaded and indexed".formatted(loaded));
+                phases.put("rows, key and indexes: loaded by an earlier run", 0L);
             }
-            phase("indexes dropped for the load", () -> {
-                s.execute("alter table audit_event drop constraint audit_event_pkey");
-                for (String index : indexes) {
-                    s.execute("drop index " + index.replaceAll("^CREATE (UNIQUE )?INDEX (\\S+) ON .*$", "$2"));
-                }
-            });
-            load(c);
-            phase("primary key", () -> s.execute("alter table audit_event add primary key (id, occurred_at)"));
-            phase("indexes", () -> {
-                for (String index : indexes) {
-                    s.execute(index.replace(" ON ONLY ", " ON ")); // on every partition, not the parent alone
-                }
-            });
-            // the layout before V22: one table, V6's index on (case_file_id, occurred_at)
+            // the layout before V22: one table with V6's index on (case_file_id, occurred_at). Unlogged, and with the
+            // write-ahead log kept small meanwhile: the copy needs disk, not durability
             phase("unpartitioned copy", () -> {
                 s.execute("drop table if exists benchgen.audit_flat");
-                s.execute("create unlogged table benchgen.audit_flat as select * from audit_event");
-                s.execute("create index audit_flat_case_file on benchgen.audit_flat (case_file_id, occurred_at)"
-                        + " where case_file_id is not null");
+                s.execute("alter system set max_wal_size = '1GB'");
+                s.execute("select pg_reload_conf()");
+                s.execute("checkpoint");
+                try {
+                    s.execute("create unlogged table benchgen.audit_flat as select * from audit_event");
+                    s.execute("create index audit_flat_case_file on benchgen.audit_flat (case_file_id, occurred_at)"
+                            + " where case_file_id is not null");
+                } finally {
+                    s.execute("alter system set max_wal_size = '8GB'");
+                    s.execute("select pg_reload_conf()");
+                }
             });
             phase("vacuum analyze", () -> {
                 s.execute("vacuum (analyze) audit_event");
@@ -113,6 +107,44 @@ final class AuditTrail {
                 ps.executeUpdate();
             }
             return report;
+        }
+    }
+
+    /** The rows, into the partitioned trail with its key and indexes dropped meanwhile and then built as V22 made them. */
+    private void generate(Connection c, Statement s) throws SQLException {
+        say("Generating %,d audit rows from %d-01 to now ...".formatted(rows, firstYear));
+        // as the schema owner, as the application's own function would make them
+        phase("partitions", () -> {
+            s.execute("set role qorgau");
+            s.execute("select audit_event_add_partitions(date '" + firstYear + "-01-01', current_date + 366)");
+            s.execute("reset role");
+        });
+        List<String> indexes = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("select indexdef from pg_indexes where schemaname = current_schema()"
+                + " and tablename = 'audit_event' and indexname <> 'audit_event_pkey' order by indexname")) {
+            while (rs.next()) {
+                indexes.add(rs.getString(1));
+            }
+        }
+        phase("indexes dropped for the load", () -> {
+            s.execute("alter table audit_event drop constraint audit_event_pkey");
+            for (String index : indexes) {
+                s.execute("drop index " + index.replaceAll("^CREATE (UNIQUE )?INDEX (\\S+) ON .*$", "$2"));
+            }
+        });
+        load(c);
+        phase("primary key", () -> s.execute("alter table audit_event add primary key (id, occurred_at)"));
+        phase("indexes", () -> {
+            for (String index : indexes) {
+                s.execute(index.replace(" ON ONLY ", " ON ")); // on every partition, not the parent alone
+            }
+        });
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
