@@ -48,6 +48,35 @@ public record CaseScope(Partition partition, String code, String username) {
         };
     }
 
+    /**
+     * The same partition for a native query on {@code case_file} aliased {@code c}, its parameters numbered from
+     * {@code first} ({@code ?first}, …); set them from {@link #sqlParameters()} in order.
+     */
+    public String sqlCondition(int first) {
+        return sqlCondition("c", "id", null, first);
+    }
+
+    /**
+     * The partition on any table that carries a case's partition columns ({@code organisation_code},
+     * {@code assigned_to}, {@code region_code}) under {@code alias}, its case id in {@code caseId}; {@code with}, when
+     * given, joins each branch, so that an index on a partition column and that condition together serves it.
+     */
+    public String sqlCondition(String alias, String caseId, String with, int first) {
+        String and = with == null ? "" : " and " + with;
+        return switch (partition) {
+            case ORGANISATION -> "((" + alias + ".organisation_code = ?" + first + and + ") or (" + alias
+                    + ".assigned_to = ?" + (first + 1) + and + "))";
+            case REGION -> "(" + alias + ".region_code = ?" + first + and + ")";
+            case COURT -> "(" + alias + "." + caseId + " in (select b.case_file_id from court_submission b where b.court_code = ?"
+                    + first + ")" + and + ")";
+        };
+    }
+
+    /** The values of the native conditions' parameters, in order. */
+    public java.util.List<Object> sqlParameters() {
+        return partition == Partition.ORGANISATION ? java.util.List.of(code, username) : java.util.List.of(code);
+    }
+
     /** Sets the parameters of {@link #condition()} on a query. */
     public <Q extends Query> Q bind(Q query) {
         query.setParameter("scope", code);

@@ -40,9 +40,15 @@ public final class PayaraMicro extends ChildServer {
         Directories.deleteRecursively(rootDirectory); // a kept root directory would redeploy yesterday's WAR first
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path temporary = Files.createDirectories(rootDirectory.resolve("tmp"));
+        // The port stays closed until the WAR is deployed: a client then meets "connection refused", which every
+        // client retries, instead of Payara's 404 page and empty 500s while the application is not there yet.
+        String listener = "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled=";
+        Path preboot = Files.writeString(rootDirectory.resolve("preboot.asadmin"), listener + "false\n");
+        Path postdeploy = Files.writeString(rootDirectory.resolve("postdeploy.asadmin"), listener + "true\n");
         List<String> command = List.of(java, "-Xmx1g", "-Djava.io.tmpdir=" + temporary, "-jar", microJar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster", "--rootdir", rootDirectory.toString());
+                "--port", Integer.toString(port), "--nocluster", "--rootdir", rootDirectory.toString(),
+                "--prebootcommandfile", preboot.toString(), "--postdeploycommandfile", postdeploy.toString());
         return new PayaraMicro(ChildProcess.start("Payara Micro", command, rootDirectory.getParent(), environment, log), port);
     }
 

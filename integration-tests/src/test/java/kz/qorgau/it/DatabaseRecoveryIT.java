@@ -15,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * PostgreSQL stops under a running application and comes back: meanwhile pages and the API say "temporarily
  * unavailable" at once (503, Retry-After), readiness is DOWN; afterwards everything works again without a restart.
- * Runs after every other test class (junit-platform.properties orders classes), since it stops the shared database.
+ * Throughout, three API clients write notes as the fault drill's clients do (each note with its idempotency key,
+ * repeated until acknowledged): afterwards every acknowledged note is there once, and no request hung — the drill's
+ * third scenario in short. Runs after every other test class (junit-platform.properties orders classes), since it
+ * stops the shared database.
  */
 @Order(Integer.MAX_VALUE)
 class DatabaseRecoveryIT {
@@ -29,12 +32,16 @@ class DatabaseRecoveryIT {
         String token = DemoTokens.accessToken(TestStack.keycloak().issuer(), "aigerim");
         assertThat(get(app + "api/cases", token).statusCode()).isEqualTo(200);
 
+        WriteBurst burst = new WriteBurst(app, token);
         try (Browser browser = new Browser()) {
             browser.open(app);
             browser.signIn("aigerim", "demo");
             browser.click(By.id("nav-cases"));
             browser.await(By.cssSelector("#cases\\:table tbody tr"));
 
+            burst.start();
+            Thread.sleep(1000);
+            burst.faultBegins();
             TestStack.withDatabaseDown(() -> {
                 long started = System.nanoTime();
                 HttpResponse<String> ready = get(app + "health/ready", null);
@@ -50,6 +57,13 @@ class DatabaseRecoveryIT {
                         .header("Authorization", "Bearer " + token).header("Accept-Language", "en")
                         .timeout(QUICK).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(english.body()).contains("cannot reach its database");
+
+                // an AJAX action on the page already shown: a notice, and the page stays as it is
+                new org.openqa.selenium.support.ui.Select(browser.await(By.cssSelector("#cases\\:table .ui-paginator-rpp-options")))
+                        .selectByValue("10");
+                browser.awaitText(By.id("database-unavailable"), "Всё, что вы ввели, осталось на странице");
+                assertThat(browser.driver().findElement(By.cssSelector("#cases\\:table tbody tr")).isDisplayed()).isTrue();
+                browser.screenshot("database-unavailable-ajax");
 
                 browser.open(app + "cases/list.xhtml");
                 browser.awaitText(By.id("unavailable"), "Временно недоступно");
@@ -70,7 +84,15 @@ class DatabaseRecoveryIT {
             browser.await(By.cssSelector("#cases\\:table tbody tr"));
             System.out.printf("[drill] after PostgreSQL came back: API answered 200 after %.1f s, readiness UP, list page shown%n",
                     apiSeconds);
+        } finally {
+            burst.stop();
         }
+        WriteBurst.Tally tally = burst.tally();
+        System.out.println("[drill] write burst through the restart: " + tally);
+        assertThat(tally.acknowledged()).as("writes acknowledged after the database came back").isGreaterThan(tally.acknowledgedBeforeFault());
+        assertThat(tally.lost()).as("acknowledged notes missing").isZero();
+        assertThat(tally.writtenTwice()).as("notes written twice").isZero();
+        assertThat(tally.hung()).as("requests without an answer within 10 s").isZero();
     }
 
     private HttpResponse<String> get(String url, String token) throws Exception {

@@ -56,6 +56,8 @@ class SchemaGrantsIT {
             entry("case_note", "INSERT SELECT"),
             entry("break_glass", "INSERT SELECT"),
             entry("break_glass_review", "INSERT SELECT"),
+            entry("api_request", "DELETE INSERT SELECT UPDATE"),
+            entry("case_search", "SELECT"),
             entry("stat_case", "SELECT"),
             entry("stat_delivery", "SELECT"),
             entry("stat_case_source", "SELECT"),

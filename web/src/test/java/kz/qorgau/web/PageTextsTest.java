@@ -58,6 +58,8 @@ class PageTextsTest {
             java.util.Map.entry("reviewOutcome.", kz.qorgau.breakglass.ReviewOutcome.class),
             java.util.Map.entry("reviewFinding.", kz.qorgau.breakglass.ReviewFinding.class),
             java.util.Map.entry("figure.", kz.qorgau.statistics.Figure.class),
+            java.util.Map.entry("work.", kz.qorgau.worklist.WorkSection.class),
+            java.util.Map.entry("search.match.", kz.qorgau.search.SearchHit.Match.class),
             java.util.Map.entry("dimension.", kz.qorgau.statistics.Dimension.class),
             java.util.Map.entry("statistics.periodKind.", kz.qorgau.statistics.Period.Kind.class));
 
@@ -107,6 +109,18 @@ class PageTextsTest {
             Set<String> missing = new TreeSet<>(keys);
             missing.removeIf(k -> texts.getProperty(k) != null && !texts.getProperty(k).isBlank());
             assertThat(missing).as("keys without a text in messages%s", suffix).isEmpty();
+        }
+    }
+
+    /** Every section of a start page has its title and the heading of its day column in every language. */
+    @Test
+    void everyStartPageSectionIsNamedInEveryLanguage() throws IOException {
+        for (String suffix : new String[]{"", "_ru", "_kk"}) {
+            Properties texts = bundle(suffix);
+            for (kz.qorgau.worklist.WorkSection section : kz.qorgau.worklist.WorkSection.values()) {
+                assertThat(texts.getProperty("work." + section.name())).as("work.%s in messages%s", section, suffix).isNotBlank();
+                assertThat(texts.getProperty("work." + section.name() + ".day")).as("work.%s.day in messages%s", section, suffix).isNotBlank();
+            }
         }
     }
 

@@ -56,6 +56,15 @@ final class Application {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POST of a JSON body to an API path as a demo user; the body is read completely. */
+    HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token(user))
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private String token(String user) throws IOException, InterruptedException {
         Token token = tokens.get(user);
         if (token == null || System.nanoTime() - token.fetchedAt() > TOKEN_MAX_AGE_NANOS) {

@@ -1,5 +1,6 @@
 package kz.qorgau.infra.bench;
 
+import jakarta.json.Json;
 import kz.qorgau.infra.EmbeddedDatabase;
 import kz.qorgau.infra.EmbeddedKeycloak;
 import kz.qorgau.infra.PayaraMicro;
@@ -347,6 +348,9 @@ public final class Benchmark {
         }
 
         List<Row> rows = new ArrayList<>();
+        if (exists(direct, "select 1 where to_regclass('case_search') is not null")) {
+            measureSearch(application, direct, rows);
+        }
         rows.add(row("Case by number, `GET /api/cases/{number}`", "aigerim", iterations,
                 api(application, "aigerim", i -> "api/cases/" + numbers.get(i % numbers.size()),
                         (i, body) -> body.contains(numbers.get(i % numbers.size()))),
@@ -502,6 +506,74 @@ public final class Benchmark {
                     list.run(i);
                     count.run(i);
                 }, null, "direct: the page query and its count");
+    }
+
+    /**
+     * The search box, as a social worker of the largest organisation uses it: names of her own victims typed in
+     * Cyrillic and in Latin letters (family and given name, in either order), a case number, an IIN. Direct: the
+     * query the application sends for the whole words, with its parameters.
+     */
+    private void measureSearch(Application application, Connection direct, List<Row> rows) throws Exception {
+        List<String[]> people = new ArrayList<>();
+        try (Statement s = direct.createStatement(); ResultSet rs = s.executeQuery("""
+                select v.family_name, v.given_name, search_skeleton(v.family_name), search_skeleton(v.given_name), v.iin, c.number
+                from case_file c join person v on v.id = c.victim_id
+                where c.organisation_code = 'ALM-CC' and v.iin is not null order by md5(c.number) limit 50""")) {
+            while (rs.next()) {
+                people.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)});
+            }
+        }
+        if (people.isEmpty()) {
+            return;
+        }
+        IntFunction<String[]> person = i -> people.get(i % people.size());
+        for (int i = 0; i < serverWarmUp / 3; i++) {
+            application.post("aigerim", "api/search", search(person.apply(i)[0] + " " + person.apply(i)[1]));
+        }
+        String byKeys = """
+                select c.number, v.family_name, v.given_name, v.patronymic, v.birth_date, c.status, c.region_code
+                from (select s.case_file_id from case_search s
+                      where ((s.organisation_code = 'ALM-CC' and s.search_keys @> string_to_array(?, ' '))
+                          or (s.assigned_to = 'aigerim' and s.search_keys @> string_to_array(?, ' '))) limit 20) s
+                join case_file c on c.id = s.case_file_id join person v on v.id = c.victim_id
+                order by c.last_activity_at desc, c.id desc""";
+        rows.add(row("Search by name in Cyrillic, `POST /api/search` (family and given name)", "aigerim", iterations,
+                post(application, "aigerim", i -> search(person.apply(i)[0] + " " + person.apply(i)[1]),
+                        (i, body) -> body.contains(person.apply(i)[5]) || body.split("caseNumber").length > 20),
+                sql(direct, byKeys, (ps, i) -> {
+                    ps.setString(1, "=" + person.apply(i)[2] + " =" + person.apply(i)[3]);
+                    ps.setString(2, "=" + person.apply(i)[2] + " =" + person.apply(i)[3]);
+                }), null, "target p95 ≤ 40 ms; direct: the whole-word query the application sends first"));
+        rows.add(row("Search by name in Latin letters, given name first", "aigerim", iterations,
+                post(application, "aigerim", i -> search(person.apply(i)[3] + " " + person.apply(i)[2]), Benchmark::json),
+                sql(direct, byKeys, (ps, i) -> {
+                    ps.setString(1, "=" + person.apply(i)[3] + " =" + person.apply(i)[2]);
+                    ps.setString(2, "=" + person.apply(i)[3] + " =" + person.apply(i)[2]);
+                }), null, "target p95 ≤ 40 ms"));
+        rows.add(row("Search by case number", "aigerim", iterations,
+                post(application, "aigerim", i -> search(person.apply(i)[5]), (i, body) -> body.contains(person.apply(i)[5])),
+                sql(direct, Sql.CASE_BY_NUMBER, (ps, i) -> ps.setString(1, person.apply(i)[5])), null, "target p95 ≤ 5 ms"));
+        rows.add(row("Search by IIN", "aigerim", iterations,
+                post(application, "aigerim", i -> search(person.apply(i)[4]), (i, body) -> body.contains(person.apply(i)[5])),
+                sql(direct, "select c.number from case_file c join person v on v.id = c.victim_id where v.iin = ? "
+                        + "and (c.organisation_code = 'ALM-CC' or c.assigned_to = 'aigerim')", (ps, i) -> ps.setString(1, person.apply(i)[4])),
+                null, "target p95 ≤ 5 ms"));
+    }
+
+    private static String search(String text) {
+        return Json.createObjectBuilder().add("text", text).build().toString();
+    }
+
+    private static Measurement.Call post(Application application, String user, IntFunction<String> body, Check check) {
+        return i -> {
+            HttpResponse<String> response = application.post(user, "api/search", body.apply(i));
+            if (response.statusCode() != 200) {
+                throw new Measurement.NotAvailable("search answered " + response.statusCode());
+            }
+            if (!check.holds(i, response.body())) {
+                throw new Measurement.NotAvailable("the search did not find the case it was given");
+            }
+        };
     }
 
     private Row row(String operation, String user, int n, Measurement.Call app, Measurement.Call direct,

@@ -129,6 +129,11 @@ final class Generator {
         try (Statement s = c.createStatement()) {
             s.execute("set maintenance_work_mem = '1GB'");
             s.execute("set work_mem = '256MB'");
+            // the bulk load ran without triggers, so the search table is empty until rebuilt once
+            if (exists(s, "select 1 from pg_proc where proname = 'case_search_rebuild'")
+                    && !exists(s, "select 1 from case_search limit 1") && exists(s, "select 1 from case_file limit 1")) {
+                phase(s, "case_search_rebuild()", st -> st.execute("select case_search_rebuild()"));
+            }
             if (exists(s, "select 1 from pg_proc where proname = 'stat_rebuild'")) {
                 phase(s, "stat_rebuild()", st -> st.execute("select stat_rebuild()"));
             }

@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -165,7 +166,7 @@ public final class FaultDrill {
     private record Down(long from, long until) {
     }
 
-    private record Row(String scenario, int sent, int acknowledged, int present, int hung, Map<String, Integer> failed,
+    private record Row(String scenario, int sent, int acknowledged, int present, int writtenTwice, int hung, Map<String, Integer> failed,
                        Double recoverySeconds, int unacknowledgedButWritten, int acknowledgedWhileDown, int sentWhileDown) {
     }
 
@@ -184,7 +185,7 @@ public final class FaultDrill {
         Thread.sleep(AFTER.toMillis());
         burst.stop();
 
-        Set<String> written = new HashSet<>();
+        Map<String, Integer> written = new HashMap<>();
         String token = token();
         for (String number : cases) {
             HttpResponse<String> response = http.send(api("api/cases/" + number + "/notes", token).GET().build(),
@@ -193,10 +194,11 @@ public final class FaultDrill {
                 throw new IOException("notes of " + number + " not readable after the scenario: HTTP " + response.statusCode());
             }
             JsonArray list = Json.createReader(new StringReader(response.body())).readArray();
-            list.getValuesAs(JsonObject.class).forEach(n -> written.add(n.getString("text", "")));
+            list.getValuesAs(JsonObject.class).forEach(n -> written.merge(n.getString("text", ""), 1, Integer::sum));
         }
-        int present = (int) burst.acknowledged.stream().filter(a -> written.contains(a.text())).count();
-        int extra = (int) burst.unacknowledged.stream().filter(written::contains).count();
+        int present = (int) burst.acknowledged.stream().filter(a -> written.containsKey(a.text())).count();
+        int extra = (int) burst.unacknowledged.stream().filter(written::containsKey).count();
+        int twice = (int) written.entrySet().stream().filter(e -> e.getKey().contains(burst.tag) && e.getValue() > 1).count();
         int whileDownSent = 0;
         int whileDownAcknowledged = 0;
         for (Outcome o : burst.outcomes) {
@@ -205,7 +207,7 @@ public final class FaultDrill {
                 whileDownAcknowledged += o.acknowledged() ? 1 : 0;
             }
         }
-        Row row = new Row(name, burst.sent.get(), burst.acknowledged.size(), present, burst.hung.get(), burst.failed(),
+        Row row = new Row(name, burst.sent.get(), burst.acknowledged.size(), present, twice, burst.hung.get(), burst.failed(),
                 firstAck == null ? null : (firstAck - faultEnd) / 1e9, extra, whileDownAcknowledged, whileDownSent);
         say("  " + row);
         burst.firstAnswer.forEach((status, answer) -> notes.add(String.format(Locale.ROOT,
@@ -254,41 +256,53 @@ public final class FaultDrill {
             }
         }
 
+        /**
+         * Writes notes one after the other as a careful integration does: each note has its own idempotency key, and
+         * a note whose outcome is open (5xx, a broken connection, no answer) is sent again with the same key until it
+         * is acknowledged; a refusal (4xx) is final.
+         */
         private void write(int client) {
             String number = cases.get(client);
             for (int seq = 0; !stopped; seq++) {
                 String text = "Fault drill " + tag + " client " + client + " note " + seq;
-                long started = System.nanoTime();
+                String key = tag + "-" + client + "-" + seq;
                 sent.incrementAndGet();
                 boolean ok = false;
-                try {
-                    HttpResponse<String> response = http.send(api("api/cases/" + number + "/notes", token)
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}")).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    ok = response.statusCode() / 100 == 2;
-                    if (ok) {
-                        acknowledged.add(new Acknowledged(text, System.nanoTime()));
-                    } else {
-                        String status = Integer.toString(response.statusCode());
-                        failures.add(status);
-                        // what the client was told, once per status, for the notes under the table
-                        String body = response.body().replaceAll("\\s+", " ");
-                        firstAnswer.putIfAbsent(status, new Answer(System.nanoTime(), body.substring(0, Math.min(body.length(), 140))));
+                boolean refused = false;
+                while (!ok && !refused && !stopped) {
+                    long started = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = http.send(api("api/cases/" + number + "/notes", token)
+                                        .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        ok = response.statusCode() / 100 == 2;
+                        refused = response.statusCode() / 100 == 4;
+                        if (ok) {
+                            acknowledged.add(new Acknowledged(text, System.nanoTime()));
+                        } else {
+                            String status = Integer.toString(response.statusCode());
+                            failures.add(status);
+                            // what the client was told, once per status, for the notes under the table
+                            String body = response.body().replaceAll("\\s+", " ");
+                            firstAnswer.putIfAbsent(status, new Answer(System.nanoTime(), body.substring(0, Math.min(body.length(), 140))));
+                        }
+                    } catch (HttpTimeoutException timeout) {
+                        hung.incrementAndGet();
+                    } catch (ConnectException connectionRefused) {
+                        failures.add("refused");
+                    } catch (IOException broken) {
+                        failures.add("connection closed");
+                    } catch (InterruptedException interrupted) {
+                        return;
                     }
-                } catch (HttpTimeoutException timeout) {
-                    hung.incrementAndGet();
-                } catch (ConnectException refused) {
-                    failures.add("refused");
-                } catch (IOException broken) {
-                    failures.add("connection closed");
-                } catch (InterruptedException interrupted) {
-                    return;
+                    outcomes.add(new Outcome(started, ok));
+                    if (!ok) {
+                        pause(200); // a client that repeats at once only floods a server that is coming back
+                    }
                 }
-                outcomes.add(new Outcome(started, ok));
                 if (!ok) {
                     unacknowledged.add(text);
-                    pause(200); // a client that retries at once only floods a server that is coming back
                 }
             }
         }
@@ -417,19 +431,19 @@ public final class FaultDrill {
         StringBuilder out = new StringBuilder("# Fault drill\n\n");
         out.append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
                 .append(". Machine: ").append(machine()).append("\n\n");
-        out.append("%d clients, each writing notes (`POST /api/cases/{number}/notes`, a unique text each) one after the other, "
-                .formatted(CLIENTS)).append("a request timeout of %d s (no answer by then: hung); the fault %d s into the burst, "
+        out.append("%d clients, each writing notes (`POST /api/cases/{number}/notes`, a unique text and `Idempotency-Key` each) one after the other, "
+                .formatted(CLIENTS)).append("repeating a note with its key after a 5xx, a broken connection or no answer, until acknowledged; ").append("a request timeout of %d s (no answer by then: hung); the fault %d s into the burst, "
                 .formatted(REQUEST_TIMEOUT.toSeconds(), BEFORE.toSeconds()))
                 .append("the load kept for %d s after the first write acknowledged after it. ".formatted(AFTER.toSeconds()))
                 .append("Recovery: from the fault's end (the server started again) to the first acknowledged write.\n\n");
-        out.append("| scenario | sent | acknowledged | present after | lost | hung | failed (status) | recovery s |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---|---:|\n");
+        out.append("| scenario | notes | acknowledged | present after | lost | written twice | hung | failed attempts (status) | recovery s |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---|---:|\n");
         for (Row r : rows) {
             StringBuilder failed = new StringBuilder();
             r.failed().forEach((status, n) -> failed.append(failed.isEmpty() ? "" : ", ").append(n).append(" × ").append(status));
             out.append("| ").append(r.scenario()).append(" | ").append(r.sent()).append(" | ").append(r.acknowledged())
                     .append(" | ").append(r.present()).append(" | ").append(r.acknowledged() - r.present())
-                    .append(" | ").append(r.hung()).append(" | ").append(failed.isEmpty() ? "0" : failed)
+                    .append(" | ").append(r.writtenTwice()).append(" | ").append(r.hung()).append(" | ").append(failed.isEmpty() ? "0" : failed)
                     .append(" | ").append(r.recoverySeconds() == null ? "not recovered in " + GIVE_UP.toSeconds() + " s"
                             : String.format(Locale.ROOT, "%.1f", r.recoverySeconds())).append(" |\n");
         }
@@ -439,7 +453,7 @@ public final class FaultDrill {
                 .formatted(keycloakRow.sentWhileDown(), keycloakRow.acknowledgedWhileDown()));
         for (Row r : rows) {
             if (r.unacknowledgedButWritten() > 0) {
-                notes.add("%s: %d write(s) not acknowledged (the answer was lost with the connection) are present nevertheless."
+                notes.add("%s: %d note(s) still being repeated when the burst ended (never acknowledged) are present nevertheless."
                         .formatted(r.scenario().substring(0, 2).trim(), r.unacknowledgedButWritten()));
             }
         }

@@ -54,6 +54,12 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
             // a body that is not the JSON the resource reads (syntax, types, unknown enum codes)
             return problem(400, List.of("api.badRequest"));
         }
+        if (failure instanceof jakarta.transaction.TransactionalException && commitOutcomeUnknown(failure.getCause())) {
+            // the commit itself failed (the cause's own cause is not kept): the write may be saved or not
+            LOG.warning("A commit failed (" + failure.getCause().getClass().getName() + "); answered 503, outcome unknown, to an API call");
+            return Response.fromResponse(problem(503, List.of("api.outcomeUnknown")))
+                    .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
+        }
         if (DatabaseOutage.causedBy(failure)) {
             LOG.warning("Database unavailable; answered 503 to an API call");
             return Response.fromResponse(problem(503, List.of("api.unavailable")))
@@ -62,6 +68,13 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         // the exception's class and stack go to the log only; messages could carry input, so they stay out of it
         LOG.log(Level.SEVERE, "API call failed: " + failure.getClass().getName(), stackOnly(failure));
         return problem(500, List.of("api.error"));
+    }
+
+    /** What the transaction manager throws when COMMIT did not answer: the database may have committed or not. */
+    static boolean commitOutcomeUnknown(Throwable commitFailure) {
+        return commitFailure instanceof jakarta.transaction.SystemException
+                || commitFailure instanceof jakarta.transaction.HeuristicMixedException
+                || commitFailure instanceof jakarta.transaction.HeuristicRollbackException;
     }
 
     private static int status(QorgauException refusal) {
@@ -81,8 +94,13 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     }
 
     private Response problem(int status, List<String> keys) {
+        return problem(status, keys, wanted());
+    }
+
+    /** A refusal told in the first of the caller's languages that Qorgau speaks. */
+    static Response problem(int status, List<String> keys, List<Locale> wanted) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(Problem.of(status, keys, wanted())).build();
+                .entity(Problem.of(status, keys, wanted)).build();
     }
 
     /** The caller's languages; a header that cannot be read counts as none, so the refusal is still told. */
