@@ -37,7 +37,7 @@ class NewCaseFileValidationTest {
         form.setSex(Sex.FEMALE);
         form.setBirthDate(LocalDate.of(1991, 5, 17));
         form.setRegionCode("ALM");
-        form.setIncidentDate(LocalDate.now().minusDays(1));
+        form.setIncidentDate(LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).minusDays(1));
         form.setIncidentType(GbvType.PSYCHOLOGICAL_ABUSE);
         return form;
     }
@@ -64,7 +64,7 @@ class NewCaseFileValidationTest {
     @Test
     void aBirthDateInTheFutureIsRefused() {
         NewCaseFile form = valid();
-        form.setBirthDate(LocalDate.now().plusDays(1));
+        form.setBirthDate(LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).plusDays(1));
         assertThat(templates(form)).containsExactly("{case.victim.birthDate.future}");
     }
 

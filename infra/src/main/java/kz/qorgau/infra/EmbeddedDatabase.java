@@ -15,7 +15,7 @@ import java.sql.Statement;
  * The cluster is initialised once with UTF-8 and an ICU Kazakh collation: Cyrillic and Kazakh names then sort in
  * alphabet order and {@code pg_trgm} treats their letters as letters. Its data survive restarts, and a commit that
  * was acknowledged survives a power cut: the library's defaults (fsync and synchronous commit off, for fast tests)
- * are switched back to PostgreSQL's own.
+ * are switched back to PostgreSQL's own. Its log never repeats a row's contents ({@code log_error_verbosity=terse}).
  */
 public final class EmbeddedDatabase implements Supervised {
 
@@ -57,6 +57,8 @@ public final class EmbeddedDatabase implements Supervised {
                 .setServerConfig("fsync", "on") // after the library's -F, so it wins
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
+                // a refused row's DETAIL lists its values (names, IINs): PostgreSQL's own log keeps only the error
+                .setServerConfig("log_error_verbosity", "terse")
                 .start();
         return new EmbeddedDatabase(postgres, dataDirectory, log);
     }

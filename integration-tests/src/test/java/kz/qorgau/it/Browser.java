@@ -199,7 +199,7 @@ public final class Browser implements AutoCloseable {
         type(By.id("case:givenName"), "Айгерим");
         click(By.cssSelector("label[for='case:sex:0']"));
         typeDate("case:birthDate_input", java.time.LocalDate.of(1991, 5, 17));
-        typeDate("case:incidentDate_input", java.time.LocalDate.now().minusDays(1));
+        typeDate("case:incidentDate_input", java.time.LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).minusDays(1));
         choose("case:incidentType", "физическое насилие");
         click(By.id("case:save"));
     }

@@ -53,12 +53,12 @@ class ProtectiveMeasuresBrowserIT {
             serik.type(By.id("case:order-number"), orderNumber);
             serik.type(By.id("case:perpetrator-family"), "Примеров");
             serik.type(By.id("case:perpetrator-given"), "Ерлан");
-            serik.typeDate("case:perpetrator-birth_input", LocalDate.now().minusYears(16).minusDays(1));
+            serik.typeDate("case:perpetrator-birth_input", LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).minusYears(16).minusDays(1));
             serik.click(By.id("case:issue-order"));
 
             serik.awaitText(By.id("case:orders"), orderNumber);
             String row = serik.await(By.id("case:orders")).getText();
-            assertThat(row).contains(LocalDate.now().plusDays(29).format(DATE)).contains("действует");
+            assertThat(row).contains(LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).plusDays(29).format(DATE)).contains("действует");
 
             serik.choose("case:violation-consequence", "предупреждение");
             serik.click(By.cssSelector(".record-violation"));
@@ -78,7 +78,7 @@ class ProtectiveMeasuresBrowserIT {
             serik.type(By.id("case:order-number"), "ЗП-МЛАДШЕ-16");
             serik.type(By.id("case:perpetrator-family"), "Примеров");
             serik.type(By.id("case:perpetrator-given"), "Данияр");
-            serik.typeDate("case:perpetrator-birth_input", LocalDate.now().minusYears(16).plusDays(1));
+            serik.typeDate("case:perpetrator-birth_input", LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).minusYears(16).plusDays(1));
             serik.click(By.id("case:issue-order"));
             serik.awaitText(By.id("case:messages"), "16");
             assertThat(serik.await(By.id("case:orders")).getText()).doesNotContain("ЗП-МЛАДШЕ-16");
@@ -97,7 +97,7 @@ class ProtectiveMeasuresBrowserIT {
             aliya.open(app + "cases/case.xhtml?n=" + caseNumber);
 
             aliya.type(By.id("case:decision-number"), decision);
-            aliya.typeDate("case:end-date_input", LocalDate.now().plusMonths(6));
+            aliya.typeDate("case:end-date_input", LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).plusMonths(6));
             aliya.choose("case:course-provider", "Демо-центр психического здоровья (Алматы)");
             aliya.type(By.id("case:sessions-required_input"), "2");
             aliya.click(By.id("case:record-decision"));

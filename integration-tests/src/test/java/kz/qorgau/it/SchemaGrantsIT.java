@@ -56,6 +56,7 @@ class SchemaGrantsIT {
             entry("case_note", "INSERT SELECT"),
             entry("break_glass", "INSERT SELECT"),
             entry("break_glass_review", "INSERT SELECT"),
+            entry("user_preference", "INSERT SELECT UPDATE"),
             entry("api_request", "DELETE INSERT SELECT UPDATE"),
             entry("case_search", "SELECT"),
             entry("stat_case", "SELECT"),

@@ -28,6 +28,11 @@ public class TestClock {
         fixed = day.atTime(10, 0).atZone(Clocks.KAZAKHSTAN).toInstant();
     }
 
+    /** From now on it is this moment. */
+    static void set(Instant moment) {
+        fixed = moment;
+    }
+
     static void reset() {
         fixed = null;
     }

@@ -52,7 +52,7 @@ class WalkingSkeletonBrowserIT {
 
             browser.click(By.id("nav-new-case"));
             browser.type(By.id("case:givenName"), "Айгерим");
-            browser.typeDate("case:birthDate_input", LocalDate.now().plusDays(10));
+            browser.typeDate("case:birthDate_input", LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).plusDays(10));
             browser.typeMasked(By.id("case:iin"), "900101400004"); // the check digit would be 3
             browser.click(By.id("case:save"));
 

@@ -61,7 +61,8 @@ class PageTextsTest {
             java.util.Map.entry("work.", kz.qorgau.worklist.WorkSection.class),
             java.util.Map.entry("search.match.", kz.qorgau.search.SearchHit.Match.class),
             java.util.Map.entry("dimension.", kz.qorgau.statistics.Dimension.class),
-            java.util.Map.entry("statistics.periodKind.", kz.qorgau.statistics.Period.Kind.class));
+            java.util.Map.entry("statistics.periodKind.", kz.qorgau.statistics.Period.Kind.class),
+            java.util.Map.entry("language.", kz.qorgau.preference.Language.class));
 
     static Set<String> keysUsedByPages() throws IOException {
         Set<String> keys = new TreeSet<>();

@@ -65,7 +65,7 @@ public class SchemaMigration {
                     .locations("classpath:db/migration")
                     .placeholders(Map.of("appRole", appRole));
             if (migrationUser.isPresent()) {
-                configuration.dataSource(url, migrationUser.get(), migrationPassword.orElse(""));
+                configuration.dataSource(withoutErrorDetail(url), migrationUser.get(), migrationPassword.orElse(""));
             } else {
                 LOG.warning("No QORGAU_DB_MIGRATION_USER: migrating as the application's own role; "
                         + "give the schema to a separate owner for least privilege");
@@ -73,7 +73,10 @@ public class SchemaMigration {
             }
             Flyway flyway = configuration.load();
             int applied = flyway.migrate().migrationsExecuted;
-            String version = flyway.info().current().getVersion().getVersion();
+            // the grants are a repeatable migration, run last, without a version of its own
+            String version = java.util.Arrays.stream(flyway.info().applied())
+                    .filter(m -> m.getVersion() != null).reduce((first, last) -> last)
+                    .map(m -> m.getVersion().getVersion()).orElse("none");
             LOG.info(() -> "Schema at version " + version + " (" + applied + " migrations applied now)");
             schemaCheck.verify();
         } catch (RuntimeException e) {
@@ -82,6 +85,14 @@ public class SchemaMigration {
         }
         migrated = true;
         schemaReady.fire(new SchemaReady());
+    }
+
+    /**
+     * The URL with the driver's copy of PostgreSQL's error detail switched off (the last setting in a URL wins): the
+     * detail of a refused row lists its values, and a migration's failure is logged.
+     */
+    static String withoutErrorDetail(String url) {
+        return url + (url.contains("?") ? "&" : "?") + "logServerErrorDetail=false";
     }
 
     public boolean migrated() {

@@ -148,6 +148,17 @@ final class AuditTrail {
         }
     }
 
+    /** A copy for the baseline left unfinished by a run that was stopped: dropped before anything reads it. */
+    static void discardUnfinished(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (exists(s, "select 1 where to_regclass('benchgen.audit_flat') is not null")
+                    && !exists(s, "select 1 where to_regclass('benchgen.audit_generated') is not null"
+                    + " and exists (select 1 from benchgen.audit_generated)")) {
+                s.execute("drop table benchgen.audit_flat");
+            }
+        }
+    }
+
     /** Row n of N happens at the n-th step from January of the first year to now, to a case drawn by a hash of n. */
     private void load(Connection c) throws SQLException {
         long from = LocalDate.of(firstYear, 1, 1).atStartOfDay().toEpochSecond(ZoneOffset.ofHours(5));

@@ -218,6 +218,7 @@ public final class Benchmark {
 
         Generator generator = new Generator(cases, seed, lastYear);
         try (Connection c = connect("qorgau")) {
+            AuditTrail.discardUnfinished(c);
             if (previous != null) {
                 say("Reusing the database generated earlier with these parameters");
                 if (migrations > 0) {

@@ -12,6 +12,7 @@ import kz.qorgau.shared.ConcurrentChangeException;
 import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.shared.NotFoundException;
 import kz.qorgau.shared.QorgauException;
+import kz.qorgau.web.errors.ErrorLog;
 import kz.qorgau.web.faces.Messages;
 import kz.qorgau.web.health.DatabaseOutage;
 
@@ -65,9 +66,25 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
             return Response.fromResponse(problem(503, List.of("api.unavailable")))
                     .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
         }
-        // the exception's class and stack go to the log only; messages could carry input, so they stay out of it
-        LOG.log(Level.SEVERE, "API call failed: " + failure.getClass().getName(), stackOnly(failure));
-        return problem(500, List.of("api.error"));
+        if (refusedByDatabase(failure)) {
+            // input the checks let through and PostgreSQL refused (a duplicate, a constraint): nothing was saved
+            String reference = ErrorLog.newReference();
+            LOG.log(Level.WARNING, "API call refused by a database constraint (" + reference + ")", ErrorLog.withoutMessages(failure));
+            return problem(409, List.of("api.refusedByDatabase"), reference);
+        }
+        // the exception's types and stack go to the log only; messages could carry input, so they stay out of it
+        String reference = ErrorLog.unexpected("the API", failure);
+        return problem(500, List.of("api.error"), reference);
+    }
+
+    /** An integrity constraint of PostgreSQL (SQLState class 23) refused the write. */
+    static boolean refusedByDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the transaction manager throws when COMMIT did not answer: the database may have committed or not. */
@@ -97,6 +114,12 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         return problem(status, keys, wanted());
     }
 
+    /** A failure's answer, with the reference id it is logged under. */
+    private Response problem(int status, List<String> keys, String reference) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(Problem.of(status, keys, wanted()).withReference(reference)).build();
+    }
+
     /** A refusal told in the first of the caller's languages that Qorgau speaks. */
     static Response problem(int status, List<String> keys, List<Locale> wanted) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
@@ -112,14 +135,11 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         }
     }
 
-    private static Throwable stackOnly(Throwable failure) {
-        Throwable copy = new Throwable(failure.getClass().getName());
-        copy.setStackTrace(failure.getStackTrace());
-        return copy;
-    }
-
-    /** The body of every refusal: the status again, stable keys for programs, texts for people. */
-    public record Problem(int status, List<String> keys, List<String> messages) {
+    /**
+     * The body of every refusal: the status again, stable keys for programs, texts for people, and for a failure
+     * the reference id it is logged under (absent otherwise).
+     */
+    public record Problem(int status, List<String> keys, List<String> messages, String reference) {
 
         /** The first of the caller's languages that Qorgau speaks (ru, kk, en); Russian otherwise. */
         public static Locale language(List<Locale> wanted) {
@@ -130,7 +150,11 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         /** Texts in the first of the caller's languages that Qorgau speaks (ru, kk, en); Russian otherwise. */
         public static Problem of(int status, List<String> keys, List<Locale> wanted) {
             Locale locale = language(wanted);
-            return new Problem(status, keys, keys.stream().map(key -> Messages.refusal(key, locale)).toList());
+            return new Problem(status, keys, keys.stream().map(key -> Messages.refusal(key, locale)).toList(), null);
+        }
+
+        public Problem withReference(String id) {
+            return new Problem(status, keys, messages, id);
         }
     }
 }

@@ -12,6 +12,9 @@ import jakarta.servlet.annotation.WebListener;
  * The pool outlives a database restart: every connection is validated before it is handed out, and once one is
  * found broken all are replaced. Nothing waits unbounded: a connection is waited for at most 5 s, a new one is
  * refused after 3 s, a statement or a silent network after 60 s, so that a request fails fast (503) rather than hangs.
+ * <p>
+ * PostgreSQL's error detail ("Failing row contains (…)", "Key (iin)=(…)") carries the row's contents: the driver
+ * leaves it out of its messages, so that no exception or log line repeats a name or an IIN.
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/qorgau",
@@ -26,6 +29,7 @@ import jakarta.servlet.annotation.WebListener;
                 "ApplicationName=qorgau",
                 "connectTimeout=3",
                 "socketTimeout=60",
+                "logServerErrorDetail=false",
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Where Keycloak returns after sign-in; the mechanism has already taken the code. Notes who signed in (so that a
- * supervisor can assign cases to her), then goes home.
+ * supervisor can assign cases to her), then goes back to the page she was on when she had to sign in (home on a
+ * first visit).
  */
 @WebServlet("/Callback")
 public class CallbackServlet extends HttpServlet {
@@ -36,6 +37,6 @@ public class CallbackServlet extends HttpServlet {
                 LOG.log(Level.WARNING, "Could not update the staff directory at sign-in: " + e.getClass().getName());
             }
         }
-        response.sendRedirect(request.getContextPath() + "/");
+        response.sendRedirect(SignInReturn.take(request));
     }
 }

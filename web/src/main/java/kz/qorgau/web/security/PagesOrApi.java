@@ -51,7 +51,10 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
     BeanManager beans;
 
     @Inject
-    SignInAvailability signIn;
+    SignInAvailability signInAvailability;
+
+    @Inject
+    OidcSettings settings;
 
     private volatile HttpAuthenticationMechanism openId;
     private volatile HttpAuthenticationMechanism bearer;
@@ -103,13 +106,14 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
     private AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
         boolean signingIn = context.isProtected() && request.getUserPrincipal() == null;
-        if (signingIn && !signIn.identityProviderReachable()) {
+        if (signingIn && !signInAvailability.identityProviderReachable()) {
             return signInUnavailable(request, response, context);
         }
         try {
-            return openId().validateRequest(request, response, context);
+            HttpMessageContext pages = signIn(request, response, context);
+            return openId().validateRequest(request, pages.getResponse(), pages);
         } catch (RuntimeException | AuthenticationException failure) {
-            if (!signingIn || response.isCommitted() || signIn.identityProviderReachable()) {
+            if (!signingIn || response.isCommitted() || signInAvailability.identityProviderReachable()) {
                 throw failure;
             }
             return signInUnavailable(request, response, context);
@@ -124,6 +128,54 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
         response.setHeader("Retry-After", "60");
         response.setHeader("Cache-Control", "no-store");
         return context.forward(SIGN_IN_UNAVAILABLE_PAGE);
+    }
+
+    /**
+     * The page mechanism's context, seeing to what happens when it sends the browser to Keycloak's sign-in: the page
+     * asked for is remembered (the return after sign-in, see {@link SignInReturn}), Keycloak is asked for the user's
+     * language ({@code ui_locales}), and a Faces ajax request (a button on a page whose session has expired) is told
+     * in Faces' own terms to load the page again, which then goes to the sign-in form; an XMLHttpRequest cannot
+     * follow a redirect to another site.
+     */
+    private HttpMessageContext signIn(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String issuer = settings.getIssuer();
+        HttpServletResponse toKeycloak = new HttpServletResponseWrapper(response) {
+            @Override
+            public void sendRedirect(String location) throws java.io.IOException {
+                if (location == null || issuer == null || !location.startsWith(issuer) || location.contains("/logout")) {
+                    super.sendRedirect(location);
+                    return;
+                }
+                SignInReturn.remember(request);
+                String language = kz.qorgau.web.faces.LanguageChoice.fromRequest(request).code();
+                String withLanguage = location + (location.contains("?") ? "&" : "?") + "ui_locales=" + language;
+                if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+                    setContentType("text/xml");
+                    setCharacterEncoding(StandardCharsets.UTF_8.name());
+                    getWriter().write("<?xml version='1.0' encoding='UTF-8'?><partial-response><redirect url=\""
+                            + SignInReturn.page(request).replace("&", "&amp;").replace("\"", "&quot;") + "\"/></partial-response>");
+                    flushBuffer();
+                    return;
+                }
+                super.sendRedirect(withLanguage);
+            }
+        };
+        return new HttpMessageContextWrapper(context) {
+            @Override
+            public HttpServletResponse getResponse() {
+                return toKeycloak;
+            }
+
+            @Override
+            public AuthenticationStatus redirect(String location) {
+                try {
+                    toKeycloak.sendRedirect(location);
+                } catch (java.io.IOException clientGone) {
+                    // nothing more to tell a browser that has gone
+                }
+                return AuthenticationStatus.SEND_CONTINUE;
+            }
+        };
     }
 
     @Override
