@@ -18,14 +18,14 @@ import java.util.logging.Logger;
  * every few minutes in the background, and while Keycloak cannot be reached the keys last fetched stay in use, so that
  * tokens already issued are accepted until they expire. (Given as a key location instead, Payara reads the keys again
  * every five minutes and refuses every token while that fails.) A rotated realm key is picked up within the renewal
- * period plus Payara's own five-minute cache.
+ * period plus Payara's own cache of half a minute ({@code payara-mp-jwt.properties}).
  */
 public class RealmKeys implements ConfigSource {
 
     static final String PROPERTY = "mp.jwt.verify.publickey";
     private static final Logger LOG = Logger.getLogger(RealmKeys.class.getName());
     private static final long RENEW_NANOS = Duration.ofMinutes(5).toNanos();
-    private static final long RETRY_NANOS = Duration.ofSeconds(30).toNanos();
+    private static final long RETRY_NANOS = Duration.ofSeconds(10).toNanos();
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
