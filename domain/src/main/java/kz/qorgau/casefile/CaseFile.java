@@ -322,7 +322,9 @@ public class CaseFile {
         if (on == null || on.isAfter(today)) {
             throw new InvalidInputException("case.consent.dateOutOfRange");
         }
-        if (hasConsent(scope, on)) {
+        // one consent of a kind at a time: none still in force, none whose period runs past the new one's first day
+        // (the database holds the first part too, see V21)
+        if (consents.stream().anyMatch(c -> c.scope() == scope && c.withdrawnOn().map(end -> end.isAfter(on)).orElse(true))) {
             throw new InvalidInputException("case.consent.alreadyGiven");
         }
         consents.add(new Consent(this, scope, on, by, now));

@@ -151,8 +151,9 @@ public class CaseWorkService {
     }
 
     public void giveConsent(Caller caller, String number, long version, ConsentScope scope, LocalDate on) {
+        // two people recording the same consent at once: the database's refusal (V21) reads like the model's own
         change(caller, CaseAction.WORK, number, version, CaseEventKind.CONSENT_GIVEN, String.valueOf(scope),
-                f -> f.giveConsent(scope, on, caller.username(), today(), now()));
+                f -> f.giveConsent(scope, on, caller.username(), today(), now()), "case.consent.alreadyGiven");
     }
 
     public void withdrawConsent(Caller caller, String number, long version, ConsentScope scope, LocalDate on) {
@@ -254,11 +255,18 @@ public class CaseWorkService {
 
     private void change(Caller caller, CaseAction action, String number, long version, CaseEventKind kind,
                         String detail, Consumer<CaseFile> change) {
+        change(caller, action, number, version, kind, detail, change, null);
+    }
+
+    /** {@code duplicateKey}: what a unique violation of the change itself means to the user. */
+    private void change(Caller caller, CaseAction action, String number, long version, CaseEventKind kind,
+                        String detail, Consumer<CaseFile> change, String duplicateKey) {
         CaseFile file = accessed(caller, number, action).file();
         if (file.version() != version) {
             throw new ConcurrentChangeException();
         }
         change.accept(file);
+        kz.qorgau.shared.persistence.Writes.flush(cases.entityManager(), duplicateKey);
         timeline.record(file.id(), kind, caller, detail, now());
         cases.flush();
     }

@@ -105,6 +105,20 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void aSecondConsentOfAKindIsRefusedWhileOneIsInForceWhateverItsDate() {
+        CaseFile file = newCase();
+        file.giveConsent(ConsentScope.STATISTICS, TODAY.minusDays(2), "aigerim", TODAY, NOW);
+        assertThatThrownBy(() -> file.giveConsent(ConsentScope.STATISTICS, TODAY.minusDays(10), "aigerim", TODAY, NOW))
+                .as("dated before the one in force, it would be a second consent in force").hasMessage("case.consent.alreadyGiven");
+        file.giveConsent(ConsentScope.SERVICES, TODAY.minusDays(10), "aigerim", TODAY, NOW);
+        file.withdrawConsent(ConsentScope.STATISTICS, TODAY.minusDays(1), TODAY, NOW);
+        assertThatThrownBy(() -> file.giveConsent(ConsentScope.STATISTICS, TODAY.minusDays(3), "aigerim", TODAY, NOW))
+                .as("overlapping the withdrawn one's period").hasMessage("case.consent.alreadyGiven");
+        file.giveConsent(ConsentScope.STATISTICS, TODAY.minusDays(1), "aigerim", TODAY, NOW);
+        assertThat(file.consents().stream().filter(c -> c.withdrawnOn().isEmpty())).hasSize(2);
+    }
+
+    @Test
     void consentCannotBeDatedInTheFutureNorWithdrawnBeforeItWasGiven() {
         CaseFile file = newCase();
         assertThatThrownBy(() -> file.giveConsent(ConsentScope.DISCLOSURE, TODAY.plusDays(1), "aigerim", TODAY, NOW))

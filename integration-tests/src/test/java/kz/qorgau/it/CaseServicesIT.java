@@ -334,6 +334,48 @@ class CaseServicesIT {
     }
 
     @Test
+    void aConsentRecordedTwiceAtTheSameMomentIsRefusedByTheDatabaseInTheModelsOwnWords() throws Exception {
+        String number = cases.open(AIGERIM, intake("Тестова-Согласие", "ALM")).toString();
+        long version = work.details(AIGERIM, number).version();
+        LocalDate today = LocalDate.now(Clocks.KAZAKHSTAN);
+        javax.sql.DataSource db = InitialContext.doLookup("java:app/jdbc/qorgau");
+        ManagedExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+        try (java.sql.Connection other = db.getConnection(); java.sql.Connection watch = db.getConnection();
+             java.sql.Statement watching = watch.createStatement()) {
+            // a colleague's consent, saved but not yet committed: invisible to the service's own check
+            other.setAutoCommit(false);
+            try (java.sql.PreparedStatement ps = other.prepareStatement("insert into consent (case_file_id, scope, given_on,"
+                    + " recorded_by, recorded_at) select id, 'STATISTICS', ?, 'aigerim', now() from case_file where number = ?")) {
+                ps.setObject(1, today);
+                ps.setString(2, number);
+                assertEquals(1, ps.executeUpdate());
+            }
+            Future<String> outcome = executor.submit(() -> {
+                try {
+                    work.giveConsent(AIGERIM, number, version, ConsentScope.STATISTICS, today);
+                    return "saved";
+                } catch (InvalidInputException e) {
+                    return String.join(",", e.messageKeys());
+                } catch (ConcurrentChangeException e) {
+                    return "concurrent change";
+                }
+            });
+            long waiting = 0;
+            for (int i = 0; i < 100 && waiting == 0 && !outcome.isDone(); i++) {
+                Thread.sleep(100);
+                waiting = Long.parseLong(scalar(watching, "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                        + " and query ilike 'insert into consent%'"));
+            }
+            assertEquals(1, waiting, "the service's insert waits on the colleague's uncommitted one");
+            other.commit();
+            assertEquals("case.consent.alreadyGiven", outcome.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        CaseDetails after = work.details(AIGERIM, number);
+        assertEquals(1, after.consents().stream().filter(c -> c.scope() == ConsentScope.STATISTICS).count(), "one consent in force");
+        assertEquals(version, after.version(), "nothing of the refused change was saved");
+    }
+
+    @Test
     void onlyASupervisorClosesAndAClosedCaseIsReadOnlyUntilReopened() {
         String number = cases.open(AIGERIM, intake("Тестова-Закрытие", "ALM")).toString();
         work.activate(AIGERIM, number, work.details(AIGERIM, number).version());

@@ -106,6 +106,22 @@ public final class TestStack implements LauncherSessionListener {
         }
     }
 
+    /**
+     * A fault drill: Keycloak stopped while {@code whileDown} runs, then started again on the same data (realm, keys
+     * and sessions kept), ready before this returns, so that later tests meet it as before.
+     */
+    public static synchronized void withKeycloakDown(DatabaseDown whileDown) throws Exception {
+        keycloak.close();
+        try {
+            whileDown.run();
+        } finally {
+            String realm = EmbeddedKeycloak.demoRealm().replace("localhost:8080/", "localhost:" + port("qorgau.it.http.port") + "/");
+            keycloak = EmbeddedKeycloak.start(runtime("keycloak-quarkus-dist.zip"), work.resolve("keycloak"),
+                    port("qorgau.it.keycloak.port"), realm, UUID.randomUUID().toString(), false, work.resolve("logs/keycloak-restarted.log"));
+            keycloak.awaitReady();
+        }
+    }
+
     /** The running test PostgreSQL's data folder and port, for the backup test. */
     public static Path databaseDirectory() {
         return work.resolve("postgres");

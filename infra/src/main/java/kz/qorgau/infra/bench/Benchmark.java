@@ -72,6 +72,10 @@ public final class Benchmark {
     private final int iterations;
     private final int serverWarmUp;
     private final boolean regenerate;
+    /** {@code cases} (the default): look-up, lists and statistics; {@code audit}: "who saw this" over a large audit trail. */
+    private final boolean auditMode;
+    private final long auditRows;
+    private final int auditYears;
     private final String ownerPassword = randomSecret();
     private final String appPassword = randomSecret();
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -94,6 +98,9 @@ public final class Benchmark {
         this.searchOnly = "search".equals(System.getProperty("benchmark.only"));
         this.listLoad = new CaseListLoad(Integer.getInteger("benchmark.listUsers", 50),
                 Integer.getInteger("benchmark.listSeconds", 120), seed);
+        this.auditMode = "audit".equals(System.getProperty("benchmark.mode", "cases"));
+        this.auditRows = Long.getLong("benchmark.auditRows", 100_000_000L);
+        this.auditYears = Integer.getInteger("benchmark.auditYears", 6);
     }
 
     private final boolean listsOnly;
@@ -117,6 +124,11 @@ public final class Benchmark {
         say("Starting PostgreSQL (embedded, port " + DATABASE_PORT + ") ...");
         EmbeddedDatabase database = startDatabase();
         String generation = prepareData(database);
+        if (auditMode) {
+            try (Connection c = connect("qorgau")) {
+                generation += "\n" + new AuditTrail(auditRows, seed, Year.now(KAZAKHSTAN).getValue() - auditYears + 1).prepare(c);
+            }
+        }
 
         say("Starting Keycloak (port " + KEYCLOAK_PORT + ") and Qorgau on Payara Micro (port " + HTTP_PORT + ") ...");
         // the realm as checked in, its redirect URIs moved to the benchmark's port (as the tests do)
@@ -139,18 +151,19 @@ public final class Benchmark {
             s.execute("create extension if not exists pg_stat_statements");
         }
         say("Measuring (" + warmUp + " warm-up calls, then " + iterations + " measured; the slowest operations fewer) ...");
-        List<Row> rows;
         String machine;
         String applicationSql;
+        String measured;
         try (Connection direct = connect("qorgau")) {
             machine = machine(direct);
-            rows = measure(new Application(payara.baseUrl(), keycloak.issuer()), direct);
+            Application application = new Application(payara.baseUrl(), keycloak.issuer());
+            measured = auditMode ? measureWhoSaw(application, direct) : report(machine, generation, measure(application, direct));
             applicationSql = applicationSql(direct);
         }
-        String report = report(machine, generation, rows) + listReport + applicationSql;
+        String report = (auditMode ? "Machine: " + machine + "\n\n" + generation + "\n" + measured : measured + listReport) + applicationSql;
         System.out.println();
         System.out.println(report);
-        Path file = var.resolve("results-" + LocalDateTime.now(KAZAKHSTAN).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md");
+        Path file = var.resolve("results-" + (auditMode ? "audit-" : "") + LocalDateTime.now(KAZAKHSTAN).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md");
         Files.writeString(file, report + (plans.isEmpty() ? "" : "\n## Plans of the slower direct queries\n\n" + plans));
         say("Written to " + home.relativize(file));
         if (Boolean.getBoolean("benchmark.keep")) {
@@ -220,6 +233,7 @@ public final class Benchmark {
 
         Generator generator = new Generator(cases, seed, lastYear);
         try (Connection c = connect("qorgau")) {
+            AuditTrail.discardUnfinished(c);
             if (previous != null) {
                 say("Reusing the database generated earlier with these parameters");
                 if (migrations > 0) {
@@ -427,6 +441,83 @@ public final class Benchmark {
         List<CaseListLoad.SqlRow> sql = listLoad.sql(direct, listUsers, warmUp, Math.max(iterations, 100));
         listReport = listLoad.report(load, sql, pageBefore);
         plans.append(listLoad.plans());
+    }
+
+    /**
+     * "Who saw this" for many random cases of aigerim's organisation, each asked once: through the API as the service
+     * runs it on the partitioned trail, and directly of the partitioned trail and of its unpartitioned copy.
+     */
+    private String measureWhoSaw(Application application, Connection direct) throws Exception {
+        int n = Integer.getInteger("benchmark.iterations", 200);
+        List<String> numbers = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        try (Statement s = direct.createStatement();
+             ResultSet rs = s.executeQuery("select id, number from case_file where organisation_code = 'ALM-CC'"
+                     + " order by md5(number || 'who saw') limit " + (3 * (warmUp + n)))) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+                numbers.add(rs.getString(2));
+            }
+        }
+        long trail;
+        try (Statement s = direct.createStatement(); ResultSet rs = s.executeQuery("select count(*) from benchgen.audit_flat")) {
+            rs.next();
+            trail = rs.getLong(1);
+        }
+        // the API takes tokens once the application has the realm's keys (it may have started before Keycloak)
+        for (long until = System.nanoTime() + 120_000_000_000L; System.nanoTime() < until; Thread.sleep(2000)) {
+            if (application.api("aigerim", "api/cases/" + numbers.get(0) + "/audit").statusCode() == 200) {
+                break;
+            }
+        }
+        say("  warming the application up: %d calls of \"who saw this\"".formatted(Math.min(serverWarmUp, 100)));
+        for (int i = 0; i < Math.min(serverWarmUp, 100); i++) {
+            application.api("aigerim", "api/cases/" + numbers.get(i % numbers.size()) + "/audit");
+        }
+        try (Statement s = direct.createStatement()) {
+            s.execute("select pg_stat_statements_reset()");
+        }
+        long[] returned = new long[1];
+        Binder partitionedCase = (ps, i) -> ps.setLong(1, ids.get(i % ids.size()));
+        Binder laterCase = (ps, i) -> ps.setLong(1, ids.get((i + warmUp + n) % ids.size()));
+        Binder lastCases = (ps, i) -> ps.setLong(1, ids.get((i + 2 * (warmUp + n)) % ids.size()));
+        say("  who saw this, through the API");
+        Measurement app = Measurement.of(api(application, "aigerim", i -> "api/cases/" + numbers.get(i % numbers.size()) + "/audit",
+                (i, body) -> body.startsWith("[")), warmUp, n);
+        say("  who saw this, directly: partitioned, then unpartitioned");
+        Measurement partitioned = Measurement.of(sql(direct, AuditTrail.WHO_SAW, laterCase), warmUp, n);
+        Measurement flat = Measurement.of(sql(direct, AuditTrail.WHO_SAW_UNPARTITIONED, lastCases), warmUp, n);
+        // the same cases again, now that their pages were read once: the difference is what the cache gives
+        Measurement partitionedAgain = Measurement.of(sql(direct, AuditTrail.WHO_SAW, laterCase), warmUp, n);
+        Measurement flatAgain = Measurement.of(sql(direct, AuditTrail.WHO_SAW_UNPARTITIONED, lastCases), warmUp, n);
+        try (PreparedStatement ps = direct.prepareStatement("select count(*) from audit_event where case_file_id = ?")) {
+            for (int i = 0; i < n; i++) {
+                partitionedCase.bind(ps, i);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    returned[0] += Math.min(200, rs.getLong(1));
+                }
+            }
+        }
+        explain(direct, AuditTrail.WHO_SAW, partitionedCase, 0);
+        explain(direct, AuditTrail.WHO_SAW_UNPARTITIONED, partitionedCase, 0);
+
+        StringBuilder out = new StringBuilder();
+        out.append(("Measured %s with %,d audit rows over %,d cases; \"who saw this\" (the case's newest 200 rows, %.0f on"
+                + " average) for %d random cases of ALM-CC, each asked once per line after %d warm-up calls; times in ms.\n\n")
+                .formatted(LocalDate.now(KAZAKHSTAN), trail, cases, returned[0] / (double) n, n, warmUp));
+        out.append("| who saw this | layout | p50 | p95 |\n|---|---|---:|---:|\n");
+        out.append("| `GET /api/cases/{number}/audit` as aigerim (the service's query, token check, JSON) | by month (V22) | %s | %s |\n"
+                .formatted(Measurement.ms(app.p50()), Measurement.ms(app.p95())));
+        out.append("| the service's SQL, direct, cases not read before | by month (V22) | %s | %s |\n"
+                .formatted(Measurement.ms(partitioned.p50()), Measurement.ms(partitioned.p95())));
+        out.append("| the same SQL, direct, cases not read before | one table (V6 layout, baseline) | %s | %s |\n"
+                .formatted(Measurement.ms(flat.p50()), Measurement.ms(flat.p95())));
+        out.append("| the service's SQL, direct, cases read once before | by month (V22) | %s | %s |\n"
+                .formatted(Measurement.ms(partitionedAgain.p50()), Measurement.ms(partitionedAgain.p95())));
+        out.append("| the same SQL, direct, cases read once before | one table (V6 layout, baseline) | %s | %s |\n"
+                .formatted(Measurement.ms(flatAgain.p50()), Measurement.ms(flatAgain.p95())));
+        return out.toString();
     }
 
     /** The same answer from SQL written another way: what a change to the application's query would gain. */

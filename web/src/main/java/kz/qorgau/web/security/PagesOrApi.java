@@ -38,6 +38,7 @@ import java.util.logging.Logger;
 public class PagesOrApi implements HttpAuthenticationMechanism {
 
     static final String API_PATH = "/api/";
+    static final String SIGN_IN_UNAVAILABLE_PAGE = "/sign-in-unavailable.xhtml";
     private static final Logger LOG = Logger.getLogger(PagesOrApi.class.getName());
     /** Logs every unreadable token with its stack at INFO, so anyone could fill the log; we log one line instead. */
     private static final Logger TOKEN_STORE = Logger.getLogger("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore");
@@ -50,6 +51,9 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
     BeanManager beans;
 
     @Inject
+    SignInAvailability signInAvailability;
+
+    @Inject
     OidcSettings settings;
 
     private volatile HttpAuthenticationMechanism openId;
@@ -59,12 +63,7 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         if (!isApi(request)) {
-            HttpMessageContext pages = signIn(request, response, context);
-            try {
-                return openId().validateRequest(request, pages.getResponse(), pages);
-            } catch (RuntimeException tokensGone) {
-                return afresh(request, response, tokensGone);
-            }
+            return page(request, response, context);
         }
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -98,6 +97,41 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
         }
         LOG.info("API call refused (401): the bearer token is invalid, expired or not for this API");
         return unauthorized(request, response);
+    }
+
+    /**
+     * A page: signed-in users go on without Keycloak; a sign-in that would send the browser to an unreachable
+     * Keycloak (or fails because it just went away) gets the "sign-in temporarily unavailable" page instead.
+     */
+    private AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
+        boolean signingIn = context.isProtected() && request.getUserPrincipal() == null;
+        if (signingIn && !signInAvailability.identityProviderReachable()) {
+            return signInUnavailable(request, response, context);
+        }
+        try {
+            HttpMessageContext pages = signIn(request, response, context);
+            return openId().validateRequest(request, pages.getResponse(), pages);
+        } catch (RuntimeException | AuthenticationException failure) {
+            if (!signingIn && failure instanceof RuntimeException tokensGone) {
+                // a caller still named by the container whose tokens are gone (after a sign-out): start afresh
+                return afresh(request, response, tokensGone);
+            }
+            if (!signingIn || response.isCommitted() || signInAvailability.identityProviderReachable()) {
+                throw failure;
+            }
+            return signInUnavailable(request, response, context);
+        }
+    }
+
+    private static AuthenticationStatus signInUnavailable(HttpServletRequest request, HttpServletResponse response,
+                                                          HttpMessageContext context) {
+        LOG.warning("Sign-in refused for now: Keycloak cannot be reached (503)");
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "60");
+        response.setHeader("Cache-Control", "no-store");
+        return context.forward(SIGN_IN_UNAVAILABLE_PAGE);
     }
 
     /**
