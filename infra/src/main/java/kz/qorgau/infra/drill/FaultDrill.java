@@ -333,6 +333,14 @@ public final class FaultDrill {
     /** The first cases of aigerim's list that take a note (a closed case would refuse one). */
     private List<String> writableCases(String token, int count) throws Exception {
         HttpResponse<String> list = http.send(api("api/cases?size=50", token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        // the application takes tokens once it holds the realm's keys, which it may fetch a little after its start
+        for (long until = System.nanoTime() + 90_000_000_000L; list.statusCode() != 200 && System.nanoTime() < until; ) {
+            Thread.sleep(2000);
+            list = http.send(api("api/cases?size=50", token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+        if (list.statusCode() != 200) {
+            throw new IOException("the case list answered " + list.statusCode() + " for aigerim's token");
+        }
         List<String> writable = new ArrayList<>();
         for (JsonObject c : Json.createReader(new StringReader(list.body())).readArray().getValuesAs(JsonObject.class)) {
             String number = c.getString("number");
