@@ -14,12 +14,4 @@ create table api_request (
     primary key (username, idempotency_key)
 );
 create index api_request_received on api_request (received_at);
-
-do $$
-begin
-    if exists (select 1 from pg_roles where rolname = '${appRole}') and current_user <> '${appRole}' then
-        -- delete: keys older than their retention are forgotten by the application
-        execute format('grant select, insert, update, delete on api_request to %I', '${appRole}');
-    end if;
-end;
-$$;
+-- its grant is a line of R__application_grants.sql

@@ -94,12 +94,4 @@ create function case_search_on_person() returns trigger
     $$;
 create trigger case_search_person after update of family_name, given_name, patronymic, family_name_latin, given_name_latin
     on person for each row execute function case_search_on_person();
-
-do $$
-begin
-    if exists (select 1 from pg_roles where rolname = '${appRole}') and current_user <> '${appRole}' then
-        execute format('revoke all on case_search from %I', '${appRole}');
-        execute format('grant select on case_search to %I', '${appRole}');
-    end if;
-end;
-$$;
+-- its grant is a line of R__application_grants.sql

@@ -104,10 +104,6 @@ public class CaseWorkService {
     }
 
     /** The policy's answer alone, for a page that asks before it offers anything. */
-    public CaseAccess access(Caller caller, String number) {
-        return accessed(caller, number).access();
-    }
-
     public CaseDetails details(Caller caller, String number) {
         Accessed accessed = accessed(caller, number);
         CaseFile file = accessed.file();

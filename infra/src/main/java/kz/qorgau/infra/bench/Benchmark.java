@@ -368,8 +368,7 @@ public final class Benchmark {
             measureLists(application, direct, rows, browser, noSession);
             return rows;
         }
-        boolean searchable = exists(direct, "select 1 where to_regclass('case_search') is not null");
-        if (searchable) {
+        if (exists(direct, "select 1 where to_regclass('case_search') is not null")) {
             measureSearch(application, direct, rows);
         }
         if (searchOnly) {
