@@ -13,7 +13,9 @@ import java.util.Set;
  * The policy's answer for one caller and one case: what she may do with it. Services {@link #require} an action
  * before doing it; pages and the API ask {@link #may}, which also asks the case's status, and never decide themselves.
  */
-public final class CaseAccess {
+public final class CaseAccess implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final Set<CaseAction> granted;
     private final CaseStatus status;
@@ -63,5 +65,16 @@ public final class CaseAccess {
     /** A case the caller may not read at all. */
     static CaseAccess none(CaseStatus status) {
         return new CaseAccess(Set.of(), status, Set.of());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CaseAccess that && granted.equals(that.granted) && status == that.status
+                && timelineKinds.equals(that.timelineKinds);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(granted, status, timelineKinds);
     }
 }

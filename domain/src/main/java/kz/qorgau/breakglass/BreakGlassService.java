@@ -70,21 +70,6 @@ public class BreakGlassService {
     }
 
     /**
-     * Emergency accesses to a case that are in force now, for the flag on its page: for those who read the social
-     * work of the case, as its timeline shows them the access.
-     */
-    public List<BreakGlassAccess> activeOn(Caller caller, String caseNumber) {
-        CaseWorkService.Accessed accessed = work.accessed(caller, caseNumber);
-        if (!accessed.access().granted(kz.qorgau.access.CaseAction.READ_SOCIAL_WORK)) {
-            return List.of();
-        }
-        CaseFile file = accessed.file();
-        return em.createQuery("select b from BreakGlassAccess b where b.caseFileId = :id and b.expiresAt > :now order by b.grantedAt",
-                        BreakGlassAccess.class)
-                .setParameter("id", file.id()).setParameter("now", Instant.now(clock)).getResultList();
-    }
-
-    /**
      * To review: the emergency accesses taken by supervisors of the caller's region in the last 90 days that nobody
      * has reviewed yet, her own among them (shown, but another supervisor reviews them).
      */

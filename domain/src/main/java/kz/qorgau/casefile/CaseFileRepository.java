@@ -81,6 +81,39 @@ public class CaseFileRepository {
                 .findFirst();
     }
 
+    /**
+     * A case for its page: the victim, the risk assessments and the consents come in the same statement (a few rows
+     * each), so that the page's one read costs a statement per kind of record, never one per row.
+     */
+    Optional<CaseFile> findForPage(CaseRef ref) {
+        return em.createQuery("select c from CaseFile c join fetch c.victim left join fetch c.riskAssessments"
+                        + " left join fetch c.consents where " + ref.condition(), CaseFile.class)
+                .setParameter("ref", ref.value())
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The incidents of a case, each with its perpetrator, in one statement. */
+    List<Incident> incidentsOf(CaseFile file) {
+        return em.createQuery("select i from Incident i left join fetch i.perpetrator where i.caseFile = :file"
+                        + " order by i.occurredOn, i.id", Incident.class)
+                .setParameter("file", file).getResultList();
+    }
+
+    /** The children and family members of a case, each with the person, in one statement. */
+    List<RelatedPerson> partiesOf(CaseFile file) {
+        return em.createQuery("select p from RelatedPerson p join fetch p.person where p.caseFile = :file"
+                        + " order by p.recordedAt, p.id", RelatedPerson.class)
+                .setParameter("file", file).getResultList();
+    }
+
+    /** The emergency accesses to a case in force at this moment, whoever holds them. */
+    List<kz.qorgau.breakglass.BreakGlassAccess> emergencyAccessesInForce(Long caseFileId, java.time.Instant now) {
+        return em.createQuery("select b from BreakGlassAccess b where b.caseFileId = :id and b.grantedAt <= :now"
+                        + " and b.expiresAt > :now order by b.grantedAt", kz.qorgau.breakglass.BreakGlassAccess.class)
+                .setParameter("id", caseFileId).setParameter("now", now).getResultList();
+    }
+
     /** Whether the user holds an emergency access to the case at this moment. */
     boolean holdsEmergencyAccess(Long caseFileId, String username, java.time.Instant now) {
         return !em.createQuery("select b.id from BreakGlassAccess b where b.caseFileId = :id and b.username = :username"

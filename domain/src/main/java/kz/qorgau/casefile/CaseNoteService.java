@@ -45,16 +45,8 @@ public class CaseNoteService {
     Clock clock;
 
     /** A note as a page shows it. */
-    public record NoteView(Long id, Instant writtenAt, String authorUsername, String authorOrganisationCode, String text) {
-    }
-
-    /**
-     * The notes of a case, newest first, for one who works on it or supervises its region; empty for anyone else who
-     * may read the case, so that a page can leave the section out without a refused attempt on every view.
-     */
-    public Optional<List<NoteView>> notesIfReadable(Caller caller, String number) {
-        CaseWorkService.Accessed accessed = work.accessed(caller, number);
-        return accessed.access().granted(CaseAction.READ_NOTES) ? Optional.of(read(caller, accessed.file())) : Optional.empty();
+    public record NoteView(Long id, Instant writtenAt, String authorUsername, String authorOrganisationCode, String text)
+            implements java.io.Serializable {
     }
 
     /** The notes of a case, newest first; refused to anyone who may not read them. */
@@ -62,8 +54,18 @@ public class CaseNoteService {
         return read(caller, work.accessed(caller, number, CaseAction.READ_NOTES).file());
     }
 
+    /** The notes of a case opened for its page, newest first; the page's read as a whole is audited, not this part. */
+    public List<NoteView> notesOf(CaseWorkService.Accessed accessed) {
+        accessed.access().require(CaseAction.READ_NOTES);
+        return query(accessed.file());
+    }
+
     private List<NoteView> read(Caller caller, CaseFile file) {
         audit.record(caller, AuditAction.READ, "CaseNote", null, file.id(), null);
+        return query(file);
+    }
+
+    private List<NoteView> query(CaseFile file) {
         return em.createQuery("select n from CaseNote n where n.caseFileId = :id order by n.writtenAt desc, n.id desc",
                         CaseNote.class)
                 .setParameter("id", file.id())

@@ -103,6 +103,36 @@ public class CaseWorkService {
         return new Accessed(file, access);
     }
 
+    /**
+     * A case opened for its page: the case and the policy's answer, what the caller may see of it, the courts it was
+     * brought before and the emergency accesses in force, each read once. Nothing is audited here: the page's read
+     * as a whole is ({@code kz.qorgau.caseview.CaseViewService}).
+     */
+    public record Opened(CaseFile file, CaseAccess access, CaseDetails details, List<String> courts,
+                         List<kz.qorgau.breakglass.BreakGlassAccess> emergencyAccesses) {
+
+        public Accessed accessed() {
+            return new Accessed(file, access);
+        }
+    }
+
+    public Opened open(Caller caller, String number) {
+        CaseFile file = cases.findForPage(CaseRef.number(number)).orElseThrow(NotFoundException::new);
+        List<String> courts = cases.courtsOf(file.id());
+        Instant now = now();
+        List<kz.qorgau.breakglass.BreakGlassAccess> emergencies = cases.emergencyAccessesInForce(file.id(), now);
+        boolean emergency = AccessPolicy.needsEmergencyAccess(caller)
+                && emergencies.stream().anyMatch(b -> b.username().equals(caller.username()));
+        CaseAccess access = AccessPolicy.toCase(caller, CaseFacts.of(file, Set.copyOf(courts), emergency));
+        if (!access.granted(CaseAction.READ)) {
+            throw new NotFoundException();
+        }
+        CaseDetails details = CaseDetails.of(file, cases.incidentsOf(file), cases.partiesOf(file), today(), access);
+        boolean socialWork = access.granted(CaseAction.READ_SOCIAL_WORK);
+        return new Opened(file, access, socialWork ? details : details.withoutSocialWork(), courts,
+                socialWork ? emergencies : List.of());
+    }
+
     /** The policy's answer alone, for a page that asks before it offers anything. */
     public CaseDetails details(Caller caller, String number) {
         Accessed accessed = accessed(caller, number);

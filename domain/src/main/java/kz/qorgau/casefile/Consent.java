@@ -75,4 +75,9 @@ public class Consent {
     public boolean inForceOn(LocalDate day) {
         return !givenOn.isAfter(day) && (withdrawnOn == null || withdrawnOn.isAfter(day));
     }
+
+    /** The order the case keeps them in, for a read that fetched them with the case. */
+    Instant recordedAt() {
+        return recordedAt;
+    }
 }

@@ -148,6 +148,22 @@ public class MandateService {
                 .toList();
     }
 
+    /**
+     * The decisions on a case opened for its page, newest first, with requirements, course and sessions in the same
+     * statement, each with the policy's answer for it.
+     */
+    public List<DecisionView> views(Caller caller, CaseWorkService.Accessed accessed) {
+        return em.createQuery("select distinct m from CourtMandate m left join fetch m.requirements"
+                        + " where m.caseFileId = :id", CourtMandate.class)
+                .setParameter("id", accessed.file().id())
+                .setHint("eclipselink.left-join-fetch", "m.psychocorrection")
+                .setHint("eclipselink.left-join-fetch", "m.psychocorrection.sessions")
+                .getResultList().stream()
+                .sorted(java.util.Comparator.comparing(CourtMandate::decisionDate).thenComparing(CourtMandate::id).reversed())
+                .map(m -> DecisionView.of(m, AccessPolicy.decision(caller, accessed.access(), m.courtCode(), m.courseUnderway())))
+                .toList();
+    }
+
     private void requireOrganisation(String code, OrganisationType type, String refusal) {
         reference.organisation(code).filter(o -> o.active() && o.type() == type)
                 .orElseThrow(() -> new InvalidInputException(refusal));

@@ -117,6 +117,21 @@ public class ProtectionService {
                 .toList();
     }
 
+    /**
+     * The orders of a case opened for its page, newest first, with their prohibitions and violations in the same
+     * statement, each with the policy's answer for it.
+     */
+    public List<OrderView> views(Caller caller, CaseWorkService.Accessed accessed) {
+        LocalDate today = today();
+        return em.createQuery("select distinct o from ProtectiveOrder o left join fetch o.prohibitions"
+                        + " left join fetch o.violations where o.caseFileId = :id", ProtectiveOrder.class)
+                .setParameter("id", accessed.file().id())
+                .getResultList().stream()
+                .sorted(java.util.Comparator.comparing(ProtectiveOrder::issueDate).thenComparing(ProtectiveOrder::id).reversed())
+                .map(o -> OrderView.of(o, today, AccessPolicy.order(caller, accessed.access(), o.issuingUnitCode(), o.status(today))))
+                .toList();
+    }
+
     /** An order the policy gives the caller (her own unit's, on a case she issues orders on); otherwise it does not exist. */
     private ProtectiveOrder editable(Caller caller, Long orderId, long version) {
         AccessPolicy.requireCapable(caller, CaseAction.ISSUE_ORDER);

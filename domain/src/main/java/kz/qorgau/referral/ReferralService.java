@@ -45,7 +45,8 @@ import java.util.function.Consumer;
 @Audited
 public class ReferralService {
 
-    private static final Set<OrganisationType> PROVIDERS = Set.of(OrganisationType.NGO, OrganisationType.CRISIS_CENTRE,
+    /** The kinds of organisation a referral may go to. */
+    public static final Set<OrganisationType> PROVIDERS = Set.of(OrganisationType.NGO, OrganisationType.CRISIS_CENTRE,
             OrganisationType.FAMILY_SUPPORT_CENTRE, OrganisationType.HEALTHCARE_PROVIDER,
             OrganisationType.SOCIAL_PROTECTION_DEPARTMENT, OrganisationType.SOCIAL_ADAPTATION_CENTRE);
 
@@ -124,6 +125,18 @@ public class ReferralService {
                         ServiceReferral.class)
                 .setParameter("id", file.id())
                 .getResultStream().map(r -> view(r, file, Optional.of(accessed.access()), caller)).toList();
+    }
+
+    /** The referrals of a case opened for its page, newest first, their deliveries in the same statement. */
+    public List<ReferralView> views(Caller caller, CaseWorkService.Accessed accessed) {
+        accessed.access().require(CaseAction.READ_REFERRALS);
+        CaseFile file = accessed.file();
+        return em.createQuery("select distinct r from ServiceReferral r left join fetch r.deliveries where r.caseFileId = :id",
+                        ServiceReferral.class)
+                .setParameter("id", file.id())
+                .getResultList().stream()
+                .sorted(java.util.Comparator.comparing(ServiceReferral::createdAt).thenComparing(ServiceReferral::id).reversed())
+                .map(r -> view(r, file, Optional.of(accessed.access()), caller)).toList();
     }
 
     /** A provider's inbox: what was sent to its organisation, newest first; never drafts it has not received. */

@@ -15,5 +15,5 @@ public record ReferralView(Long id, long version, String caseNumber, SpecialSoci
                            String fromOrganisationCode, String toOrganisationCode, ReferralStatus status,
                            Instant createdAt, Instant sentAt, DeclineReason declineReason, LocalDate answerDueOn,
                            boolean unanswered, BigDecimal totalHours, String victimName, Integer victimAge,
-                           ReferralAccess access) {
+                           ReferralAccess access) implements java.io.Serializable {
 }

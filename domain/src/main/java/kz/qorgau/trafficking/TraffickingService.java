@@ -66,6 +66,13 @@ public class TraffickingService {
         Writes.flush(em);
     }
 
+    /** The identification of a case opened for its page, its two lists in the same statement. */
+    public Optional<IdentificationView> view(kz.qorgau.casefile.CaseWorkService.Accessed accessed) {
+        return em.createQuery("select distinct t from TraffickingIdentification t left join fetch t.typesOfExploitation"
+                        + " left join fetch t.meansOfControl where t.caseFileId = :id", TraffickingIdentification.class)
+                .setParameter("id", accessed.file().id()).getResultStream().findFirst().map(IdentificationView::of);
+    }
+
     private Optional<TraffickingIdentification> find(Long caseFileId) {
         return em.createQuery("select t from TraffickingIdentification t where t.caseFileId = :id", TraffickingIdentification.class)
                 .setParameter("id", caseFileId).getResultStream().findFirst();

@@ -113,6 +113,9 @@ class CaseServicesIT {
     kz.qorgau.breakglass.BreakGlassService breakGlass;
 
     @Inject
+    kz.qorgau.caseview.CaseViewService caseViews;
+
+    @Inject
     kz.qorgau.casefile.CaseNoteService notes;
 
     @Inject
@@ -477,6 +480,95 @@ class CaseServicesIT {
         assertTrue(order > 0);
     }
 
+    @Test
+    void oneCaseViewIsOneReadOfAtMostFifteenStatementsAndOneAuditEntry() throws Exception {
+        LocalDate today = LocalDate.now(Clocks.KAZAKHSTAN);
+        String number = cases.open(AIGERIM, intake("Тестова-Полная", "ALM")).toString();
+        for (int i = 1; i < 10; i++) {
+            var perpetrator = new kz.qorgau.casefile.PersonDetails("Примеров", "Номер" + i, null, null, null, Sex.MALE,
+                    null, 30 + i, null, null, null, null);
+            work.recordIncident(AIGERIM, number, work.details(AIGERIM, number).version(), new kz.qorgau.casefile.IncidentDetails(
+                    today.minusDays(40 + i), GbvType.PHYSICAL_ASSAULT, null, "ALM", "Образцово", null, perpetrator,
+                    kz.qorgau.casefile.Relationship.values()[0], null));
+        }
+        Perpetrator aggressor = new Perpetrator("Примеров", "Ерлан", null, today.minusYears(30));
+        for (int i = 0; i < 5; i++) {
+            Long order = protection.issue(POLICE, number, "ЗП-" + System.nanoTime(), today.minusDays(i * 40L), aggressor,
+                    Set.of(Prohibition.NO_VIOLENCE, Prohibition.NO_SEEKING_OR_HARASSING));
+            if (i == 0) {
+                long version = protection.ofCase(POLICE, number).stream().filter(o -> o.id().equals(order)).findFirst().orElseThrow().version();
+                protection.recordViolation(POLICE, order, version, today, kz.qorgau.protection.ViolationConsequence.WARNING, null);
+            }
+        }
+        work.bringBeforeCourt(POLICE, number, "ALM-CRT");
+        for (int i = 0; i < 3; i++) {
+            Long mandate = mandates.record(ALIYA, number, decision(today));
+            long version = mandates.ofCase(ALIYA, number).stream().filter(m -> m.id().equals(mandate)).findFirst().orElseThrow().version();
+            mandates.recordSession(ALIYA, mandate, version, today, Attendance.ATTENDED);
+        }
+        work.giveConsent(AIGERIM, number, work.details(AIGERIM, number).version(), ConsentScope.DISCLOSURE, today);
+        SpecialSocialService[] services = SpecialSocialService.values();
+        for (int i = 0; i < 10; i++) {
+            Long id = referrals.propose(AIGERIM, number, services[i % services.length], i < 5 ? "ALM-NGO" : "ALM-FSC");
+            referrals.send(AIGERIM, id, version(number, id));
+            if (i < 5) {
+                referrals.accept(MADINA, id, version(number, id));
+                referrals.recordDelivery(MADINA, id, version(number, id), today, new java.math.BigDecimal("2"));
+            }
+        }
+        notes.write(AIGERIM, number, "Тестовая заметка");
+
+        javax.sql.DataSource db = InitialContext.doLookup("java:app/jdbc/qorgau");
+        String reads = "select count(*) from audit_event where case_file_id = (select id from case_file where number = '"
+                + number + "') and action = 'READ'";
+        long readsBefore;
+        try (var c = db.getConnection(); var st = c.createStatement()) {
+            readsBefore = Long.parseLong(scalar(st, reads));
+        }
+        var counted = kz.qorgau.shared.persistence.StatementCount.during(() -> caseViews.open(AIGERIM, number));
+        kz.qorgau.caseview.CaseView view = counted.result();
+        assertEquals(10, view.details().incidents().size());
+        assertEquals(5, view.orders().size());
+        assertEquals(1, view.orders().get(0).violations().size(), "the newest order, with its violation");
+        assertEquals(3, view.decisions().size());
+        assertTrue(view.decisions().stream().allMatch(d -> d.course() != null && d.course().attendedSessions() == 1));
+        assertEquals(10, view.referrals().size());
+        assertEquals(5, view.referrals().stream().filter(r -> r.totalHours().signum() > 0).count());
+        assertTrue(view.timeline().size() >= 30, view.timeline().size() + " timeline entries");
+        assertEquals(1, view.readableNotes().orElseThrow().size());
+        assertTrue(view.plan().isPresent() && view.secretAddress().isPresent(), "her own organisation's worker");
+        assertEquals(view.orders().get(0).orderNumber(), view.summary().orderInForce());
+        System.out.println("one case view: " + counted.statements() + " SQL statements");
+        assertTrue(counted.statements() > 0, "the count sees the statements");
+        assertTrue(counted.statements() <= 15, "one case view cost " + counted.statements() + " SQL statements");
+        try (var c = db.getConnection(); var st = c.createStatement()) {
+            assertEquals(readsBefore + 1, Long.parseLong(scalar(st, reads)), "one audit entry per view");
+        }
+
+        // the others who read it: the same read, only what each may see, within the same bound
+        var byPolice = kz.qorgau.shared.persistence.StatementCount.during(() -> caseViews.open(POLICE, number));
+        assertTrue(byPolice.result().readableNotes().isEmpty() && byPolice.result().plan().isEmpty()
+                && byPolice.result().secretAddress().isEmpty() && byPolice.result().referrals().isEmpty());
+        assertTrue(byPolice.result().details().consents().isEmpty(), "no social work for the police");
+        assertTrue(byPolice.statements() <= 15, "police view: " + byPolice.statements());
+        var bySupervisor = kz.qorgau.shared.persistence.StatementCount.during(() -> caseViews.open(NURLAN, number));
+        assertTrue(bySupervisor.result().secretAddress().isEmpty(), "the address stays with her organisation");
+        assertTrue(bySupervisor.statements() <= 15, "supervisor view: " + bySupervisor.statements());
+        assertThrows(NotFoundException.class, () -> caseViews.open(DANA, number));
+        assertSerialisable(view);
+    }
+
+    /** A view-scoped page keeps the view: it must survive serialisation (session passivation, replication). */
+    private static void assertSerialisable(kz.qorgau.caseview.CaseView view) throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(view);
+        }
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(view, in.readObject());
+        }
+    }
+
     private static MandateService.Decision decision(LocalDate today) {
         return new MandateService.Decision("2-" + System.nanoTime(), today, today, today.plusMonths(6).minusDays(1),
                 Set.of(Requirement.NO_CONTACT), 2, null, null, null, "ALM-HC", 10);
@@ -629,7 +721,7 @@ class CaseServicesIT {
 
         breakGlass.open(NURLAN, astana, "Угроза жизни, звонок из полиции Алматы");
         assertEquals(astana, work.details(NURLAN, astana).number(), "now she may read it");
-        assertEquals(1, breakGlass.activeOn(DANA, astana).size(), "flagged for the owner too");
+        assertEquals(1, caseViews.open(DANA, astana).emergencyAccesses().size(), "flagged for the owner too");
         assertTrue(work.timeline(DANA, astana).stream().anyMatch(e -> e.kind() == CaseEventKind.EMERGENCY_ACCESS));
         assertTrue(work.whoSaw(DANA, astana).stream().anyMatch(a -> a.action() == kz.qorgau.audit.AuditAction.BREAK_GLASS
                 && a.username().equals("nurlan")));

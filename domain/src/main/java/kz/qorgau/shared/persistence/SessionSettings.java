@@ -19,6 +19,7 @@ public class SessionSettings implements SessionCustomizer {
             login.setQueryRetryAttemptCount(0);
             login.setDelayBetweenConnectionAttempts(0);
         }
+        session.getEventManager().addListener(StatementCount.listener());
         InputGuard guard = new InputGuard();
         for (ClassDescriptor descriptor : session.getDescriptors().values()) {
             if (!descriptor.isAggregateDescriptor()) {

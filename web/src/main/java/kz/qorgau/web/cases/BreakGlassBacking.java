@@ -3,15 +3,13 @@ package kz.qorgau.web.cases;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import kz.qorgau.breakglass.BreakGlassAccess;
 import kz.qorgau.breakglass.BreakGlassService;
 import kz.qorgau.shared.QorgauException;
 import kz.qorgau.web.faces.Messages;
 import kz.qorgau.web.security.CurrentUser;
 
-import java.util.List;
 
-/** Emergency access: the supervisor's form and the flag on a case; the review is {@link BreakGlassReviewBacking}. */
+/** Emergency access: the supervisor's form (the flag on a case comes with its page's one read); the review is {@link BreakGlassReviewBacking}. */
 @Named
 @RequestScoped
 public class BreakGlassBacking {
@@ -33,10 +31,6 @@ public class BreakGlassBacking {
             Messages.refused(refused);
             return null;
         }
-    }
-
-    public List<BreakGlassAccess> activeOn(String number) {
-        return breakGlass.activeOn(user.caller(), number);
     }
 
     public String getCaseNumber() {

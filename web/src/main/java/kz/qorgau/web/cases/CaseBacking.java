@@ -6,6 +6,8 @@ import jakarta.inject.Named;
 import kz.qorgau.access.CaseAccess;
 import kz.qorgau.access.CaseAction;
 import kz.qorgau.casefile.CaseDetails;
+import kz.qorgau.caseview.CaseView;
+import kz.qorgau.caseview.CaseViewService;
 import kz.qorgau.casefile.CaseWorkService;
 import kz.qorgau.casefile.ConsentScope;
 import kz.qorgau.casefile.GbvType;
@@ -13,13 +15,9 @@ import kz.qorgau.casefile.IncidentContext;
 import kz.qorgau.casefile.IncidentDetails;
 import kz.qorgau.casefile.Relationship;
 import kz.qorgau.casefile.RiskLevel;
-import kz.qorgau.casefile.PersonSecret;
 import kz.qorgau.casefile.PersonDetails;
-import kz.qorgau.casefile.SafetyPlan;
 import kz.qorgau.casefile.Sex;
 import kz.qorgau.shared.NotFoundException;
-import kz.qorgau.shared.QorgauException;
-import kz.qorgau.timeline.CaseEvent;
 import kz.qorgau.web.faces.Messages;
 import kz.qorgau.web.security.CurrentUser;
 
@@ -28,7 +26,10 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One case, as the caller may see it; each action sends back the version shown, and reloads what is now saved. */
+/**
+ * One case, as the caller may see it: one {@link CaseView} read per page view and after each change, never an entity.
+ * Each section of the page is its own form; each action sends back the version shown.
+ */
 @Named
 @ViewScoped
 public class CaseBacking implements Serializable {
@@ -37,22 +38,23 @@ public class CaseBacking implements Serializable {
     CaseWorkService work;
 
     @Inject
+    CaseViewService views;
+
+    @Inject
     CurrentUser user;
 
     private String number;
-    private CaseDetails details;
-    private List<CaseEvent> timeline;
+    private CaseView view;
     private String safetyPlanText;
-    private long safetyPlanVersion = -1;
-    private boolean secretShown;
     private String secretAddress;
     private String secretShelter;
-    private long secretVersion = -1;
 
     private RiskLevel riskLevel;
     private LocalDate riskDate = LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN);
     private ConsentScope consentScope;
     private LocalDate consentDate = LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN);
+    private ConsentScope withdrawnScope;
+    private LocalDate withdrawalDate = LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN);
     private String closureComment;
     private final IncidentForm incident = new IncidentForm();
     private final PartyForm party = new PartyForm();
@@ -60,14 +62,7 @@ public class CaseBacking implements Serializable {
     /** View action: an unknown number, or one outside the caller's partition, is the not-found page. */
     public void load() throws IOException {
         try {
-            details = work.details(user.caller(), number);
-            timeline = work.timeline(user.caller(), number);
-            if (details.access().granted(CaseAction.READ_SAFETY_PLAN)) {
-                var plan = work.safetyPlan(user.caller(), number);
-                safetyPlanText = plan.map(SafetyPlan::text).orElse("");
-                safetyPlanVersion = plan.map(SafetyPlan::version).orElse(-1L);
-            }
-            loadSecret();
+            reload();
         } catch (NotFoundException | IllegalArgumentException missing) {
             jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
             faces.getExternalContext().responseSendError(404, null);
@@ -80,65 +75,88 @@ public class CaseBacking implements Serializable {
         reload();
     }
 
-    /** After a change made in another section of the page: status, version and timeline as now saved. */
+    /** After a change, in whichever section: the whole case as now saved, read once. */
     public void reload() {
-        details = work.details(user.caller(), number);
-        timeline = work.timeline(user.caller(), number);
+        view = views.open(user.caller(), number);
+        safetyPlanText = view.plan().map(CaseView.Plan::text).orElse("");
+        secretAddress = view.secretAddress().map(CaseView.Address::currentAddress).orElse("");
+        secretShelter = view.secretAddress().map(CaseView.Address::shelterLocation).orElse("");
+    }
+
+    public CaseView getView() {
+        return view;
+    }
+
+    private CaseDetails details() {
+        return view.details();
     }
 
     public void activate() {
-        act(() -> work.activate(user.caller(), number, details.version()));
+        act(() -> work.activate(user.caller(), number, details().version()));
     }
 
     public void requestClosure() {
-        act(() -> work.requestClosure(user.caller(), number, details.version()));
+        act(() -> work.requestClosure(user.caller(), number, details().version()));
     }
 
     public void approveClosure() {
-        act(() -> work.approveClosure(user.caller(), number, details.version(), closureComment));
+        act(() -> work.approveClosure(user.caller(), number, details().version(), closureComment));
     }
 
     public void rejectClosure() {
-        act(() -> work.rejectClosure(user.caller(), number, details.version(), closureComment));
+        act(() -> work.rejectClosure(user.caller(), number, details().version(), closureComment));
     }
 
     public void reopen() {
-        act(() -> work.reopen(user.caller(), number, details.version()));
+        act(() -> work.reopen(user.caller(), number, details().version()));
     }
 
     public void assessRisk() {
-        act(() -> work.assessRisk(user.caller(), number, details.version(), riskLevel, riskDate));
+        act(() -> work.assessRisk(user.caller(), number, details().version(), riskLevel, riskDate));
     }
 
     public void giveConsent() {
-        act(() -> work.giveConsent(user.caller(), number, details.version(), consentScope, consentDate));
+        act(() -> work.giveConsent(user.caller(), number, details().version(), consentScope, consentDate));
+    }
+
+    /** A consent row's withdrawal: the row names the scope, the dialog the date. */
+    public void chooseConsent(ConsentScope scope) {
+        withdrawnScope = scope;
     }
 
     public void withdrawConsent() {
-        act(() -> work.withdrawConsent(user.caller(), number, details.version(), consentScope, consentDate));
+        act(() -> work.withdrawConsent(user.caller(), number, details().version(), withdrawnScope, withdrawalDate));
+    }
+
+    public ConsentScope getWithdrawnScope() {
+        return withdrawnScope;
+    }
+
+    public LocalDate getWithdrawalDate() {
+        return withdrawalDate;
+    }
+
+    public void setWithdrawalDate(LocalDate withdrawalDate) {
+        this.withdrawalDate = withdrawalDate;
     }
 
     public void recordIncident() {
-        act(() -> work.recordIncident(user.caller(), number, details.version(), incident.toDetails(details.regionCode())));
+        act(() -> work.recordIncident(user.caller(), number, details().version(), incident.toDetails(details().regionCode())));
     }
 
     private String courtCode;
-    private List<String> courts;
 
-    public List<String> getCourts() {
-        if (courts == null) {
-            courts = work.courtsOf(user.caller(), number);
-        }
-        return courts;
-    }
-
+    /** The courts the case was brought before, by name. */
     public String getCourtsText() {
-        return getCourts().isEmpty() ? "—" : String.join(", ", getCourts());
+        return view.courts().isEmpty() ? "—"
+                : String.join(", ", view.courts().stream().map(options::organisationName).toList());
     }
+
+    @Inject
+    kz.qorgau.web.faces.Options options;
 
     public void bringBeforeCourt() {
         act(() -> work.bringBeforeCourt(user.caller(), number, courtCode));
-        courts = null;
     }
 
     public String getCourtCode() {
@@ -150,7 +168,7 @@ public class CaseBacking implements Serializable {
     }
 
     public void addRelatedPerson() {
-        act(() -> work.addRelatedPerson(user.caller(), number, details.version(), party.toDetails(), party.relation, party.dependent));
+        act(() -> work.addRelatedPerson(user.caller(), number, details().version(), party.toDetails(), party.relation, party.dependent));
     }
 
     public PartyForm getParty() {
@@ -189,36 +207,23 @@ public class CaseBacking implements Serializable {
     }
 
     public void saveSafetyPlan() {
-        try {
-            work.reviseSafetyPlan(user.caller(), number, safetyPlanVersion, safetyPlanText);
-            Messages.info("case.saved");
-            var plan = work.safetyPlan(user.caller(), number);
-            safetyPlanVersion = plan.map(SafetyPlan::version).orElse(-1L);
-        } catch (QorgauException refused) {
-            Messages.refused(refused);
-        }
-        timeline = work.timeline(user.caller(), number);
-    }
-
-    /** Only those the policy gives the address ever receive it; for everyone else the section is absent. */
-    private void loadSecret() {
-        secretShown = details.access().granted(CaseAction.READ_ADDRESS);
-        if (secretShown) {
-            var secret = work.secretAddress(user.caller(), number);
-            secretAddress = secret.flatMap(PersonSecret::currentAddress).orElse("");
-            secretShelter = secret.flatMap(PersonSecret::shelterLocation).orElse("");
-            secretVersion = secret.map(PersonSecret::version).orElse(-1L);
+        long version = view.plan().map(CaseView.Plan::version).orElse(-1L);
+        String text = safetyPlanText;
+        act(() -> work.reviseSafetyPlan(user.caller(), number, version, text));
+        if (jakarta.faces.context.FacesContext.getCurrentInstance().isValidationFailed()) {
+            safetyPlanText = text; // refused: what she typed stays on the page
         }
     }
 
     public void saveSecret() {
-        Messages.attempt(() -> work.recordSecretAddress(user.caller(), number, secretVersion, secretAddress, secretShelter));
-        reload();
-        loadSecret();
-    }
-
-    public boolean isSecretShown() {
-        return secretShown;
+        long version = view.secretAddress().map(CaseView.Address::version).orElse(-1L);
+        String address = secretAddress;
+        String shelter = secretShelter;
+        act(() -> work.recordSecretAddress(user.caller(), number, version, address, shelter));
+        if (jakarta.faces.context.FacesContext.getCurrentInstance().isValidationFailed()) {
+            secretAddress = address;
+            secretShelter = shelter;
+        }
     }
 
     public String getSecretAddress() {
@@ -237,14 +242,37 @@ public class CaseBacking implements Serializable {
         this.secretShelter = secretShelter;
     }
 
-    private List<kz.qorgau.audit.AuditEntry> whoSaw;
-
-    /** Shown to those the policy lets see it; for anyone else the section is absent. */
-    public List<kz.qorgau.audit.AuditEntry> getWhoSaw() {
-        if (whoSaw == null) {
-            whoSaw = details.access().granted(CaseAction.WHO_SAW) ? work.whoSaw(user.caller(), number) : List.of();
+    /** "Who saw this", what was done, in the reader's words: the action, the record, and the parts a view disclosed. */
+    public String auditWhat(kz.qorgau.audit.AuditEntry entry) {
+        java.util.ResourceBundle bundle = bundle();
+        StringBuilder what = new StringBuilder(text(bundle, "audit." + entry.action(), entry.action().name()));
+        if (entry.recordType() != null) {
+            what.append(" · ").append(text(bundle, "recordType." + entry.recordType(), entry.recordType()));
         }
-        return whoSaw;
+        if (entry.action() == kz.qorgau.audit.AuditAction.READ && entry.detail() != null
+                && "CaseFile".equals(entry.recordType())) {
+            what.append(": ").append(String.join(", ", java.util.Arrays.stream(entry.detail().split(" "))
+                    .map(part -> text(bundle, "disclosed." + part, part)).toList()));
+        }
+        return what.toString();
+    }
+
+    /** The roles of an audit line ("social-worker,police"), by name. */
+    public String roleNames(String roles) {
+        if (roles == null || roles.isBlank()) {
+            return "—";
+        }
+        java.util.ResourceBundle bundle = bundle();
+        return String.join(", ", java.util.Arrays.stream(roles.split(",")).map(r -> text(bundle, "role." + r, r)).toList());
+    }
+
+    private static java.util.ResourceBundle bundle() {
+        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+        return faces.getApplication().getResourceBundle(faces, "msg");
+    }
+
+    private static String text(java.util.ResourceBundle bundle, String key, String otherwise) {
+        return bundle.containsKey(key) ? bundle.getString(key) : otherwise;
     }
 
     // --- assignment, by the region's supervisor ---
@@ -253,26 +281,32 @@ public class CaseBacking implements Serializable {
     kz.qorgau.staff.StaffDirectory staff;
 
     private String assignee;
-    private List<kz.qorgau.staff.StaffMember> socialWorkers;
+    private List<Worker> socialWorkers;
+
+    /** A social worker the case may be handed to, as the choice shows her. */
+    public record Worker(String username, String label) implements Serializable {
+    }
 
     /** The region's supervisor, on an open case of her region: as the policy answers. */
     public boolean isAssignable() {
-        return details.access().may(CaseAction.ASSIGN);
+        return details().access().may(CaseAction.ASSIGN);
     }
 
-    public List<kz.qorgau.staff.StaffMember> getSocialWorkers() {
+    public List<Worker> getSocialWorkers() {
         if (socialWorkers == null) {
-            socialWorkers = isAssignable() ? staff.socialWorkersOfMyRegion(user.caller()) : List.of();
+            socialWorkers = !isAssignable() ? List.of() : staff.socialWorkersOfMyRegion(user.caller()).stream()
+                    .map(w -> new Worker(w.username(), w.displayName() + " (" + w.organisationCode().map(options::organisationName).orElse("—") + ")"))
+                    .toList();
         }
         return socialWorkers;
     }
 
     public void assign() {
-        act(() -> work.assign(user.caller(), number, details.version(), assignee));
+        act(() -> work.assign(user.caller(), number, details().version(), assignee));
     }
 
     public void unassign() {
-        act(() -> work.unassign(user.caller(), number, details.version()));
+        act(() -> work.unassign(user.caller(), number, details().version()));
     }
 
     public String getAssignee() {
@@ -285,7 +319,7 @@ public class CaseBacking implements Serializable {
 
     /** The access policy's answer for this caller and this case: what the page offers, nothing it works out itself. */
     public CaseAccess getAccess() {
-        return details.access();
+        return view.access();
     }
 
     public String getNumber() {
@@ -297,11 +331,7 @@ public class CaseBacking implements Serializable {
     }
 
     public CaseDetails getDetails() {
-        return details;
-    }
-
-    public List<CaseEvent> getTimeline() {
-        return timeline;
+        return view == null ? null : view.details();
     }
 
     public String getSafetyPlanText() {

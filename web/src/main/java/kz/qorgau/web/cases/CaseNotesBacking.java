@@ -5,11 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import kz.qorgau.access.CaseAction;
-import kz.qorgau.casefile.CaseNoteService;
 import kz.qorgau.casefile.CaseNoteService.NoteView;
-import kz.qorgau.shared.AccessDeniedException;
-import kz.qorgau.shared.NotFoundException;
 import kz.qorgau.shared.QorgauException;
 import kz.qorgau.web.faces.Messages;
 import kz.qorgau.web.security.CurrentUser;
@@ -19,14 +15,14 @@ import java.util.List;
 
 /**
  * The counselling notes of a case page. The service decides who reads them; when it refuses, the section is absent.
- * Read once per view (each read is audited), and again after a note is written.
+ * They come with the case page's one read (audited as part of it), and again after a note is written.
  */
 @Named
 @ViewScoped
 public class CaseNotesBacking implements Serializable {
 
     @Inject
-    CaseNoteService notesService;
+    kz.qorgau.casefile.CaseNoteService notesService;
 
     @Inject
     CurrentUser user;
@@ -35,8 +31,6 @@ public class CaseNotesBacking implements Serializable {
     CaseBacking casePage;
 
     private String caseNumber;
-    private List<NoteView> notes;
-    private boolean shown;
     private String text;
 
     @PostConstruct
@@ -44,33 +38,13 @@ public class CaseNotesBacking implements Serializable {
         caseNumber = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("n");
     }
 
-    private void load() {
-        if (notes != null) {
-            return;
-        }
-        notes = List.of();
-        shown = false;
-        if (caseNumber == null || !casePage.getAccess().granted(CaseAction.READ_NOTES)) {
-            return;
-        }
-        try {
-            notesService.notesIfReadable(user.caller(), caseNumber).ifPresent(readable -> {
-                notes = readable;
-                shown = true;
-            });
-        } catch (AccessDeniedException | NotFoundException refused) {
-            // not one who works on this case nor its region's supervisor: no section at all
-        }
-    }
-
+    /** Shown to those the policy lets read them: the case page's one read holds them, or nothing. */
     public boolean isShown() {
-        load();
-        return shown;
+        return casePage.getView() != null && casePage.getView().readableNotes().isPresent();
     }
 
     public List<NoteView> getNotes() {
-        load();
-        return notes;
+        return casePage.getView().readableNotes().orElse(List.of());
     }
 
     public void write() {
@@ -81,7 +55,6 @@ public class CaseNotesBacking implements Serializable {
         } catch (QorgauException refused) {
             Messages.refused(refused);
         }
-        notes = null;
         casePage.reload();
     }
 

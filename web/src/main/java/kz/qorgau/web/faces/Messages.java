@@ -41,6 +41,10 @@ public final class Messages {
         try {
             change.run();
             info("case.saved");
+            // a dialog closes on this; when refused it stays open with what was typed
+            if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
+                org.primefaces.PrimeFaces.current().ajax().addCallbackParam("saved", true);
+            }
         } catch (RuntimeException failure) {
             refused(QorgauException.behind(failure).orElseThrow(() -> failure));
         }

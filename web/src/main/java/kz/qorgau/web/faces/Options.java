@@ -37,6 +37,20 @@ public class Options {
         return allOrganisations().stream().filter(o -> o.active() && o.type() == type).toList();
     }
 
+    public List<kz.qorgau.reference.Organisation> organisationsOf(java.util.Set<kz.qorgau.reference.OrganisationType> types) {
+        return allOrganisations().stream().filter(o -> o.active() && types.contains(o.type())).toList();
+    }
+
+    /** A region's name in this language; the code if it is unknown. */
+    public String regionName(String code, java.util.Locale locale) {
+        return getRegions().stream().filter(r -> r.code().equals(code)).findFirst().map(r -> r.name(locale)).orElse(code);
+    }
+
+    /** A country's name in this language, from its ISO 3166 code; a dash when there is none. */
+    public String countryName(String code, java.util.Locale locale) {
+        return code == null || code.isBlank() ? "—" : new java.util.Locale("", code).getDisplayCountry(locale);
+    }
+
     public List<kz.qorgau.reference.Organisation> getCourts() {
         return organisationsOf(kz.qorgau.reference.OrganisationType.COURT);
     }

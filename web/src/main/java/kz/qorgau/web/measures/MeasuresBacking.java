@@ -6,14 +6,14 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import kz.qorgau.mandate.Attendance;
-import kz.qorgau.mandate.CourtMandate;
+import kz.qorgau.mandate.DecisionView;
 import kz.qorgau.mandate.MandateService;
 import kz.qorgau.mandate.NonComplianceReason;
 import kz.qorgau.mandate.Requirement;
 import kz.qorgau.protection.Perpetrator;
 import kz.qorgau.protection.Prohibition;
 import kz.qorgau.protection.ProtectionService;
-import kz.qorgau.protection.ProtectiveOrder;
+import kz.qorgau.protection.OrderView;
 import kz.qorgau.protection.ViolationConsequence;
 import kz.qorgau.reference.Organisation;
 import kz.qorgau.reference.OrganisationType;
@@ -50,8 +50,13 @@ public class MeasuresBacking implements Serializable {
     kz.qorgau.web.cases.CaseBacking casePage;
 
     private String caseNumber;
-    private List<ProtectionService.OrderEntry> orders;
-    private List<MandateService.DecisionEntry> decisions;
+    // the row a dialog acts on, as the page showed it (its id and version)
+    private OrderView chosenOrder;
+    private DecisionView chosenDecision;
+    private CourseStep courseStep;
+
+    /** What a course's dialog records. */
+    public enum CourseStep { SESSION, COMPLETION, NON_COMPLIANCE }
 
     // issuing an order
     private String orderNumber;
@@ -90,38 +95,48 @@ public class MeasuresBacking implements Serializable {
         caseNumber = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("n");
     }
 
-    /** The orders of the case, each with what the caller may do with it. */
-    public List<ProtectionService.OrderEntry> getOrders() {
-        if (orders == null) {
-            orders = caseNumber == null ? List.of() : protection.orders(user.caller(), caseNumber);
-        }
-        return orders;
+    /** The orders of the case, from the page's one read, each with what the caller may do with it. */
+    public List<OrderView> getOrders() {
+        return casePage.getView().orders();
     }
 
-    /** The court decisions of the case, each with what the caller may do with it. */
-    public List<MandateService.DecisionEntry> getDecisions() {
-        if (decisions == null) {
-            decisions = caseNumber == null ? List.of() : mandates.decisions(user.caller(), caseNumber);
-        }
-        return decisions;
+    /** The court decisions of the case, from the page's one read, each with what the caller may do with it. */
+    public List<DecisionView> getDecisions() {
+        return casePage.getView().decisions();
     }
 
-    public String orderStatus(ProtectiveOrder order) {
-        return order.status(today()).name();
+    public void chooseOrder(OrderView order) {
+        chosenOrder = order;
     }
+
+    public void chooseCourseStep(DecisionView decision, CourseStep step) {
+        chosenDecision = decision;
+        courseStep = step;
+    }
+
+    public OrderView getChosenOrder() { return chosenOrder; }
+    public DecisionView getChosenDecision() { return chosenDecision; }
+    public CourseStep getCourseStep() { return courseStep; }
 
     public void issueOrder() {
         act(() -> protection.issue(user.caller(), caseNumber, orderNumber, issueDate,
                 new Perpetrator(perpetratorFamilyName, perpetratorGivenName, null, perpetratorBirthDate), set(prohibitions, Prohibition.class)));
     }
 
-    public void recordViolation(ProtectiveOrder order) {
+    public void recordViolation() {
+        OrderView order = chosenOrder;
         act(() -> protection.recordViolation(user.caller(), order.id(), order.version(), violationDate, consequence, arrestDays));
     }
 
-    public void revokeOrder(ProtectiveOrder order) {
-        act(() -> protection.revoke(user.caller(), order.id(), order.version(), violationDate, revocationReason));
+    public void revokeOrder() {
+        OrderView order = chosenOrder;
+        act(() -> protection.revoke(user.caller(), order.id(), order.version(), revocationDate, revocationReason));
     }
+
+    private LocalDate revocationDate = today();
+
+    public LocalDate getRevocationDate() { return revocationDate; }
+    public void setRevocationDate(LocalDate v) { revocationDate = v; }
 
     private String revocationReason;
 
@@ -134,16 +149,15 @@ public class MeasuresBacking implements Serializable {
                 evictionFrom, evictionTo, courseProviderCode, sessionsRequired)));
     }
 
-    public void recordSession(CourtMandate mandate) {
-        act(() -> mandates.recordSession(user.caller(), mandate.id(), mandate.version(), sessionDate, attendance));
-    }
-
-    public void reportCompletion(CourtMandate mandate) {
-        act(() -> mandates.reportCompletion(user.caller(), mandate.id(), mandate.version(), sessionDate));
-    }
-
-    public void reportNonCompliance(CourtMandate mandate) {
-        act(() -> mandates.reportNonCompliance(user.caller(), mandate.id(), mandate.version(), sessionDate, nonComplianceReason));
+    /** The course dialog's one button: the step its row button chose. */
+    public void recordCourseStep() {
+        DecisionView mandate = chosenDecision;
+        switch (courseStep) {
+            case SESSION -> act(() -> mandates.recordSession(user.caller(), mandate.id(), mandate.version(), sessionDate, attendance));
+            case COMPLETION -> act(() -> mandates.reportCompletion(user.caller(), mandate.id(), mandate.version(), sessionDate));
+            case NON_COMPLIANCE -> act(() -> mandates.reportNonCompliance(user.caller(), mandate.id(), mandate.version(),
+                    sessionDate, nonComplianceReason));
+        }
     }
 
     private static <E extends Enum<E>> Set<E> set(List<E> values, Class<E> type) {
@@ -152,8 +166,6 @@ public class MeasuresBacking implements Serializable {
 
     private void act(Runnable action) {
         Messages.attempt(action);
-        orders = null;
-        decisions = null;
         casePage.reload();
     }
 

@@ -10,7 +10,7 @@ import kz.qorgau.trafficking.ExploitationType;
 import kz.qorgau.trafficking.IdentificationStatus;
 import kz.qorgau.trafficking.MeansOfControl;
 import kz.qorgau.trafficking.RecruitmentType;
-import kz.qorgau.trafficking.TraffickingIdentification;
+import kz.qorgau.trafficking.IdentificationView;
 import kz.qorgau.trafficking.TraffickingService;
 import kz.qorgau.web.cases.CaseBacking;
 import kz.qorgau.web.faces.Messages;
@@ -37,8 +37,6 @@ public class TraffickingBacking implements Serializable {
     CaseBacking casePage;
 
     private String caseNumber;
-    private TraffickingIdentification current;
-    private boolean loaded;
     private IdentificationStatus status;
     private LocalDate decidedOn = LocalDate.now(Clocks.KAZAKHSTAN);
     private List<ExploitationType> exploitation = new ArrayList<>();
@@ -52,21 +50,17 @@ public class TraffickingBacking implements Serializable {
         caseNumber = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("n");
     }
 
-    public TraffickingIdentification getCurrent() {
-        if (!loaded && caseNumber != null) {
-            current = trafficking.of(user.caller(), caseNumber).orElse(null);
-            loaded = true;
-        }
-        return current;
+    /** The identification, from the case page's one read; null while there is none. */
+    public IdentificationView getCurrent() {
+        return casePage.getView().trafficking().orElse(null);
     }
 
     public void identify() {
-        long version = getCurrent() == null ? -1 : current.version();
+        long version = getCurrent() == null ? -1 : getCurrent().version();
         Messages.attempt(() -> trafficking.identify(user.caller(), caseNumber, version, status, decidedOn,
                 exploitation.isEmpty() ? EnumSet.noneOf(ExploitationType.class) : EnumSet.copyOf(exploitation),
                 control.isEmpty() ? EnumSet.noneOf(MeansOfControl.class) : EnumSet.copyOf(control),
                 countryOfRecruitment, countryOfExploitation, recruitment));
-        loaded = false;
         casePage.reload();
     }
 

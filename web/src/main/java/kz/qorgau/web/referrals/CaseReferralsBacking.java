@@ -27,10 +27,12 @@ public class CaseReferralsBacking implements Serializable {
     CurrentUser user;
 
     @Inject
+    kz.qorgau.web.faces.Options options;
+
+    @Inject
     kz.qorgau.web.cases.CaseBacking casePage;
 
     private String caseNumber;
-    private List<ReferralView> list;
     private SpecialSocialService service;
     private String providerCode;
 
@@ -39,21 +41,15 @@ public class CaseReferralsBacking implements Serializable {
         caseNumber = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("n");
     }
 
+    /** The referrals of the case, from the page's one read. */
     public List<ReferralView> getList() {
-        if (list == null) {
-            list = caseNumber == null ? List.of() : referrals.ofCase(user.caller(), caseNumber);
-        }
-        return list;
+        return casePage.getView().referrals();
     }
 
-    private List<Organisation> providers;
-
+    /** Providers other than the caller's own organisation (the reference data are cached, not this view). */
     public List<Organisation> getProviders() {
-        if (providers == null) {
-            providers = referrals.providers().stream()
-                    .filter(o -> !o.code().equals(user.caller().organisationCode().orElse(""))).toList();
-        }
-        return providers;
+        return options.organisationsOf(ReferralService.PROVIDERS).stream()
+                .filter(o -> !o.code().equals(user.caller().organisationCode().orElse(""))).toList();
     }
 
     public void propose() {
@@ -70,7 +66,6 @@ public class CaseReferralsBacking implements Serializable {
 
     private void act(Runnable action) {
         Messages.attempt(action);
-        list = null;
         casePage.reload();
     }
 
