@@ -150,6 +150,19 @@ public final class Browser implements AutoCloseable {
         throw new AssertionError("could not choose '" + label + "' in " + menuId);
     }
 
+    /** Opens a tab of the case page by its name ("measures", "timeline", …), as a person clicks its title. */
+    public void tab(String name) {
+        click(By.cssSelector("a[href='#tabs:tab-" + name + "']"));
+        await(By.id("tabs:tab-" + name));
+    }
+
+    /** Clicks a button that opens a dialog, and waits until the dialog is shown. */
+    public void openDialog(By button, String dialogForm) {
+        click(button);
+        await(By.id(dialogForm + "-dialog"));
+        awaitAjax();
+    }
+
     /** Waits until PrimeFaces has no request in flight: a choice that updates part of the page has been applied. */
     public void awaitAjax() {
         wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
@@ -164,14 +177,14 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")), org.openqa.selenium.Keys.TAB);
         // on a short page the calendar opens below the field, over what comes next: close it as a person would
         By calendar = By.cssSelector(".ui-datepicker-header");
-        if (driver.findElements(calendar).stream().anyMatch(WebElement::isDisplayed)) {
+        if (driver.findElements(calendar).stream().anyMatch(Browser::shown)) {
             // a click in the empty margin left of the page's content, outside the calendar (the mask swallows Escape);
             // a calendar still opening does not listen yet, so look again and click again
             for (int attempt = 0; ; attempt++) {
                 new org.openqa.selenium.interactions.Actions(driver).moveToLocation(8, 300).click().perform();
                 try {
                     new WebDriverWait(driver, Duration.ofSeconds(2))
-                            .until(d -> d.findElements(calendar).stream().noneMatch(WebElement::isDisplayed));
+                            .until(d -> d.findElements(calendar).stream().noneMatch(Browser::shown));
                     return;
                 } catch (org.openqa.selenium.TimeoutException stillOpen) {
                     if (attempt == 4) {
@@ -179,6 +192,15 @@ public final class Browser implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    /** Shown now; a calendar header the date picker has just re-rendered (a month or year chosen) counts as gone. */
+    private static boolean shown(WebElement element) {
+        try {
+            return element.isDisplayed();
+        } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            return false;
         }
     }
 

@@ -29,19 +29,22 @@ class CaseNotesBrowserIT {
             aigerim.signIn("aigerim", "demo");
             caseNumber = aigerim.openCase(app, "Тестова-Заметка-" + UUID.randomUUID().toString().substring(0, 4));
             aigerim.open(app + "cases/case.xhtml?n=" + caseNumber);
-            aigerim.type(By.id("case:secret-address-input"), SECRET_ADDRESS);
-            aigerim.click(By.id("case:save-secret"));
-            aigerim.awaitText(By.id("case:timeline"), "записан адрес");
+            aigerim.tab("social-work");
+            aigerim.type(By.id("tabs:secret:secret-address-input"), SECRET_ADDRESS);
+            aigerim.click(By.id("tabs:secret:save-secret"));
+            aigerim.awaitText(By.id("case:messages"), "Сохранено");
 
-            aigerim.click(By.id("case:write-note"));
+            aigerim.tab("notes");
+            aigerim.click(By.id("tabs:notes:write-note"));
             aigerim.awaitText(By.id("case:messages"), "пустая заметка не сохраняется");
-            aigerim.type(By.id("case:note-text"), NOTE);
-            aigerim.click(By.id("case:write-note"));
-            aigerim.awaitText(By.id("case:note-list"), NOTE);
-            aigerim.awaitText(By.id("case:timeline"), "написана заметка");
-            assertThat(aigerim.await(By.id("case:timeline")).getText()).doesNotContain(NOTE);
-            assertThat(aigerim.await(By.id("case:note-text")).getAttribute("value")).as("the form is empty again").isEmpty();
+            aigerim.type(By.id("tabs:notes:note-text"), NOTE);
+            aigerim.click(By.id("tabs:notes:write-note"));
+            aigerim.awaitText(By.id("tabs:notes:note-list"), NOTE);
+            assertThat(aigerim.await(By.id("tabs:notes:note-text")).getAttribute("value")).as("the form is empty again").isEmpty();
             aigerim.screenshot("notes-social-worker");
+            aigerim.tab("timeline");
+            aigerim.awaitText(By.id("tabs:events:timeline"), "написана заметка");
+            assertThat(aigerim.await(By.id("tabs:events:timeline")).getText()).doesNotContain(NOTE);
         }
     }
 
@@ -51,9 +54,10 @@ class CaseNotesBrowserIT {
             serik.open(app);
             serik.signIn("serik", "demo");
             serik.open(app + "cases/case.xhtml?n=" + caseNumber);
-            serik.await(By.id("case:orders"));
-            assertThat(serik.driver().findElements(By.id("case:notes"))).as("no notes section").isEmpty();
-            assertThat(serik.driver().findElements(By.id("case:write-note"))).isEmpty();
+            serik.tab("measures");
+            serik.await(By.id("tabs:measures:orders"));
+            assertThat(serik.driver().findElements(By.id("tabs:notes"))).as("no notes section").isEmpty();
+            assertThat(serik.driver().findElements(By.cssSelector("a[href='#tabs:tab-notes']"))).as("no notes tab").isEmpty();
             assertThat(serik.driver().getPageSource()).doesNotContain(NOTE).doesNotContain("Заметки");
             serik.screenshot("notes-police");
         }
@@ -66,37 +70,42 @@ class CaseNotesBrowserIT {
             zhanar.open(app);
             zhanar.signIn("zhanar", "demo");
             zhanar.open(app + "cases/case.xhtml?n=" + caseNumber);
-            assertThat(zhanar.driver().findElements(By.id("case:notes"))).as("not hers yet").isEmpty();
+            assertThat(zhanar.driver().findElements(By.id("tabs:notes"))).as("not hers yet").isEmpty();
             assertThat(zhanar.driver().getPageSource()).doesNotContain(NOTE);
 
             try (Browser nurlan = new Browser()) {
                 nurlan.open(app);
                 nurlan.signIn("nurlan", "demo");
                 nurlan.open(app + "cases/case.xhtml?n=" + caseNumber);
-                nurlan.awaitText(By.id("case:note-list"), NOTE);
-                assertThat(nurlan.driver().findElements(By.id("case:write-note"))).as("the supervisor only reads").isEmpty();
-                nurlan.click(By.id("case:assignee"));
-                String label = nurlan.driver().findElements(By.cssSelector("#case\\:assignee_items li")).stream()
-                        .map(li -> li.getAttribute("data-label")).filter(l -> l != null && l.contains("(ALM-FSC)"))
+                nurlan.tab("notes");
+                nurlan.awaitText(By.id("tabs:notes:note-list"), NOTE);
+                assertThat(nurlan.driver().findElements(By.id("tabs:notes:write-note"))).as("the supervisor only reads").isEmpty();
+                nurlan.openDialog(By.id("case:open-assignment"), "assignment");
+                nurlan.click(By.id("assignment:assignee"));
+                String label = nurlan.driver().findElements(By.cssSelector("#assignment\\:assignee_items li")).stream()
+                        .map(li -> li.getAttribute("data-label"))
+                        .filter(l -> l != null && l.contains("(Демо-центр поддержки семьи (Алматы))"))
                         .findFirst().orElseThrow(() -> new AssertionError("zhanar is not among the social workers"));
-                nurlan.choose("case:assignee", label);
-                nurlan.click(By.id("case:assign"));
-                nurlan.awaitText(By.id("case-assigned-to"), "zhanar");
-                nurlan.awaitText(By.id("case:timeline"), "дело назначено");
+                nurlan.choose("assignment:assignee", label);
                 nurlan.screenshot("assignment-supervisor");
+                nurlan.click(By.id("assignment:assign"));
+                nurlan.awaitText(By.id("case-assigned-to"), "zhanar");
+                nurlan.tab("timeline");
+                nurlan.awaitText(By.id("tabs:events:timeline"), "дело назначено");
             }
 
             zhanar.open(app + "cases/list.xhtml");
             zhanar.awaitText(By.id("cases:table"), caseNumber);
             zhanar.open(app + "cases/case.xhtml?n=" + caseNumber);
-            zhanar.awaitText(By.id("case:note-list"), NOTE);
-            assertThat(zhanar.driver().findElements(By.id("case:secret-address"))).as("the address stays with ALM-CC").isEmpty();
+            zhanar.tab("notes");
+            zhanar.awaitText(By.id("tabs:notes:note-list"), NOTE);
+            assertThat(zhanar.driver().findElements(By.id("tabs:secret"))).as("the address stays with ALM-CC").isEmpty();
             assertThat(zhanar.driver().getPageSource()).doesNotContain(SECRET_ADDRESS);
-            zhanar.type(By.id("case:note-text"), "Позвонила, встреча в четверг");
-            zhanar.click(By.id("case:write-note"));
-            zhanar.awaitText(By.id("case:note-list"), "встреча в четверг");
-            WebElement first = zhanar.await(By.cssSelector("#case\\:note-list tbody tr"));
-            assertThat(first.getText()).as("newest first, signed").contains("zhanar (ALM-FSC)");
+            zhanar.type(By.id("tabs:notes:note-text"), "Позвонила, встреча в четверг");
+            zhanar.click(By.id("tabs:notes:write-note"));
+            zhanar.awaitText(By.id("tabs:notes:note-list"), "встреча в четверг");
+            WebElement first = zhanar.await(By.cssSelector("#tabs\\:notes\\:note-list tbody tr"));
+            assertThat(first.getText()).as("newest first, signed").contains("zhanar (Демо-центр поддержки семьи (Алматы))");
             zhanar.screenshot("assignment-assignee");
         }
     }

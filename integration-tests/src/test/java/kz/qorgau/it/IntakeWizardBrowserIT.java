@@ -100,13 +100,17 @@ class IntakeWizardBrowserIT {
             assertThat(b.await(By.id("case-number")).getText()).isEqualTo(number);
             assertThat(b.await(By.id("victim-name")).getText()).contains(familyName);
             assertThat(b.await(By.id("risk-level")).getText()).isEqualTo("высокий");
-            assertThat(b.await(By.id("case:risks")).getText()).contains("aigerim");
-            String consents = b.await(By.id("case:consents")).getText();
-            assertThat(consents).contains("получение услуг", "передачу сведений другим организациям").doesNotContain("учёт в статистике");
-            assertThat(b.await(By.id("case:safety-plan")).getAttribute("value")).isEqualTo(plan);
-            assertThat(b.await(By.id("case:incidents")).getText()).contains("физическое насилие", "Алматы");
-            assertThat(b.await(By.id("case:timeline")).getText()).contains("оценён риск", "записано согласие", "изменён план безопасности");
+            assertThat(b.await(By.id("consent-gaps")).getText()).as("the header says what is missing").contains("учёт в статистике");
             b.screenshot("intake-8-opened-case");
+            b.tab("social-work");
+            assertThat(b.await(By.id("tabs:risk:risks")).getText()).contains("aigerim");
+            String consents = b.await(By.id("tabs:consent:consents")).getText();
+            assertThat(consents).contains("получение услуг", "передачу сведений другим организациям").doesNotContain("учёт в статистике");
+            assertThat(b.await(By.id("tabs:plan:safety-plan")).getAttribute("value")).isEqualTo(plan);
+            b.tab("incidents");
+            assertThat(b.await(By.id("tabs:incidents:incidents")).getText()).contains("физическое насилие", "Алматы");
+            b.tab("timeline");
+            assertThat(b.await(By.id("tabs:events:timeline")).getText()).contains("оценён риск", "записано согласие", "изменён план безопасности");
         }
     }
 

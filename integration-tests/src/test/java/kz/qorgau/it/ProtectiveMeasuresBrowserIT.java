@@ -30,12 +30,16 @@ class ProtectiveMeasuresBrowserIT {
             aigerim.signIn("aigerim", "demo");
             caseNumber = aigerim.openCase(app, "Тестова-Меры-" + UUID.randomUUID().toString().substring(0, 4));
             aigerim.open(app + "cases/case.xhtml?n=" + caseNumber);
-            aigerim.type(By.id("case:secret-address-input"), SECRET_ADDRESS);
-            aigerim.click(By.id("case:save-secret"));
-            aigerim.awaitText(By.id("case:timeline"), "записан адрес");
-            aigerim.choose("case:court", "Демо-районный суд (Алматы)");
-            aigerim.click(By.id("case:bring-before-court"));
-            aigerim.awaitText(By.id("case-courts"), "ALM-CRT");
+            aigerim.tab("social-work");
+            aigerim.type(By.id("tabs:secret:secret-address-input"), SECRET_ADDRESS);
+            aigerim.click(By.id("tabs:secret:save-secret"));
+            aigerim.awaitText(By.id("case:messages"), "Сохранено");
+            aigerim.openDialog(By.id("case:open-court"), "court");
+            aigerim.choose("court:court-code", "Демо-районный суд (Алматы)");
+            aigerim.click(By.id("court:bring-before-court"));
+            aigerim.awaitText(By.id("case-courts"), "Демо-районный суд (Алматы)");
+            aigerim.tab("timeline");
+            aigerim.awaitText(By.id("tabs:events:timeline"), "записан адрес");
         }
         assertThat(caseNumber).matches("ALM-\\d{4}-\\d{6}");
     }
@@ -47,25 +51,29 @@ class ProtectiveMeasuresBrowserIT {
             serik.open(app);
             serik.signIn("serik", "demo");
             serik.open(app + "cases/case.xhtml?n=" + caseNumber);
-            assertThat(serik.driver().findElements(By.id("case:safety-plan"))).as("police never see the safety plan").isEmpty();
+            assertThat(serik.driver().findElements(By.id("tabs:plan:safety-plan"))).as("police never see the safety plan").isEmpty();
             assertThat(serik.driver().getPageSource()).as("nor where she lives").doesNotContain(SECRET_ADDRESS);
 
-            serik.type(By.id("case:order-number"), orderNumber);
-            serik.type(By.id("case:perpetrator-family"), "Примеров");
-            serik.type(By.id("case:perpetrator-given"), "Ерлан");
-            serik.typeDate("case:perpetrator-birth_input", LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).minusYears(16).minusDays(1));
-            serik.click(By.id("case:issue-order"));
+            serik.tab("measures");
+            serik.openDialog(By.id("tabs:measures:issue-order"), "order");
+            serik.type(By.id("order:order-number"), orderNumber);
+            serik.type(By.id("order:perpetrator-family"), "Примеров");
+            serik.type(By.id("order:perpetrator-given"), "Ерлан");
+            serik.typeDate("order:perpetrator-birth_input", LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).minusYears(16).minusDays(1));
+            serik.click(By.id("order:save-order"));
 
-            serik.awaitText(By.id("case:orders"), orderNumber);
-            String row = serik.await(By.id("case:orders")).getText();
+            serik.awaitText(By.id("tabs:measures:orders"), orderNumber);
+            String row = serik.await(By.id("tabs:measures:orders")).getText();
             assertThat(row).contains(LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).plusDays(29).format(DATE)).contains("действует");
 
-            serik.choose("case:violation-consequence", "предупреждение");
-            serik.click(By.cssSelector(".record-violation"));
-            serik.awaitText(By.id("case:orders"), "предупреждение");
-            assertThat(serik.await(By.id("case:timeline")).getText())
-                    .contains("вынесено защитное предписание").contains("нарушение защитного предписания");
+            serik.openDialog(By.cssSelector(".record-violation"), "violation");
+            serik.choose("violation:violation-consequence", "предупреждение");
+            serik.click(By.id("violation:save-violation"));
+            serik.awaitText(By.id("tabs:measures:orders"), "предупреждение");
             serik.screenshot("police-order");
+            serik.tab("timeline");
+            assertThat(serik.await(By.id("tabs:events:timeline")).getText())
+                    .contains("вынесено защитное предписание").contains("нарушение защитного предписания");
         }
     }
 
@@ -75,13 +83,17 @@ class ProtectiveMeasuresBrowserIT {
             serik.open(app);
             serik.signIn("serik", "demo");
             serik.open(app + "cases/case.xhtml?n=" + caseNumber);
-            serik.type(By.id("case:order-number"), "ЗП-МЛАДШЕ-16");
-            serik.type(By.id("case:perpetrator-family"), "Примеров");
-            serik.type(By.id("case:perpetrator-given"), "Данияр");
-            serik.typeDate("case:perpetrator-birth_input", LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).minusYears(16).plusDays(1));
-            serik.click(By.id("case:issue-order"));
-            serik.awaitText(By.id("case:messages"), "16");
-            assertThat(serik.await(By.id("case:orders")).getText()).doesNotContain("ЗП-МЛАДШЕ-16");
+            serik.tab("measures");
+            serik.openDialog(By.id("tabs:measures:issue-order"), "order");
+            serik.type(By.id("order:order-number"), "ЗП-МЛАДШЕ-16");
+            serik.type(By.id("order:perpetrator-family"), "Примеров");
+            serik.type(By.id("order:perpetrator-given"), "Данияр");
+            serik.typeDate("order:perpetrator-birth_input", LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).minusYears(16).plusDays(1));
+            serik.click(By.id("order:save-order"));
+            serik.awaitText(By.id("order:messages"), "16");
+            assertThat(serik.await(By.id("order-dialog")).isDisplayed()).as("refused: the dialog stays, with what was typed").isTrue();
+            assertThat(serik.driver().findElement(By.id("order:order-number")).getAttribute("value")).isEqualTo("ЗП-МЛАДШЕ-16");
+            assertThat(serik.driver().findElement(By.id("tabs:measures:orders")).getText()).doesNotContain("ЗП-МЛАДШЕ-16");
         }
     }
 
@@ -96,28 +108,36 @@ class ProtectiveMeasuresBrowserIT {
             aliya.awaitText(By.cssSelector(".ui-datatable"), caseNumber);
             aliya.open(app + "cases/case.xhtml?n=" + caseNumber);
 
-            aliya.type(By.id("case:decision-number"), decision);
-            aliya.typeDate("case:end-date_input", LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).plusMonths(6));
-            aliya.choose("case:course-provider", "Демо-центр психического здоровья (Алматы)");
-            aliya.type(By.id("case:sessions-required_input"), "2");
-            aliya.click(By.id("case:record-decision"));
-            aliya.awaitText(By.id("case:decisions"), decision);
+            aliya.tab("measures");
+            aliya.openDialog(By.id("tabs:measures:record-decision"), "decision");
+            aliya.type(By.id("decision:decision-number"), decision);
+            aliya.typeDate("decision:end-date_input", LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN).plusMonths(6));
+            aliya.choose("decision:course-provider", "Демо-центр психического здоровья (Алматы)");
+            aliya.type(By.id("decision:sessions-required_input"), "2");
+            aliya.click(By.id("decision:save-decision"));
+            aliya.awaitText(By.id("tabs:measures:decisions"), decision);
             assertThat(aliya.await(By.cssSelector(".course-progress")).getText()).isEqualTo("0 / 2");
 
-            aliya.choose("case:attendance", "посещено");
-            aliya.click(By.cssSelector(".record-session"));
+            aliya.openDialog(By.cssSelector(".record-session"), "course");
+            aliya.choose("course:attendance", "посещено");
+            aliya.click(By.id("course:save-course-step"));
             aliya.awaitText(By.cssSelector(".course-progress"), "1 / 2");
-            aliya.choose("case:attendance", "пропущено");
-            aliya.click(By.cssSelector(".record-session"));
+            aliya.openDialog(By.cssSelector(".record-session"), "course");
+            aliya.choose("course:attendance", "пропущено");
+            aliya.click(By.id("course:save-course-step"));
             aliya.awaitText(By.cssSelector(".course-missed"), "1");
-            aliya.choose("case:attendance", "посещено");
-            aliya.click(By.cssSelector(".record-session"));
+            aliya.openDialog(By.cssSelector(".record-session"), "course");
+            aliya.choose("course:attendance", "посещено");
+            aliya.click(By.id("course:save-course-step"));
             aliya.awaitText(By.cssSelector(".course-progress"), "2 / 2");
             assertThat(aliya.await(By.cssSelector(".course-outcome")).getText()).isEqualTo("курс завершён");
 
-            aliya.click(By.cssSelector(".report-completion"));
-            aliya.awaitText(By.id("case:timeline"), "о психокоррекции сообщено суду");
+            aliya.openDialog(By.cssSelector(".report-completion"), "course");
+            aliya.click(By.id("course:save-course-step"));
+            aliya.awaitAjax();
             aliya.screenshot("court-psychocorrection");
+            aliya.tab("timeline");
+            aliya.awaitText(By.id("tabs:events:timeline"), "о психокоррекции сообщено суду");
         }
     }
 
@@ -127,15 +147,17 @@ class ProtectiveMeasuresBrowserIT {
             aliya.open(app);
             aliya.signIn("aliya", "demo");
             aliya.open(app + "cases/case.xhtml?n=" + caseNumber);
-            aliya.await(By.id("case:decisions"));
-            assertThat(aliya.driver().findElements(By.id("case:issue-order"))).isEmpty();
+            aliya.tab("measures");
+            aliya.await(By.id("tabs:measures:decisions"));
+            assertThat(aliya.driver().findElements(By.id("tabs:measures:issue-order"))).isEmpty();
         }
         try (Browser serik = new Browser()) {
             serik.open(app);
             serik.signIn("serik", "demo");
             serik.open(app + "cases/case.xhtml?n=" + caseNumber);
-            serik.await(By.id("case:orders"));
-            assertThat(serik.driver().findElements(By.id("case:record-decision"))).isEmpty();
+            serik.tab("measures");
+            serik.await(By.id("tabs:measures:orders"));
+            assertThat(serik.driver().findElements(By.id("tabs:measures:record-decision"))).isEmpty();
         }
     }
 }

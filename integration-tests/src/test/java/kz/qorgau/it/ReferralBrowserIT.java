@@ -24,22 +24,28 @@ class ReferralBrowserIT {
             aigerim.signIn("aigerim", "demo");
             caseNumber = aigerim.openCase(app, "Тестова-Направление-" + UUID.randomUUID().toString().substring(0, 4));
             aigerim.open(app + "cases/case.xhtml?n=" + caseNumber);
-            aigerim.type(By.id("case:secret-address-input"), address);
-            aigerim.click(By.id("case:save-secret"));
-            aigerim.awaitText(By.id("case:timeline"), "записан адрес");
+            aigerim.tab("social-work");
+            aigerim.type(By.id("tabs:secret:secret-address-input"), address);
+            aigerim.click(By.id("tabs:secret:save-secret"));
+            aigerim.awaitText(By.id("case:messages"), "Сохранено");
 
-            aigerim.choose("case:referral-service", "социально-психологические услуги");
-            aigerim.choose("case:referral-provider", "Демо-НПО «Помощь» (Алматы)");
-            aigerim.click(By.id("case:propose-referral"));
-            aigerim.awaitText(By.id("case:referrals"), "предложено");
+            aigerim.tab("referrals");
+            aigerim.choose("tabs:referrals:referral-service", "социально-психологические услуги");
+            aigerim.choose("tabs:referrals:referral-provider", "Демо-НПО «Помощь» (Алматы)");
+            aigerim.click(By.id("tabs:referrals:propose-referral"));
+            aigerim.awaitText(By.id("tabs:referrals:referrals"), "предложено");
             aigerim.click(By.cssSelector(".send-referral"));
             aigerim.awaitText(By.id("case:messages"), "Нет согласия");
+            aigerim.awaitText(By.id("consent-gaps"), "передачу сведений");
 
-            aigerim.choose("case:consent-scope", "передачу сведений другим организациям");
-            aigerim.click(By.id("case:give-consent"));
-            aigerim.awaitText(By.id("case:consents"), "передачу сведений");
+            aigerim.tab("social-work");
+            aigerim.choose("tabs:consent:consent-scope", "передачу сведений другим организациям");
+            aigerim.click(By.id("tabs:consent:give-consent"));
+            aigerim.awaitText(By.id("tabs:consent:consents"), "передачу сведений");
+            aigerim.tab("referrals");
             aigerim.click(By.cssSelector(".send-referral"));
-            aigerim.awaitText(By.id("case:referrals"), "отправлено");
+            aigerim.awaitText(By.id("tabs:referrals:referrals"), "отправлено");
+            aigerim.screenshot("case-referrals");
         }
         try (Browser madina = new Browser()) {
             madina.open(app);
