@@ -69,6 +69,15 @@ class CasePageBrowserIT {
             assertThat(nurlan.await(By.id("tabs:who-saw:audit")).getText()).as("codes shown as names")
                     .contains("социальный работник").doesNotContain("social-worker").doesNotContain("CaseFile");
             nurlan.screenshot("case-tab-who-saw-supervisor");
+
+            // the same page in English: the header, the tabs and the trail in her words
+            nurlan.click(By.cssSelector("#language input[lang='en']"));
+            nurlan.awaitText(By.id("case-status"), "closed");
+            assertThat(nurlan.await(By.cssSelector("a[href='#tabs:tab-people']")).getText()).isEqualTo("People");
+            assertThat(nurlan.await(By.id("order-in-force")).getText()).isEqualTo("none in force");
+            nurlan.tab("who-saw");
+            assertThat(nurlan.await(By.id("tabs:who-saw:audit")).getText()).contains("social worker");
+            nurlan.screenshot("case-en-supervisor");
         }
     }
 }

@@ -115,9 +115,4 @@ public class CurrentUser {
     public kz.qorgau.access.CallerAccess getAccess() {
         return kz.qorgau.access.AccessPolicy.of(caller());
     }
-
-    /** A permission by name, for pages that ask for one at caller level; case pages ask the policy's answers instead. */
-    public boolean may(String permission) {
-        return caller().may(kz.qorgau.shared.Permission.valueOf(permission));
-    }
 }

@@ -210,6 +210,11 @@ public class StatisticsBacking implements Serializable {
         return caseload;
     }
 
+    /** Every figure she sees is protected anyway (an analyst's): no choice of "for publication" to offer. */
+    public boolean isProtectedOnly() {
+        return statistics.access(user.caller()).protectedOnly();
+    }
+
     public boolean isCaseloadShown() {
         return statistics.access(user.caller()).caseload();
     }
