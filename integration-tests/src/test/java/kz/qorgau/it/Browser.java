@@ -139,8 +139,9 @@ public final class Browser implements AutoCloseable {
             }
             wait.until(d -> d.findElements(option).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
             try {
+                // the whole label: "год" is also part of "с начала года", the choice it replaces
                 new WebDriverWait(driver, Duration.ofSeconds(3))
-                        .until(ExpectedConditions.textToBePresentInElementLocated(shown, label));
+                        .until(d -> label.equals(d.findElement(shown).getText().strip()));
                 awaitAjax();
                 return;
             } catch (org.openqa.selenium.TimeoutException notYet) {
