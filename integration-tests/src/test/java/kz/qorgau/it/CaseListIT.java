@@ -11,6 +11,7 @@ import kz.qorgau.casefile.CaseListQuery;
 import kz.qorgau.casefile.CaseStatus;
 import kz.qorgau.casefile.CaseSummary;
 import kz.qorgau.casefile.CaseWorkService;
+import kz.qorgau.casefile.ConsentScope;
 import kz.qorgau.casefile.NewCaseFile;
 import kz.qorgau.casefile.RiskLevel;
 import kz.qorgau.deadline.Deadline;
@@ -179,6 +180,8 @@ class CaseListIT {
         Long order = protection.issue(CaseServicesIT.POLICE, due, "ЗП-" + System.nanoTime(), today.minusDays(25),
                 new Perpetrator("Примеров", "Ерлан", null, today.minusYears(30)), Set.of(Prohibition.NO_VIOLENCE));
         TestClock.set(today.minusDays(10));
+        work.giveConsent(CaseServicesIT.AIGERIM, due, work.details(CaseServicesIT.AIGERIM, due).version(), ConsentScope.DISCLOSURE,
+                today.minusDays(10));
         Long referral = referrals.propose(CaseServicesIT.AIGERIM, due, SpecialSocialService.PSYCHOLOGICAL, "ALM-NGO");
         referrals.send(CaseServicesIT.AIGERIM, referral, referralVersion(due, referral));
         TestClock.reset();

@@ -60,7 +60,9 @@ public final class Benchmark {
             "maintenance_work_mem", "1GB",
             "max_wal_size", "8GB",
             "checkpoint_timeout", "30min",
-            "random_page_cost", "1.1");
+            "random_page_cost", "1.1",
+            // how long the write-ahead log's writes and flushes took (each commit waits for its flush)
+            "track_wal_io_timing", "on");
 
     private final Path home;
     private final Path runtime;
@@ -441,11 +443,23 @@ public final class Benchmark {
         }
         say("  the case list under load: %d people signed in, %d s".formatted(listUsers.size(),
                 Integer.getInteger("benchmark.listSeconds", 120)));
+        try (Statement s = direct.createStatement()) {
+            s.execute("select pg_stat_reset_shared('wal')");
+        }
         CaseListLoad.Result load = listLoad.run(application, listUsers, Math.max(100, listUsers.size() * 3));
         GcPauses pauses = GcPauses.between(var.resolve("logs/payara-gc.log"), load.from(), load.to());
+        String wal = "";
+        try (Statement s = direct.createStatement(); ResultSet rs = s.executeQuery(
+                "select wal_records, wal_write, wal_sync, wal_write_time, wal_sync_time from pg_stat_wal")) {
+            if (rs.next()) {
+                wal = "PostgreSQL meanwhile: %,d WAL records, %,d writes (%s ms), %,d flushes (%s ms together, %s ms each on average)."
+                        .formatted(rs.getLong(1), rs.getLong(2), Measurement.ms(rs.getDouble(4)), rs.getLong(3),
+                                Measurement.ms(rs.getDouble(5)), Measurement.ms(rs.getDouble(5) / Math.max(1, rs.getLong(3))));
+            }
+        }
         say("  the case list's SQL, before and after");
         List<CaseListLoad.SqlRow> sql = listLoad.sql(direct, listUsers, warmUp, Math.max(iterations, 100));
-        listReport = listLoad.report(load, sql, pageBefore, pauses);
+        listReport = listLoad.report(load, sql, pageBefore, pauses, wal);
         plans.append(listLoad.plans());
     }
 

@@ -180,7 +180,29 @@ final class CaseListLoad {
     }
 
     record Result(Map<Interaction, Measurement> times, Measurement all, int errors, List<String> errorSamples, double perSecond,
-                  int signedIn, Instant from, Instant to) {
+                  int signedIn, Instant from, Instant to, String slowest) {
+    }
+
+    /** A request slower than this is part of the tail this describes. */
+    private static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    /**
+     * When the slow requests happened, seconds into the run: many people's at the same moments is a stall of the whole
+     * machine or server (a pause, the disk, another process), one at a time here and there is the request's own work.
+     */
+    private static String slowest(List<long[]> slow, long started, int total) {
+        if (slow.isEmpty()) {
+            return "no request over 250 ms";
+        }
+        Map<Long, Integer> bySecond = new java.util.TreeMap<>();
+        for (long[] r : slow) {
+            bySecond.merge((r[0] - started) / 1_000_000_000L, 1, Integer::sum);
+        }
+        StringBuilder moments = new StringBuilder();
+        bySecond.entrySet().stream().sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(e -> moments.append(moments.length() == 0 ? "" : ", ").append(e.getKey()).append(" s (").append(e.getValue()).append(')'));
+        return "%d of %,d requests over 250 ms, in %d distinct seconds of the run; the busiest: %s".formatted(slow.size(), total,
+                bySecond.size(), moments);
     }
 
     /** Signs everybody in, then lets them work concurrently for the given time. */
@@ -238,7 +260,10 @@ final class CaseListLoad {
         }
         List<Long> every = new ArrayList<>();
         all.values().forEach(every::addAll);
-        return new Result(times, Measurement.ofNanos(every), errors, samples, total / elapsed, sessions.size(), from, Instant.now());
+        List<long[]> slow = new ArrayList<>();
+        sessions.forEach(s -> slow.addAll(s.slow));
+        return new Result(times, Measurement.ofNanos(every), errors, samples, total / elapsed, sessions.size(), from, Instant.now(),
+                slowest(slow, started, (int) total));
     }
 
     private static void sleep(long millis) {
@@ -258,6 +283,8 @@ final class CaseListLoad {
         private int first;
         private final Map<Interaction, List<Long>> times = new EnumMap<>(Interaction.class);
         private final AtomicInteger errors = new AtomicInteger();
+        /** The slow requests: when each started (System.nanoTime) and how long it took. */
+        private final List<long[]> slow = new ArrayList<>();
         private final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
 
         Session(User user, Application.Browser browser) {
@@ -267,6 +294,7 @@ final class CaseListLoad {
 
         void reset() {
             times.clear();
+            slow.clear();
             errors.set(0);
             errorSamples.clear();
         }
@@ -286,6 +314,9 @@ final class CaseListLoad {
                     return;
                 }
                 times.computeIfAbsent(interaction, k -> new ArrayList<>()).add(took);
+                if (took > SLOW_NANOS) {
+                    slow.add(new long[]{started, took});
+                }
             } catch (Exception e) {
                 fail(interaction + ": " + e);
             }
@@ -562,7 +593,7 @@ final class CaseListLoad {
 
     // ------------------------------------------------------------------ report
 
-    String report(Result load, List<SqlRow> sql, String pageBefore, GcPauses pauses) {
+    String report(Result load, List<SqlRow> sql, String pageBefore, GcPauses pauses, String wal) {
         StringBuilder out = new StringBuilder();
         out.append(("\n### Case list under load\n\n%d people signed in at once through Keycloak's login form (%d social workers of"
                 + " the largest organisations, %d supervisors of the largest regions), each opening the list, paging and"
@@ -581,8 +612,12 @@ final class CaseListLoad {
             out.append("| **every list request** | %,d | %s | **%s** | %s |\n".formatted(all.count(), Measurement.ms(all.p50()),
                     Measurement.ms(all.p95()), Measurement.ms(all.p99())));
         }
+        out.append("\nThe tail: ").append(load.slowest()).append(".\n");
         if (pauses != null) {
             out.append("\nThe application server meanwhile: ").append(pauses.describe()).append(".\n");
+        }
+        if (!wal.isEmpty()) {
+            out.append('\n').append(wal).append('\n');
         }
         if (pageBefore != null) {
             out.append("\nBefore (same data, the OR query and its exact count): ").append(pageBefore).append('\n');
