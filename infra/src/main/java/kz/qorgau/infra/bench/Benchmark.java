@@ -449,10 +449,22 @@ public final class Benchmark {
         CaseListLoad.Result load = listLoad.run(application, listUsers, Math.max(100, listUsers.size() * 3));
         GcPauses pauses = GcPauses.between(var.resolve("logs/payara-gc.log"), load.from(), load.to());
         String wal = "";
+        // the application's pool opens connections as concurrency first rises: when were its connections opened?
+        try (PreparedStatement ps = direct.prepareStatement("select count(*), count(*) filter (where backend_start >= ?),"
+                + " count(*) filter (where backend_start >= ? and backend_start < ?) from pg_stat_activity where usename = 'qorgau_app'")) {
+            ps.setTimestamp(1, java.sql.Timestamp.from(load.from()));
+            ps.setTimestamp(2, java.sql.Timestamp.from(load.from()));
+            ps.setTimestamp(3, java.sql.Timestamp.from(load.from().plusSeconds(5)));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                wal = "The application's pool after the load: %d connections, %d of them opened during the load, %d in its first 5 s. "
+                        .formatted(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }
+        }
         try (Statement s = direct.createStatement(); ResultSet rs = s.executeQuery(
                 "select wal_records, wal_write, wal_sync, wal_write_time, wal_sync_time from pg_stat_wal")) {
             if (rs.next()) {
-                wal = "PostgreSQL meanwhile: %,d WAL records, %,d writes (%s ms), %,d flushes (%s ms together, %s ms each on average)."
+                wal += "PostgreSQL meanwhile: %,d WAL records, %,d writes (%s ms), %,d flushes (%s ms together, %s ms each on average)."
                         .formatted(rs.getLong(1), rs.getLong(2), Measurement.ms(rs.getDouble(4)), rs.getLong(3),
                                 Measurement.ms(rs.getDouble(5)), Measurement.ms(rs.getDouble(5) / Math.max(1, rs.getLong(3))));
             }
