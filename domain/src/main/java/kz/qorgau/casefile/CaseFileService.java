@@ -8,9 +8,7 @@ import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.Audited;
 import kz.qorgau.reference.ReferenceData;
 import kz.qorgau.shared.Caller;
-import kz.qorgau.shared.Clocks;
 import kz.qorgau.shared.InputCheck;
-import kz.qorgau.shared.LegalTerms;
 import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.access.AccessPolicy;
 import kz.qorgau.shared.Permission;
@@ -186,11 +184,6 @@ public class CaseFileService {
 
     /** "Has a deadline" means what the caller's start page lists as due today (see DeadlineService). */
     private DueWindow dueWindow(Caller caller) {
-        LocalDate today = LocalDate.now(clock);
-        LegalTerms terms = LegalTerms.on(today);
-        return new DueWindow(today, today.plusDays(terms.orderExpiryWarningDays()),
-                today.minusDays(terms.referralAnswerDays()).atStartOfDay(Clocks.KAZAKHSTAN).toInstant(),
-                today.minusDays(terms.inactivityDays()).atStartOfDay(Clocks.KAZAKHSTAN).toInstant(),
-                caller.may(Permission.CASE_WORK) || caller.may(Permission.CASE_APPROVE_CLOSURE));
+        return DueWindow.on(LocalDate.now(clock), caller.may(Permission.CASE_WORK) || caller.may(Permission.CASE_APPROVE_CLOSURE));
     }
 }

@@ -134,9 +134,10 @@ public final class CaseListSql {
     }
 
     /**
-     * The cases with something due from another record, as the deadlines on the start page: read once per statement
-     * (each source through its own index) and shared by both branches, which look a case up in it by hash. Empty
-     * text when the filter does not ask for deadlines.
+     * The cases whose order in force expires or whose court measure ends within the window: deadlines with a date, which
+     * fall due as days pass and so cannot be kept on the case by a trigger. Read once per statement through their date
+     * indexes (a week's worth of endings nationally, a few rows) and shared by both branches, which look a case up in
+     * it by hash. Empty text when the filter does not ask for deadlines.
      */
     private String dueCases(Params p) {
         if (!filter.withDeadline()) {
@@ -144,27 +145,27 @@ public final class CaseListSql {
         }
         Date today = Date.valueOf(due.today());
         Date horizon = Date.valueOf(due.horizon());
-        return "with due as materialized (\n"
+        return "with ending as materialized (\n"
                 + "  select o.case_file_id as id from protective_order o where o.revoked_on is null and o.valid_until between "
                 + p.add(today) + " and " + p.add(horizon) + "\n"
                 + "  union all select m.case_file_id from court_mandate m where m.end_date between " + p.add(today) + " and "
-                + p.add(horizon) + "\n"
-                + "  union all select m.case_file_id from court_mandate m join psychocorrection_course k on k.court_mandate_id = m.id"
-                + " where k.report_kind is null and exists (select 1 from psychocorrection_session s"
-                + " where s.psychocorrection_course_id = k.id and s.attendance = 'MISSED')\n"
-                + "  union all select r.case_file_id from service_referral r where r.status = 'SENT' and r.sent_at < "
-                + p.add(Timestamp.from(due.referralsSentBefore())) + ")\n";
+                + p.add(horizon) + ")\n";
     }
 
-    /** A case with something due: from another record, or — for those who run cases — no activity for too long. */
+    /**
+     * A case with something due: an open deadline the case carries (V36: a referral waiting for an answer since before
+     * the provider's days ran out, missed psychocorrection sessions not reported), a dated one ending within the window,
+     * or — for those who run cases — no activity for too long. All but the dated ones are read from the list's index
+     * entry itself.
+     */
     private String due(Params p) {
-        String fromRecords = "c.id in (select d.id from due d)";
-        if (!due.inactivityCounts()) {
-            return fromRecords;
+        StringBuilder any = new StringBuilder("(c.referral_waiting_since < ")
+                .append(p.add(Timestamp.from(due.referralsSentBefore())))
+                .append(" or c.sessions_missed_unreported or c.id in (select e.id from ending e)");
+        if (due.inactivityCounts()) {
+            any.append(" or (c.status <> 'CLOSED' and c.last_activity_at < ").append(p.add(Timestamp.from(due.quietSince()))).append(')');
         }
-        // read from the list's index entry itself
-        return "((c.status <> 'CLOSED' and c.last_activity_at < " + p.add(Timestamp.from(due.quietSince())) + ") or "
-                + fromRecords + ")";
+        return any.append(')').toString();
     }
 
     private static void in(StringBuilder where, Params p, String column, Set<? extends Enum<?>> values) {

@@ -9,6 +9,7 @@ import kz.qorgau.access.AccessPolicy;
 import kz.qorgau.access.CallerAccess;
 import kz.qorgau.access.CaseAction;
 import kz.qorgau.casefile.CaseScope;
+import kz.qorgau.casefile.DueWindow;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.Clocks;
 import kz.qorgau.shared.LegalTerms;
@@ -41,6 +42,8 @@ public class DeadlineService {
     public List<Deadline> forCaller(Caller caller) {
         LocalDate today = LocalDate.now(clock);
         LegalTerms terms = LegalTerms.on(today);
+        // the same window the case list's "has a deadline" filter reads (CaseFileService)
+        DueWindow window = DueWindow.on(today, true);
         List<Deadline> deadlines = new ArrayList<>();
         Optional<CaseScope> scope = CaseScope.of(caller);
         String org = caller.organisationCode().orElse("");
@@ -48,7 +51,7 @@ public class DeadlineService {
             // leading space: text blocks drop the trailing one before it
             String where = " " + scope.get().condition();
             CaseScope partition = scope.get();
-            LocalDate horizon = today.plusDays(terms.orderExpiryWarningDays());
+            LocalDate horizon = window.horizon();
 
             for (Object[] row : partition.bind(em.createQuery("""
                             select c.number, o.validUntil, o.issuingUnitCode, c.ownerUsername
@@ -81,7 +84,7 @@ public class DeadlineService {
             // a quiet case is a deadline of those who run or supervise it, in that partition, not in all one reads
             Optional<CaseScope> socialWork = AccessPolicy.scope(caller, CaseAction.READ_SOCIAL_WORK);
             if (socialWork.isPresent()) {
-                Instant quietSince = today.minusDays(terms.inactivityDays()).atStartOfDay(Clocks.KAZAKHSTAN).toInstant();
+                Instant quietSince = window.quietSince();
                 for (Object[] row : socialWork.get().bind(em.createQuery("""
                                 select c.number, c.lastActivityAt, c.ownerUsername, c.assignedTo from CaseFile c
                                 where c.status <> kz.qorgau.casefile.CaseStatus.CLOSED and c.lastActivityAt < :since and """
@@ -97,7 +100,7 @@ public class DeadlineService {
         }
         CallerAccess access = AccessPolicy.of(caller);
         if (access.answersReferrals() || access.makesReferrals()) {
-            Instant sentBefore = today.minusDays(terms.referralAnswerDays()).atStartOfDay(Clocks.KAZAKHSTAN).toInstant();
+            Instant sentBefore = window.referralsSentBefore();
             for (Object[] row : em.createQuery("""
                             select c.number, r.sentAt, r.toOrganisationCode from ServiceReferral r, CaseFile c
                             where c.id = r.caseFileId and r.status = kz.qorgau.referral.ReferralStatus.SENT and r.sentAt < :before

@@ -77,28 +77,41 @@ class CaseListSqlTest {
     }
 
     @Test
-    void hasADeadlineReadsEachSourceOnceAndInactivityOnlyForThoseWhoRunCases() {
+    void hasADeadlineReadsOpenDeadlinesFromTheCaseAndDatedOnesOnceAndInactivityOnlyForThoseWhoRunCases() {
         CaseListFilter filter = CaseListFilter.NONE.withDeadline(true);
         CaseListSql.Statement worker = new CaseListSql(AIGERIM, filter, DUE).page(CaseListQuery.firstPage(25));
-        assertThat(worker.sql()).startsWith("with due as materialized (")
+        assertThat(worker.sql()).startsWith("with ending as materialized (")
                 .contains("select o.case_file_id as id from protective_order o where o.revoked_on is null and o.valid_until between ?1 and ?2")
-                .contains("select m.case_file_id from court_mandate m where m.end_date between ?3 and ?4")
-                .contains("k.report_kind is null")
-                .contains("r.status = 'SENT' and r.sent_at < ?5)")
-                .contains("where c.organisation_code = ?6 and ((c.status <> 'CLOSED' and c.last_activity_at < ?8) or c.id in (select d.id from due d))")
-                .contains("where c.assigned_to = ?7 and c.organisation_code <> ?6 and ((c.status <> 'CLOSED' and c.last_activity_at < ?10)"
-                        + " or c.id in (select d.id from due d))");
+                .contains("select m.case_file_id from court_mandate m where m.end_date between ?3 and ?4)")
+                .doesNotContain("service_referral").doesNotContain("psychocorrection")
+                .contains("where c.organisation_code = ?5 and (c.referral_waiting_since < ?7 or c.sessions_missed_unreported"
+                        + " or c.id in (select e.id from ending e) or (c.status <> 'CLOSED' and c.last_activity_at < ?8))")
+                .contains("where c.assigned_to = ?6 and c.organisation_code <> ?5 and (c.referral_waiting_since < ?10"
+                        + " or c.sessions_missed_unreported or c.id in (select e.id from ending e)"
+                        + " or (c.status <> 'CLOSED' and c.last_activity_at < ?11))");
         assertThat(worker.sql().split("from protective_order", -1)).as("read once for both branches").hasSize(2);
-        assertThat(worker.parameters().subList(0, 5)).containsExactly(
+        assertThat(worker.parameters().subList(0, 4)).containsExactly(
                 java.sql.Date.valueOf(DUE.today()), java.sql.Date.valueOf(DUE.horizon()),
-                java.sql.Date.valueOf(DUE.today()), java.sql.Date.valueOf(DUE.horizon()),
-                Timestamp.from(DUE.referralsSentBefore()));
+                java.sql.Date.valueOf(DUE.today()), java.sql.Date.valueOf(DUE.horizon()));
+        assertThat(worker.parameters().get(6)).isEqualTo(Timestamp.from(DUE.referralsSentBefore()));
         assertThat(worker.parameters().get(7)).isEqualTo(Timestamp.from(DUE.quietSince()));
 
         DueWindow police = new DueWindow(DUE.today(), DUE.horizon(), DUE.referralsSentBefore(), DUE.quietSince(), false);
         assertThat(new CaseListSql(ALMATY, filter, police).rows().sql()).doesNotContain("last_activity_at")
-                .endsWith("select 1 from case_file c where c.region_code = ?6 and c.id in (select d.id from due d)");
-        assertThat(new CaseListSql(ALMATY, CaseListFilter.NONE, DUE).rows().sql()).doesNotContain("due");
+                .endsWith("select 1 from case_file c where c.region_code = ?5 and (c.referral_waiting_since < ?6"
+                        + " or c.sessions_missed_unreported or c.id in (select e.id from ending e))");
+        assertThat(new CaseListSql(ALMATY, CaseListFilter.NONE, DUE).rows().sql()).doesNotContain("ending")
+                .doesNotContain("referral_waiting_since");
+    }
+
+    @Test
+    void theWindowOfADayComesFromTheTermsInForceThatDay() {
+        DueWindow window = DueWindow.on(LocalDate.of(2026, 12, 1), true);
+        assertThat(window.horizon()).isEqualTo(LocalDate.of(2026, 12, 8));
+        // sent on 27 November with three days to answer, a referral is overdue on 1 December; sent on the 28th, not yet
+        assertThat(window.referralsSentBefore()).isEqualTo(java.time.OffsetDateTime.parse("2026-11-28T00:00+05:00").toInstant());
+        assertThat(window.quietSince()).isEqualTo(java.time.OffsetDateTime.parse("2026-11-01T00:00+05:00").toInstant());
+        assertThat(window.inactivityCounts()).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package kz.qorgau.it;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import kz.qorgau.casefile.CaseFileService;
 import kz.qorgau.casefile.CaseKind;
@@ -10,10 +11,21 @@ import kz.qorgau.casefile.CaseListQuery;
 import kz.qorgau.casefile.CaseStatus;
 import kz.qorgau.casefile.CaseSummary;
 import kz.qorgau.casefile.CaseWorkService;
+import kz.qorgau.casefile.ConsentScope;
 import kz.qorgau.casefile.NewCaseFile;
 import kz.qorgau.casefile.RiskLevel;
+import kz.qorgau.deadline.Deadline;
 import kz.qorgau.deadline.DeadlineKind;
 import kz.qorgau.deadline.DeadlineService;
+import kz.qorgau.mandate.Attendance;
+import kz.qorgau.mandate.MandateService;
+import kz.qorgau.mandate.NonComplianceReason;
+import kz.qorgau.mandate.Requirement;
+import kz.qorgau.protection.Perpetrator;
+import kz.qorgau.protection.Prohibition;
+import kz.qorgau.protection.ProtectionService;
+import kz.qorgau.referral.ReferralService;
+import kz.qorgau.referral.SpecialSocialService;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.Clocks;
 import kz.qorgau.staff.StaffDirectory;
@@ -24,12 +36,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,6 +80,18 @@ class CaseListIT {
 
     @Inject
     DeadlineService deadlines;
+
+    @Inject
+    ReferralService referrals;
+
+    @Inject
+    ProtectionService protection;
+
+    @Inject
+    MandateService mandates;
+
+    @Resource(lookup = "java:app/jdbc/qorgau")
+    DataSource database;
 
     @AfterEach
     void realTime() {
@@ -129,6 +158,117 @@ class CaseListIT {
         assertEquals(Set.of(active, trafficking), numbers(CaseServicesIT.NURLAN, hers.withRisks(Set.of(RiskLevel.HIGH))),
                 "the region's supervisor, with two filters");
         assertEquals(Set.of(), numbers(CaseServicesIT.GUEST, CaseListFilter.NONE));
+    }
+
+    /**
+     * "Has a deadline" follows the records as they change — a referral sent and answered, an order expiring and revoked,
+     * a missed session and its report — and after every change lists exactly the cases the start page lists as due.
+     */
+    @Test
+    void hasADeadlineFollowsTheRecordsAndAgreesWithTheStartPage() throws SQLException {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Caller worker = CaseServicesIT.worker("due-" + suffix, "ALM-SPD", "ALM");
+        staff.signedIn(worker, "Тестовая Сроков " + suffix);
+        CaseListFilter hers = CaseListFilter.assignedTo(worker.username());
+        LocalDate today = LocalDate.now(Clocks.KAZAKHSTAN);
+
+        // 25 days ago: a case with an order issued that day (in force for 30 days: it expires in four days, within the
+        // week's warning); ten days ago a referral sent to an NGO, never answered (overdue after three days)
+        TestClock.set(today.minusDays(25));
+        String due = open("Тестова-Срок-" + suffix, CaseKind.DOMESTIC_VIOLENCE, RiskLevel.HIGH, today.minusDays(25));
+        assign(due, worker);
+        Long order = protection.issue(CaseServicesIT.POLICE, due, "ЗП-" + System.nanoTime(), today.minusDays(25),
+                new Perpetrator("Примеров", "Ерлан", null, today.minusYears(30)), Set.of(Prohibition.NO_VIOLENCE));
+        TestClock.set(today.minusDays(10));
+        work.giveConsent(CaseServicesIT.AIGERIM, due, work.details(CaseServicesIT.AIGERIM, due).version(), ConsentScope.DISCLOSURE,
+                today.minusDays(10));
+        Long referral = referrals.propose(CaseServicesIT.AIGERIM, due, SpecialSocialService.PSYCHOLOGICAL, "ALM-NGO");
+        referrals.send(CaseServicesIT.AIGERIM, referral, referralVersion(due, referral));
+        TestClock.reset();
+        String calm = open("Тестова-Спокойная-" + suffix, CaseKind.DOMESTIC_VIOLENCE, RiskLevel.LOW, today);
+        assign(calm, worker);
+        Set<String> ours = Set.of(due, calm);
+
+        assertEquals(Set.of(due), numbers(worker, hers.withDeadline(true)));
+        assertEquals(new CaseListCount(1, true), cases.count(worker, hers.withDeadline(true)));
+        assertTrue(waitingSince(due) != null, "the case carries its waiting referral");
+        assertEquals(Set.of(DeadlineKind.ORDER_EXPIRING, DeadlineKind.REFERRAL_UNANSWERED), kinds(due));
+        assertAgree(ours, hers);
+
+        // the NGO answers: the referral is no longer due, the order still is
+        referrals.accept(CaseServicesIT.MADINA, referral, referralVersion(due, referral));
+        assertEquals(null, waitingSince(due), "an answered referral leaves the case");
+        assertEquals(Set.of(due), numbers(worker, hers.withDeadline(true)));
+        assertEquals(Set.of(DeadlineKind.ORDER_EXPIRING), kinds(due));
+        assertAgree(ours, hers);
+
+        // the order revoked: nothing is due any more
+        protection.revoke(CaseServicesIT.POLICE, order, protection.ofCase(CaseServicesIT.POLICE, due).get(0).version(), today,
+                "Тестовая отмена");
+        assertEquals(Set.of(), numbers(worker, hers.withDeadline(true)));
+        assertEquals(CaseListCount.ZERO, cases.count(worker, hers.withDeadline(true)));
+        assertEquals(Set.of(), kinds(due));
+        assertAgree(ours, hers);
+
+        // a court's psychocorrection course with a missed session makes it due again, the course's report ends that
+        work.bringBeforeCourt(CaseServicesIT.POLICE, due, "ALM-CRT");
+        Long mandate = mandates.record(CaseServicesIT.ALIYA, due, new MandateService.Decision("2-" + System.nanoTime(), today, today,
+                today.plusMonths(6).minusDays(1), Set.of(Requirement.NO_CONTACT), 2, null, null, null, "ALM-HC", 10));
+        assertFalse(sessionsMissed(due));
+        mandates.recordSession(CaseServicesIT.ALIYA, mandate, mandateVersion(due), today, Attendance.ATTENDED);
+        assertFalse(sessionsMissed(due), "an attended session is no deadline");
+        assertEquals(Set.of(), numbers(worker, hers.withDeadline(true)));
+        mandates.recordSession(CaseServicesIT.ALIYA, mandate, mandateVersion(due), today, Attendance.MISSED);
+        assertTrue(sessionsMissed(due));
+        assertEquals(Set.of(due), numbers(worker, hers.withDeadline(true)));
+        assertEquals(Set.of(DeadlineKind.SESSIONS_MISSED), kinds(due));
+        assertAgree(ours, hers);
+        mandates.reportNonCompliance(CaseServicesIT.ALIYA, mandate, mandateVersion(due), today, NonComplianceReason.MISSED_SESSIONS);
+        assertFalse(sessionsMissed(due), "a reported course leaves the case");
+        assertEquals(Set.of(), numbers(worker, hers.withDeadline(true)));
+        assertAgree(ours, hers);
+    }
+
+    /** The list's "has a deadline" and the start page name the same of these cases, for aigerim, whose cases they are. */
+    private void assertAgree(Set<String> ours, CaseListFilter hers) {
+        Set<String> listed = numbers(CaseServicesIT.AIGERIM, hers.withDeadline(true));
+        Set<String> started = deadlines.forCaller(CaseServicesIT.AIGERIM).stream().map(Deadline::caseNumber)
+                .filter(ours::contains).collect(Collectors.toSet());
+        assertEquals(started, listed, "the list's filter and the start page agree");
+    }
+
+    private Set<DeadlineKind> kinds(String number) {
+        return deadlines.forCaller(CaseServicesIT.AIGERIM).stream().filter(d -> d.caseNumber().equals(number))
+                .map(Deadline::kind).collect(Collectors.toSet());
+    }
+
+    private long referralVersion(String number, Long referral) {
+        return referrals.ofCase(CaseServicesIT.AIGERIM, number).stream().filter(r -> r.id().equals(referral)).findFirst()
+                .orElseThrow().version();
+    }
+
+    private long mandateVersion(String number) {
+        return mandates.ofCase(CaseServicesIT.ALIYA, number).get(0).version();
+    }
+
+    private java.sql.Timestamp waitingSince(String number) throws SQLException {
+        return (java.sql.Timestamp) column(number, "referral_waiting_since");
+    }
+
+    private boolean sessionsMissed(String number) throws SQLException {
+        return (Boolean) column(number, "sessions_missed_unreported");
+    }
+
+    /** What the case carries (V36), read as the database keeps it. */
+    private Object column(String number, String column) throws SQLException {
+        try (Connection c = database.getConnection();
+             PreparedStatement ps = c.prepareStatement("select " + column + " from case_file where number = ?")) {
+            ps.setString(1, number);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), number);
+                return rs.getObject(1);
+            }
+        }
     }
 
     @Test

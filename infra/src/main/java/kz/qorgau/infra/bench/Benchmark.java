@@ -60,7 +60,9 @@ public final class Benchmark {
             "maintenance_work_mem", "1GB",
             "max_wal_size", "8GB",
             "checkpoint_timeout", "30min",
-            "random_page_cost", "1.1");
+            "random_page_cost", "1.1",
+            // how long the write-ahead log's writes and flushes took (each commit waits for its flush)
+            "track_wal_io_timing", "on");
 
     private final Path home;
     private final Path runtime;
@@ -140,8 +142,10 @@ public final class Benchmark {
         String realm = CaseListLoad.realmWith(EmbeddedKeycloak.demoRealm().replace(":8080/", ":" + HTTP_PORT + "/"), listUsers);
         EmbeddedKeycloak keycloak = keep(EmbeddedKeycloak.start(runtime.resolve("keycloak-quarkus-dist.zip"), var.resolve("keycloak"),
                 KEYCLOAK_PORT, realm, randomSecret(), true, var.resolve("logs/keycloak.log")));
-        Map<String, String> environment = PayaraMicro.environment(database.jdbcUrl("qorgau"), appPassword, ownerPassword, keycloak.issuer(),
-                EmbeddedKeycloak.clientSecret(realm, "qorgau-web"), false);
+        Map<String, String> environment = new java.util.HashMap<>(PayaraMicro.environment(database.jdbcUrl("qorgau"), appPassword,
+                ownerPassword, keycloak.issuer(), EmbeddedKeycloak.clientSecret(realm, "qorgau-web"), false));
+        // the server's GC pauses, to tell them from the application's own time in the list's tail
+        environment.put("JAVA_TOOL_OPTIONS", GcPauses.option(var.resolve("logs/payara-gc.log").toAbsolutePath()));
         PayaraMicro payara = keep(PayaraMicro.start(runtime.resolve("payara-micro.jar"), runtime.resolve("ROOT.war"),
                 var.resolve("payara"), HTTP_PORT, environment, var.resolve("logs/payara.log")));
         keycloak.awaitReady();
@@ -279,7 +283,11 @@ public final class Benchmark {
                 .placeholders(Map.of("appRole", "qorgau_app"))
                 .dataSource(database.jdbcUrl("qorgau"), "qorgau", ownerPassword)
                 .load();
-        return flyway.migrate().migrationsExecuted;
+        org.flywaydb.core.api.output.MigrateResult result = flyway.migrate();
+        // a migration over a million cases (a backfill, an index) is timed here, once
+        result.migrations.forEach(m -> say("  migration %s %s: %.1f s".formatted(m.version.isEmpty() ? "R" : "V" + m.version,
+                m.description, m.executionTime / 1000.0)));
+        return result.migrationsExecuted;
     }
 
     private String generationReport(Connection c, Map<String, Long> phases, long totalMs) throws SQLException {
@@ -435,10 +443,35 @@ public final class Benchmark {
         }
         say("  the case list under load: %d people signed in, %d s".formatted(listUsers.size(),
                 Integer.getInteger("benchmark.listSeconds", 120)));
+        try (Statement s = direct.createStatement()) {
+            s.execute("select pg_stat_reset_shared('wal')");
+        }
         CaseListLoad.Result load = listLoad.run(application, listUsers, Math.max(100, listUsers.size() * 3));
+        GcPauses pauses = GcPauses.between(var.resolve("logs/payara-gc.log"), load.from(), load.to());
+        String wal = "";
+        // the application's pool opens connections as concurrency first rises: when were its connections opened?
+        try (PreparedStatement ps = direct.prepareStatement("select count(*), count(*) filter (where backend_start >= ?),"
+                + " count(*) filter (where backend_start >= ? and backend_start < ?) from pg_stat_activity where usename = 'qorgau_app'")) {
+            ps.setTimestamp(1, java.sql.Timestamp.from(load.from()));
+            ps.setTimestamp(2, java.sql.Timestamp.from(load.from()));
+            ps.setTimestamp(3, java.sql.Timestamp.from(load.from().plusSeconds(5)));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                wal = "The application's pool after the load: %d connections, %d of them opened during the load, %d in its first 5 s. "
+                        .formatted(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }
+        }
+        try (Statement s = direct.createStatement(); ResultSet rs = s.executeQuery(
+                "select wal_records, wal_write, wal_sync, wal_write_time, wal_sync_time from pg_stat_wal")) {
+            if (rs.next()) {
+                wal += "PostgreSQL meanwhile: %,d WAL records, %,d writes (%s ms), %,d flushes (%s ms together, %s ms each on average)."
+                        .formatted(rs.getLong(1), rs.getLong(2), Measurement.ms(rs.getDouble(4)), rs.getLong(3),
+                                Measurement.ms(rs.getDouble(5)), Measurement.ms(rs.getDouble(5) / Math.max(1, rs.getLong(3))));
+            }
+        }
         say("  the case list's SQL, before and after");
         List<CaseListLoad.SqlRow> sql = listLoad.sql(direct, listUsers, warmUp, Math.max(iterations, 100));
-        listReport = listLoad.report(load, sql, pageBefore);
+        listReport = listLoad.report(load, sql, pageBefore, pauses, wal);
         plans.append(listLoad.plans());
     }
 
@@ -731,15 +764,16 @@ public final class Benchmark {
 
                 The application's SQL while it was measured (pg_stat_statements, role qorgau_app, by total time):
 
-                | calls | mean ms | total s | statement |
-                |---:|---:|---:|---|
+                | calls | mean ms | max ms | total s | statement |
+                |---:|---:|---:|---:|---|
                 """);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                select calls, mean_exec_time, total_exec_time / 1000, left(regexp_replace(query, '\\s+', ' ', 'g'), 150)
+                select calls, mean_exec_time, total_exec_time / 1000, left(regexp_replace(query, '\\s+', ' ', 'g'), 150), max_exec_time
                 from pg_stat_statements st join pg_roles r on r.oid = st.userid
                 where r.rolname = 'qorgau_app' order by total_exec_time desc limit 8""")) {
             while (rs.next()) {
-                out.append("| %,d | %s | %.1f | `%s` |\n".formatted(rs.getLong(1), Measurement.ms(rs.getDouble(2)), rs.getDouble(3),
+                out.append("| %,d | %s | %s | %.1f | `%s` |\n".formatted(rs.getLong(1), Measurement.ms(rs.getDouble(2)),
+                        Measurement.ms(rs.getDouble(5)), rs.getDouble(3),
                         rs.getString(4).replace("|", "\\|").replace("`", "'")));
             }
         }

@@ -179,7 +179,36 @@ final class CaseListLoad {
         }
     }
 
-    record Result(Map<Interaction, Measurement> times, Measurement all, int errors, List<String> errorSamples, double perSecond, int signedIn) {
+    record Result(Map<Interaction, Measurement> times, Measurement all, int errors, List<String> errorSamples, double perSecond,
+                  int signedIn, Instant from, Instant to, String slowest) {
+    }
+
+    /** A request slower than this is part of the tail this describes. */
+    private static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    /**
+     * When the slow requests happened, seconds into the run: many people's at the same moments is a stall of the whole
+     * machine or server (a pause, the disk, another process), one at a time here and there is the request's own work.
+     */
+    private static String slowest(List<long[]> each, long started, int total) {
+        List<long[]> slow = each.stream().filter(r -> r[1] > SLOW_NANOS).toList();
+        // the same requests without the first seconds, when every person's first click of the run comes at once
+        Measurement later = Measurement.ofNanos(each.stream().filter(r -> r[0] - started >= TimeUnit.SECONDS.toNanos(5))
+                .map(r -> r[1]).toList());
+        String after = "; every list request after the first 5 s: n %,d, p50 %s, p95 %s, p99 %s ms".formatted(later.count(),
+                Measurement.ms(later.p50()), Measurement.ms(later.p95()), Measurement.ms(later.p99()));
+        if (slow.isEmpty()) {
+            return "no request over 250 ms" + after;
+        }
+        Map<Long, Integer> bySecond = new java.util.TreeMap<>();
+        for (long[] r : slow) {
+            bySecond.merge((r[0] - started) / 1_000_000_000L, 1, Integer::sum);
+        }
+        StringBuilder moments = new StringBuilder();
+        bySecond.entrySet().stream().sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(e -> moments.append(moments.length() == 0 ? "" : ", ").append(e.getKey()).append(" s (").append(e.getValue()).append(')'));
+        return "%d of %,d requests over 250 ms, in %d distinct seconds of the run; the busiest: %s".formatted(slow.size(), total,
+                bySecond.size(), moments) + after;
     }
 
     /** Signs everybody in, then lets them work concurrently for the given time. */
@@ -196,6 +225,7 @@ final class CaseListLoad {
             s.reset();
         }
         ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
+        Instant from = Instant.now();
         long started = System.nanoTime();
         long end = started + TimeUnit.SECONDS.toNanos(seconds);
         List<Future<?>> running = new ArrayList<>();
@@ -236,7 +266,10 @@ final class CaseListLoad {
         }
         List<Long> every = new ArrayList<>();
         all.values().forEach(every::addAll);
-        return new Result(times, Measurement.ofNanos(every), errors, samples, total / elapsed, sessions.size());
+        List<long[]> each = new ArrayList<>();
+        sessions.forEach(s -> each.addAll(s.each));
+        return new Result(times, Measurement.ofNanos(every), errors, samples, total / elapsed, sessions.size(), from, Instant.now(),
+                slowest(each, started, (int) total));
     }
 
     private static void sleep(long millis) {
@@ -256,6 +289,8 @@ final class CaseListLoad {
         private int first;
         private final Map<Interaction, List<Long>> times = new EnumMap<>(Interaction.class);
         private final AtomicInteger errors = new AtomicInteger();
+        /** Every request: when it started (System.nanoTime) and how long it took. */
+        private final List<long[]> each = new ArrayList<>();
         private final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
 
         Session(User user, Application.Browser browser) {
@@ -265,6 +300,7 @@ final class CaseListLoad {
 
         void reset() {
             times.clear();
+            each.clear();
             errors.set(0);
             errorSamples.clear();
         }
@@ -284,6 +320,7 @@ final class CaseListLoad {
                     return;
                 }
                 times.computeIfAbsent(interaction, k -> new ArrayList<>()).add(took);
+                each.add(new long[]{started, took});
             } catch (Exception e) {
                 fail(interaction + ": " + e);
             }
@@ -383,8 +420,7 @@ final class CaseListLoad {
     /** The old and the new list SQL for the same people, one client, warm cache; times per call in ms. */
     List<SqlRow> sql(Connection c, List<User> people, int warmUp, int iterations) throws Exception {
         LocalDate today = LocalDate.now(Benchmark.KAZAKHSTAN);
-        DueWindow due = new DueWindow(today, today.plusDays(7), Instant.now().minusSeconds(3 * 86400),
-                Instant.now().minusSeconds(30 * 86400), true);
+        DueWindow due = DueWindow.on(today, true);
         List<User> workers = people.stream().filter(u -> u.role().equals("social-worker")).toList();
         List<User> supervisors = people.stream().filter(u -> u.role().equals("supervisor")).toList();
         List<SqlRow> rows = new ArrayList<>();
@@ -448,7 +484,13 @@ final class CaseListLoad {
         CaseListFilter dueTrafficking = CaseListFilter.NONE.withDeadline(true).withKinds(Set.of(CaseKind.TRAFFICKING));
         plans = explain(c, new CaseListSql(workers.get(0).scope(), CaseListFilter.NONE.withDeadline(true), due).countUpTo(10_001))
                 + explain(c, new CaseListSql(workers.get(0).scope(), dueTrafficking, due).page(CaseListQuery.firstPage(25)));
-        rows.add(new SqlRow("page and count filtered: has a deadline, trafficking (after only)", null,
+        rows.add(new SqlRow("page and count filtered: has a deadline, trafficking (before: every deadline-bearing record read at each"
+                + " statement; after: the open deadlines on the case, V36)",
+                Measurement.of(i -> {
+                    User u = workers.get(i % workers.size());
+                    run(c, dueBefore(u, due, false));
+                    run(c, dueBefore(u, due, true));
+                }, warmUp, iterations),
                 Measurement.of(i -> {
                     CaseListSql sql = new CaseListSql(workers.get(i % workers.size()).scope(), dueTrafficking, due);
                     run(c, sql.page(CaseListQuery.firstPage(25)));
@@ -458,6 +500,36 @@ final class CaseListLoad {
     }
 
     private String plans = "";
+
+    /**
+     * "Has a deadline, trafficking" as the application asked it before V36 (its first page, or its count to 10,001):
+     * the cases with something due collected from all orders, mandates, courses and waiting referrals of the country
+     * at each statement, then looked up by hash.
+     */
+    static CaseListSql.Statement dueBefore(User u, DueWindow due, boolean count) {
+        String with = "with due as materialized (\n"
+                + "  select o.case_file_id as id from protective_order o where o.revoked_on is null and o.valid_until between ?1 and ?2\n"
+                + "  union all select m.case_file_id from court_mandate m where m.end_date between ?1 and ?2\n"
+                + "  union all select m.case_file_id from court_mandate m join psychocorrection_course k on k.court_mandate_id = m.id"
+                + " where k.report_kind is null and exists (select 1 from psychocorrection_session s"
+                + " where s.psychocorrection_course_id = k.id and s.attendance = 'MISSED')\n"
+                + "  union all select r.case_file_id from service_referral r where r.status = 'SENT' and r.sent_at < ?3)\n";
+        String due1 = " and c.kind in ('TRAFFICKING') and ((c.status <> 'CLOSED' and c.last_activity_at < ?4) or c.id in (select d.id from due d))";
+        String first = "c.organisation_code = ?5" + due1;
+        String second = "c.assigned_to = ?6 and c.organisation_code <> ?5" + due1;
+        String sql = count
+                ? with + "select count(*) from (select 1 from case_file c where " + first + " union all select 1 from case_file c where "
+                        + second + " limit 10001) x"
+                : with + "select c.id, c.number, v.family_name, v.given_name, c.region_code, c.kind, c.status, c.opened_at\n"
+                        + "from ((select c.id, c.last_activity_at as k0 from case_file c where " + first
+                        + " order by c.last_activity_at desc, c.id desc limit 25)\n"
+                        + "      union all\n      (select c.id, c.last_activity_at as k0 from case_file c where " + second
+                        + " order by c.last_activity_at desc, c.id desc limit 25)) p\n"
+                        + "join case_file c on c.id = p.id\njoin person v on v.id = c.victim_id\norder by p.k0 desc, p.id desc\nlimit 25";
+        return new CaseListSql.Statement(sql, List.of(java.sql.Date.valueOf(due.today()), java.sql.Date.valueOf(due.horizon()),
+                java.sql.Timestamp.from(due.referralsSentBefore()), java.sql.Timestamp.from(due.quietSince()), u.organisation(),
+                u.username()));
+    }
 
     /** The plans of the deadline filter, for the results file. */
     String plans() {
@@ -525,7 +597,7 @@ final class CaseListLoad {
 
     // ------------------------------------------------------------------ report
 
-    String report(Result load, List<SqlRow> sql, String pageBefore) {
+    String report(Result load, List<SqlRow> sql, String pageBefore, GcPauses pauses, String wal) {
         StringBuilder out = new StringBuilder();
         out.append(("\n### Case list under load\n\n%d people signed in at once through Keycloak's login form (%d social workers of"
                 + " the largest organisations, %d supervisors of the largest regions), each opening the list, paging and"
@@ -543,6 +615,13 @@ final class CaseListLoad {
         if (all.count() > 0) {
             out.append("| **every list request** | %,d | %s | **%s** | %s |\n".formatted(all.count(), Measurement.ms(all.p50()),
                     Measurement.ms(all.p95()), Measurement.ms(all.p99())));
+        }
+        out.append("\nThe tail: ").append(load.slowest()).append(".\n");
+        if (pauses != null) {
+            out.append("\nThe application server meanwhile: ").append(pauses.describe()).append(".\n");
+        }
+        if (!wal.isEmpty()) {
+            out.append('\n').append(wal).append('\n');
         }
         if (pageBefore != null) {
             out.append("\nBefore (same data, the OR query and its exact count): ").append(pageBefore).append('\n');

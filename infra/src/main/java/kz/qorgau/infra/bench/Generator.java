@@ -134,6 +134,10 @@ final class Generator {
                     && !exists(s, "select 1 from case_search limit 1") && exists(s, "select 1 from case_file limit 1")) {
                 phase(s, "case_search_rebuild()", st -> st.execute("select case_search_rebuild()"));
             }
+            // the open deadlines each case carries (V36), kept by triggers the bulk load ran without; a no-op when right
+            if (exists(s, "select 1 from pg_proc where proname = 'case_due_rebuild'")) {
+                phase(s, "case_due_rebuild()", st -> st.execute("select case_due_rebuild()"));
+            }
             if (exists(s, "select 1 from pg_proc where proname = 'stat_rebuild'")) {
                 phase(s, "stat_rebuild()", st -> st.execute("select stat_rebuild()"));
             }
