@@ -173,6 +173,16 @@ public class CaseFileService {
         return page;
     }
 
+    /**
+     * Every case of the caller's filtered list, handed to {@code sink} as it streams from the database; the export is
+     * audited with how many rows left (never which). Nothing for one who lists no cases.
+     */
+    public long export(Caller caller, CaseListFilter filter, String format, java.util.function.Consumer<CaseExportRow> sink) {
+        long rows = CaseScope.of(caller).map(scope -> cases.export(scope, filter, dueWindow(caller), sink)).orElse(0L);
+        audit.record(caller, AuditAction.EXPORT, "CaseList", null, null, format + " rows=" + rows);
+        return rows;
+    }
+
     public long count(Caller caller) {
         return count(caller, CaseListFilter.NONE).value();
     }

@@ -82,6 +82,22 @@ public final class CaseListSql {
         return new Statement(with + rows(p), p.values);
     }
 
+    /**
+     * Every case of the list with what the list shows and who works on it, unordered (an export streams them as
+     * PostgreSQL finds them; sorting a million rows first would cost more than writing them).
+     */
+    public Statement export() {
+        Params p = new Params();
+        String with = dueCases(p);
+        List<String> branches = new ArrayList<>();
+        for (String partition : partitions(p)) {
+            branches.add("select c.id from case_file c where " + partition + filters(p));
+        }
+        return new Statement(with + "select c.number, v.family_name, v.given_name, c.region_code, c.kind, c.status,"
+                + " c.opened_at, c.assigned_to, c.risk_level from (" + String.join(" union all ", branches) + ") x"
+                + " join case_file c on c.id = x.id join person v on v.id = c.victim_id", p.values);
+    }
+
     private String rows(Params p) {
         List<String> branches = new ArrayList<>();
         for (String partition : partitions(p)) {

@@ -54,6 +54,46 @@ class CaseListBrowserIT {
         }
     }
 
+    @Test
+    void theListAsFilteredDownloadsAsCsvAndXlsxWithoutAnyAddress() throws Exception {
+        String app = TestStack.applicationUrl();
+        String address = "ул. Вымышленная-Выгрузка, " + UUID.randomUUID().toString().substring(0, 4);
+        try (Browser dana = new Browser()) {
+            dana.open(app);
+            dana.signIn("dana", "demo");
+            String opened = dana.openCase(app, "Тестова-Выгрузка-" + UUID.randomUUID().toString().substring(0, 4));
+            dana.open(app + "cases/case.xhtml?n=" + opened);
+            dana.tab("social-work");
+            dana.type(By.id("tabs:secret:secret-address-input"), address);
+            dana.click(By.id("tabs:secret:save-secret"));
+            dana.awaitText(By.id("case:messages"), "Сохранено");
+
+            dana.open(app + "cases/list.xhtml");
+            tick(dana, "cases:status", "открыто");
+            dana.click(By.id("cases:apply"));
+            dana.awaitAjax();
+            dana.click(By.id("cases:export-csv"));
+            java.nio.file.Path csv = dana.awaitDownload("csv");
+            List<String> lines = java.nio.file.Files.readAllLines(csv, java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(lines.get(0)).startsWith("\uFEFFНомер").contains("Статус");
+            List<String> rows = lines.subList(1, lines.size());
+            assertThat(rows).isNotEmpty().anyMatch(r -> r.startsWith(opened + ","))
+                    .allMatch(r -> r.contains(",открыто,"), "only what the filter shows");
+            assertThat(String.join("\n", lines)).doesNotContain(address).doesNotContain("Вымышленная");
+
+            dana.click(By.id("cases:export-xlsx"));
+            java.nio.file.Path xlsx = dana.awaitDownload("xlsx");
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(xlsx);
+                 org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+                var sheet = book.getSheetAt(0);
+                assertThat(sheet.getLastRowNum()).as("the same rows as the CSV").isEqualTo(rows.size());
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Номер");
+            }
+            dana.click(By.id("cases:clear"));
+            dana.awaitAjax();
+        }
+    }
+
     private static void assertOnlyOpenCases(Browser browser, String opened) {
         List<String> statuses = browser.driver().findElements(STATUS_CELLS).stream().map(WebElement::getText).map(String::strip).toList();
         assertThat(statuses).isNotEmpty().allMatch("открыто"::equals);

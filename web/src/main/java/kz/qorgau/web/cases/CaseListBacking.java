@@ -74,6 +74,22 @@ public class CaseListBacking implements Serializable {
         firstPage();
     }
 
+    /**
+     * The list as it is filtered now, every page of it, as CSV or XLSX: streamed from the database as it is written,
+     * with the columns the list shows (and the assigned worker and risk), never an address; audited as an export.
+     */
+    public org.primefaces.model.StreamedContent export(String format) {
+        CaseListFiles.Format f = CaseListFiles.Format.valueOf(format);
+        CaseListFilter filter = model.filter();
+        CaseListFiles files = new CaseListFiles(FacesContext.getCurrentInstance());
+        kz.qorgau.shared.Caller caller = user.caller();
+        return org.primefaces.model.DefaultStreamedContent.builder()
+                .name("cases-" + java.time.LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN) + f.extension)
+                .contentType(f.contentType)
+                .writer(out -> files.write(f, out, sink -> cases.export(caller, filter, f.name(), sink)))
+                .build();
+    }
+
     /** The whole list again, and no filter remembered. */
     public void clear() {
         show(CaseListFilter.NONE);

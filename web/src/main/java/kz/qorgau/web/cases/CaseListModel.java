@@ -38,6 +38,11 @@ public class CaseListModel extends LazyDataModel<CaseSummary> {
         this.filter = filter;
     }
 
+    /** The filter the list shows now, for an export of exactly these cases. */
+    CaseListFilter filter() {
+        return filter;
+    }
+
     void filterBy(CaseListFilter filter) {
         this.filter = filter;
     }
