@@ -157,6 +157,14 @@ public final class Browser implements AutoCloseable {
         await(By.id("tabs:tab-" + name));
     }
 
+    /** On a case page of her own organisation: records where the victim lives, in the risk and safety tab. */
+    public void recordAddress(String address) {
+        tab("social-work");
+        type(By.id("tabs:secret:secret-address-input"), address);
+        click(By.id("tabs:secret:save-secret"));
+        awaitText(By.id("case:messages"), "Сохранено");
+    }
+
     /** Clicks a button that opens a dialog, and waits until the dialog is shown. */
     public void openDialog(By button, String dialogForm) {
         click(button);

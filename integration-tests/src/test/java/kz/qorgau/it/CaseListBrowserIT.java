@@ -63,10 +63,7 @@ class CaseListBrowserIT {
             dana.signIn("dana", "demo");
             String opened = dana.openCase(app, "Тестова-Выгрузка-" + UUID.randomUUID().toString().substring(0, 4));
             dana.open(app + "cases/case.xhtml?n=" + opened);
-            dana.tab("social-work");
-            dana.type(By.id("tabs:secret:secret-address-input"), address);
-            dana.click(By.id("tabs:secret:save-secret"));
-            dana.awaitText(By.id("case:messages"), "Сохранено");
+            dana.recordAddress(address);
 
             dana.open(app + "cases/list.xhtml");
             tick(dana, "cases:status", "открыто");

@@ -29,10 +29,7 @@ class CaseNotesBrowserIT {
             aigerim.signIn("aigerim", "demo");
             caseNumber = aigerim.openCase(app, "Тестова-Заметка-" + UUID.randomUUID().toString().substring(0, 4));
             aigerim.open(app + "cases/case.xhtml?n=" + caseNumber);
-            aigerim.tab("social-work");
-            aigerim.type(By.id("tabs:secret:secret-address-input"), SECRET_ADDRESS);
-            aigerim.click(By.id("tabs:secret:save-secret"));
-            aigerim.awaitText(By.id("case:messages"), "Сохранено");
+            aigerim.recordAddress(SECRET_ADDRESS);
 
             aigerim.tab("notes");
             aigerim.click(By.id("tabs:notes:write-note"));

@@ -30,10 +30,7 @@ class ProtectiveMeasuresBrowserIT {
             aigerim.signIn("aigerim", "demo");
             caseNumber = aigerim.openCase(app, "Тестова-Меры-" + UUID.randomUUID().toString().substring(0, 4));
             aigerim.open(app + "cases/case.xhtml?n=" + caseNumber);
-            aigerim.tab("social-work");
-            aigerim.type(By.id("tabs:secret:secret-address-input"), SECRET_ADDRESS);
-            aigerim.click(By.id("tabs:secret:save-secret"));
-            aigerim.awaitText(By.id("case:messages"), "Сохранено");
+            aigerim.recordAddress(SECRET_ADDRESS);
             aigerim.openDialog(By.id("case:open-court"), "court");
             aigerim.choose("court:court-code", "Демо-районный суд (Алматы)");
             aigerim.click(By.id("court:bring-before-court"));

@@ -24,10 +24,7 @@ class ReferralBrowserIT {
             aigerim.signIn("aigerim", "demo");
             caseNumber = aigerim.openCase(app, "Тестова-Направление-" + UUID.randomUUID().toString().substring(0, 4));
             aigerim.open(app + "cases/case.xhtml?n=" + caseNumber);
-            aigerim.tab("social-work");
-            aigerim.type(By.id("tabs:secret:secret-address-input"), address);
-            aigerim.click(By.id("tabs:secret:save-secret"));
-            aigerim.awaitText(By.id("case:messages"), "Сохранено");
+            aigerim.recordAddress(address);
 
             aigerim.tab("referrals");
             aigerim.choose("tabs:referrals:referral-service", "социально-психологические услуги");
