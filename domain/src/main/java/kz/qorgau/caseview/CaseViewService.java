@@ -71,6 +71,26 @@ public class CaseViewService {
 
     /** Not found when the caller may not read the case, exactly as for any other read of it. */
     public CaseView open(Caller caller, String number) {
+        Read read = read(caller, number);
+        audit.record(caller, AuditAction.READ, "CaseFile", read.id, read.id,
+                read.disclosed.isEmpty() ? null : String.join(" ", read.disclosed));
+        return read.view;
+    }
+
+    /**
+     * A summary to print for a recipient: cut from what the caller sees (so never more), audited as an export naming
+     * whom it is for.
+     */
+    public CaseView summary(Caller caller, String number, SummaryRecipient recipient) {
+        Read read = read(caller, number);
+        audit.record(caller, AuditAction.EXPORT, "CaseSummary", read.id, read.id, recipient.name());
+        return recipient.cut(read.view);
+    }
+
+    private record Read(Long id, CaseView view, List<String> disclosed) {
+    }
+
+    private Read read(Caller caller, String number) {
         CaseWorkService.Opened opened = work.open(caller, number);
         CaseAccess access = opened.access();
         CaseWorkService.Accessed accessed = opened.accessed();
@@ -108,10 +128,10 @@ public class CaseViewService {
                 .map(b -> new CaseView.EmergencyAccess(b.username(), b.organisationCode(), b.grantedAt(), b.expiresAt(), b.reason()))
                 .toList();
 
-        audit.record(caller, AuditAction.READ, "CaseFile", id, id, disclosed.isEmpty() ? null : String.join(" ", disclosed));
         LocalDate today = LocalDate.now(clock);
-        return new CaseView(opened.details(), summary(orders, opened, today, !emergencies.isEmpty()), opened.courts(),
-                emergencies, events, plan, address, noteList, orders, decisions, referralList, identification, whoSaw);
+        return new Read(id, new CaseView(opened.details(), summary(orders, opened, today, !emergencies.isEmpty()),
+                opened.courts(), emergencies, events, plan, address, noteList, orders, decisions, referralList,
+                identification, whoSaw), disclosed);
     }
 
     private static CaseView.Summary summary(List<OrderView> orders, CaseWorkService.Opened opened, LocalDate today,

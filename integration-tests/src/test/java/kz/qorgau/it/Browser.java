@@ -231,6 +231,11 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Waits for a file the page sent to be downloaded whole, and returns it. */
+    /** Where this browser saves what it downloads. */
+    public Path downloads() {
+        return downloads;
+    }
+
     public Path awaitDownload(String extension) {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
             try (var files = Files.list(downloads)) {

@@ -47,6 +47,14 @@ class CasePageBrowserIT {
             assertThat(aigerim.await(By.id("tabs:incidents:incidents")).getText()).as("she is still on the incidents tab")
                     .doesNotContain("Примеров");
 
+            // on paper, for each recipient only what it may have
+            String police = pdfText(aigerim, ".summary-POLICE");
+            assertThat(police).contains(number).contains("для полиции").contains("17.05.1991").contains("физическое насилие")
+                    .contains("aigerim").doesNotContain("Заметки");
+            String provider = pdfText(aigerim, ".summary-PROVIDER").replaceAll("\\s+", "");
+            assertThat(provider).contains(number).contains("Тестова-Вкладки").as("no date of birth, no incident")
+                    .doesNotContain("17.05.1991").doesNotContain("физическоенасилие");
+
             for (String tab : TABS) {
                 aigerim.tab(tab);
                 aigerim.screenshot("case-tab-" + tab);
@@ -78,6 +86,22 @@ class CasePageBrowserIT {
             nurlan.tab("who-saw");
             assertThat(nurlan.await(By.id("tabs:who-saw:audit")).getText()).contains("social worker");
             nurlan.screenshot("case-en-supervisor");
+        }
+    }
+
+    private static String pdfText(Browser browser, String button) throws Exception {
+        try (var downloads = java.nio.file.Files.list(browser.downloads())) {
+            for (java.nio.file.Path old : downloads.toList()) {
+                java.nio.file.Files.delete(old);
+            }
+        }
+        browser.click(By.cssSelector(button));
+        java.nio.file.Path pdf = browser.awaitDownload("pdf");
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(java.nio.file.Files.readAllBytes(pdf));
+        try {
+            return new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+        } finally {
+            reader.close();
         }
     }
 }

@@ -242,6 +242,24 @@ public class CaseBacking implements Serializable {
         this.secretShelter = secretShelter;
     }
 
+    /**
+     * A case summary to print, for a provider, the police or a court: cut by the domain from what she sees, audited as
+     * an export, written in her language.
+     */
+    public org.primefaces.model.StreamedContent summary(String recipient) {
+        kz.qorgau.caseview.SummaryRecipient forWhom = kz.qorgau.caseview.SummaryRecipient.valueOf(recipient);
+        CaseView cut = views.summary(user.caller(), number, forWhom);
+        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+        CaseSummaryPdf pdf = new CaseSummaryPdf(bundle(), faces.getViewRoot().getLocale(), options);
+        String by = user.getUsername() + user.caller().organisationCode().map(code -> " (" + options.organisationName(code) + ")").orElse("");
+        java.time.Instant at = java.time.Instant.now();
+        return org.primefaces.model.DefaultStreamedContent.builder()
+                .name(number + "-" + forWhom.name().toLowerCase(java.util.Locale.ROOT) + ".pdf")
+                .contentType("application/pdf")
+                .writer(out -> pdf.write(cut, forWhom, by, at, out))
+                .build();
+    }
+
     /** "Who saw this", what was done, in the reader's words: the action, the record, and the parts a view disclosed. */
     public String auditWhat(kz.qorgau.audit.AuditEntry entry) {
         java.util.ResourceBundle bundle = bundle();

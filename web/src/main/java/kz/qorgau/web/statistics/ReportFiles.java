@@ -54,8 +54,6 @@ public final class ReportFiles {
     }
 
     /** Liberation Sans from OpenPDF's extra fonts: it has the Cyrillic and Kazakh letters the standard fonts lack. */
-    private static final String FONT = "liberation/LiberationSans-Regular.ttf";
-    private static final String BOLD = "liberation/LiberationSans-Bold.ttf";
 
     private ReportFiles() {
     }
@@ -208,22 +206,13 @@ public final class ReportFiles {
         }
     }
 
-    private static BaseFont font(String resource) throws IOException {
-        try (var in = ReportFiles.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("font missing: " + resource);
-            }
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-        }
-    }
-
     private static void pdf(Report report, ReportTexts texts, String producedBy, OutputStream out) throws IOException {
         ReportTable table = ReportTable.of(report, texts);
         List<String> header = header(table);
         Document document = new Document(header.size() > 6 ? PageSize.A4.rotate() : PageSize.A4, 36, 36, 36, 36);
         try {
-            BaseFont base = font(FONT);
-            BaseFont baseBold = font(BOLD);
+            BaseFont base = kz.qorgau.web.faces.PdfFonts.regular();
+            BaseFont baseBold = kz.qorgau.web.faces.PdfFonts.bold();
             Font regular = new Font(base, 9);
             Font small = new Font(base, 8);
             Font strong = new Font(baseBold, 9);
