@@ -22,6 +22,7 @@ import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The access matrix again, over HTTP: each demo user's real bearer token from Keycloak against the running
@@ -226,6 +227,26 @@ class ApiAccessMatrixIT {
             assertThat(response.statusCode()).as(path).isEqualTo(401);
             assertThat(response.body()).as(path).contains("api.tokenRequired");
         }
+    }
+
+    @Test
+    void theCaseListExportsAsCsvWithExactlyTheCallersCases() throws Exception {
+        HttpResponse<String> aigerims = csv("aigerim", "cases/export");
+        assertEquals(200, aigerims.statusCode(), aigerims.body());
+        assertTrue(aigerims.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        List<String> lines = aigerims.body().lines().toList();
+        assertTrue(lines.get(0).startsWith("\uFEFFНомер,"), lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(almaty + ",")), "her case");
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith(astana + ",")), "not Astana's");
+        List<String> danas = csv("dana", "cases/export").body().lines().toList();
+        assertTrue(danas.stream().anyMatch(l -> l.startsWith(astana + ",")) && danas.stream().noneMatch(l -> l.startsWith(almaty + ",")));
+        assertEquals(1, csv("asel", "cases/export").body().lines().count(), "an analyst lists no case: the header only");
+        assertEquals(400, csv("aigerim", "cases/export?format=DOCX").statusCode());
+    }
+
+    private static HttpResponse<String> csv(String user, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + TOKENS.get(user))
+                .header("Accept", "text/csv").header("Accept-Language", "ru").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -70,6 +70,35 @@ public class CasesApi {
         return cases.list(caller.get(), new CaseListQuery(first, size, CaseListQuery.SortBy.LAST_ACTIVITY, false));
     }
 
+    @Inject
+    kz.qorgau.web.faces.Options options;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
+
+    /**
+     * The caller's whole case list as CSV (or XLSX with {@code format=XLSX}), streamed from the database as it is
+     * written, the same columns and names as the list page's export; audited as an export.
+     */
+    @GET
+    @Path("export")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    public Response export(@QueryParam("format") @DefaultValue("CSV") String format) {
+        kz.qorgau.web.cases.CaseListFiles.Format f;
+        try {
+            f = kz.qorgau.web.cases.CaseListFiles.Format.valueOf(format);
+        } catch (IllegalArgumentException unknown) {
+            throw new BadRequestException();
+        }
+        kz.qorgau.shared.Caller who = caller.get();
+        kz.qorgau.web.cases.CaseListFiles files = new kz.qorgau.web.cases.CaseListFiles(
+                ApiErrors.Problem.language(headers.getAcceptableLanguages()), options);
+        jakarta.ws.rs.core.StreamingOutput body = out -> files.write(f, out,
+                sink -> cases.export(who, kz.qorgau.casefile.CaseListFilter.NONE, f.name(), sink));
+        return Response.ok(body, f.contentType)
+                .header("Content-Disposition", "attachment; filename=\"cases" + f.extension + "\"").build();
+    }
+
     /** Intake from another system, e.g. a hotline: the same form and the same checks as the intake page. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

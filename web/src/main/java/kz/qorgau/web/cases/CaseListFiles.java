@@ -27,14 +27,14 @@ import java.util.function.Consumer;
  * Excel reads Cyrillic and Kazakh letters) or XLSX (POI's streaming workbook, a hundred rows in memory at most).
  * Headers, kinds, statuses, risks and regions in the reader's language.
  */
-final class CaseListFiles {
+public final class CaseListFiles {
 
-    enum Format {
+    public enum Format {
         CSV(".csv", "text/csv; charset=UTF-8"),
         XLSX(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-        final String extension;
-        final String contentType;
+        public final String extension;
+        public final String contentType;
 
         Format(String extension, String contentType) {
             this.extension = extension;
@@ -43,7 +43,7 @@ final class CaseListFiles {
     }
 
     /** The export itself: it hands every row to the sink it is given. */
-    interface Rows {
+    public interface Rows {
         void each(Consumer<CaseExportRow> sink);
     }
 
@@ -54,12 +54,22 @@ final class CaseListFiles {
     private final Options options;
 
     CaseListFiles(FacesContext faces) {
-        texts = faces.getApplication().getResourceBundle(faces, "msg");
-        locale = faces.getViewRoot().getLocale();
-        options = faces.getApplication().evaluateExpressionGet(faces, "#{options}", Options.class);
+        this(faces.getApplication().getResourceBundle(faces, "msg"), faces.getViewRoot().getLocale(),
+                faces.getApplication().evaluateExpressionGet(faces, "#{options}", Options.class));
     }
 
-    void write(Format format, OutputStream out, Rows rows) {
+    /** For the API, which has no page: the page bundle in the caller's language. */
+    public CaseListFiles(Locale locale, Options options) {
+        this(ResourceBundle.getBundle("kz.qorgau.web.messages", locale), locale, options);
+    }
+
+    private CaseListFiles(ResourceBundle texts, Locale locale, Options options) {
+        this.texts = texts;
+        this.locale = locale;
+        this.options = options;
+    }
+
+    public void write(Format format, OutputStream out, Rows rows) {
         try {
             if (format == Format.CSV) {
                 csv(out, rows);
