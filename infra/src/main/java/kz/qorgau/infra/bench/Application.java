@@ -56,6 +56,30 @@ final class Application {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET of an API path as a file of this type, read as it streams: the number of lines, nothing kept. */
+    long lines(String user, String path, String accept) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token(user))
+                .header("Accept", accept)
+                .timeout(Duration.ofMinutes(10)).GET().build();
+        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream in = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode());
+            }
+            long lines = 0;
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+            return lines;
+        }
+    }
+
     /** POST of a JSON body to an API path as a demo user; the body is read completely. */
     HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -98,6 +98,7 @@ public final class Benchmark {
         this.regenerate = Boolean.getBoolean("benchmark.regenerate");
         this.listsOnly = "lists".equals(System.getProperty("benchmark.only"));
         this.searchOnly = "search".equals(System.getProperty("benchmark.only"));
+        this.exportOnly = "export".equals(System.getProperty("benchmark.only"));
         this.listLoad = new CaseListLoad(Integer.getInteger("benchmark.listUsers", 50),
                 Integer.getInteger("benchmark.listSeconds", 120), seed);
         this.auditMode = "audit".equals(System.getProperty("benchmark.mode", "cases"));
@@ -107,6 +108,7 @@ public final class Benchmark {
 
     private final boolean listsOnly;
     private final boolean searchOnly;
+    private final boolean exportOnly;
     private final CaseListLoad listLoad;
     private List<CaseListLoad.User> listUsers = List.of();
     private String listReport = "";
@@ -382,6 +384,10 @@ public final class Benchmark {
         if (searchOnly) {
             return rows;
         }
+        measureExport(application, direct, rows);
+        if (exportOnly) {
+            return rows;
+        }
         rows.add(row("Case by number, `GET /api/cases/{number}`", "aigerim", iterations,
                 api(application, "aigerim", i -> "api/cases/" + numbers.get(i % numbers.size()),
                         (i, body) -> body.contains(numbers.get(i % numbers.size()))),
@@ -654,6 +660,29 @@ public final class Benchmark {
                 throw new Measurement.NotAvailable("the search did not find the case it was given");
             }
         };
+    }
+
+    /**
+     * The case list of Almaty's supervisor (the largest region) as CSV through the API, streamed and counted, against
+     * PostgreSQL's own COPY of the same rows and columns to nowhere, in the same run.
+     */
+    private void measureExport(Application application, Connection direct, List<Row> rows) throws Exception {
+        long[] lines = {0};
+        Measurement.Call viaApi = i -> lines[0] = application.lines("nurlan", "api/cases/export", "text/csv");
+        String copy = "copy (select c.number, v.family_name, v.given_name, c.region_code, c.kind, c.status, c.opened_at,"
+                + " c.assigned_to, c.risk_level from case_file c join person v on v.id = c.victim_id where c.region_code = 'ALM')"
+                + " to stdout (format csv)";
+        long[] copied = {0};
+        Measurement.Call viaCopy = i -> copied[0] = direct.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                .copyOut(copy, java.io.OutputStream.nullOutputStream());
+        Row row = row("Case list export, CSV, `GET /api/cases/export` (Almaty's supervisor, every case of the region)",
+                "nurlan", 5, viaApi, viaCopy, null, null);
+        double appSeconds = row.app() == null ? 0 : row.app().p50() / 1000;
+        double copySeconds = row.direct().p50() / 1000;
+        long exported = Math.max(0, lines[0] - 1);
+        rows.add(new Row(row.operation(), row.user(), row.app(), row.appNote(), row.direct(), null,
+                "%,d rows: %,.0f rows/s through the application, %,.0f rows/s by COPY".formatted(exported,
+                        appSeconds == 0 ? 0 : exported / appSeconds, copySeconds == 0 ? 0 : copied[0] / copySeconds)));
     }
 
     private Row row(String operation, String user, int n, Measurement.Call app, Measurement.Call direct,
