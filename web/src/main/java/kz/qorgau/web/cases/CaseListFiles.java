@@ -87,12 +87,20 @@ public final class CaseListFiles {
                 texts.getString("case.openedAt"), texts.getString("case.assignedTo"), texts.getString("case.risk"));
     }
 
+    // a million rows name the same twenty regions and a handful of kinds, statuses and risks: look each up once
+    private final java.util.Map<String, String> names = new java.util.HashMap<>();
+
+    private String name(String key) {
+        return names.computeIfAbsent(key, k -> k.startsWith("region.")
+                ? options.regionName(k.substring("region.".length()), locale) : texts.getString(k));
+    }
+
     private List<String> cells(CaseExportRow r) {
-        return List.of(r.number(), r.victimFamilyName(), r.victimGivenName(), options.regionName(r.regionCode(), locale),
-                texts.getString("kind." + r.kind()), texts.getString("status." + r.status()),
+        return List.of(r.number(), r.victimFamilyName(), r.victimGivenName(), name("region." + r.regionCode()),
+                name("kind." + r.kind()), name("status." + r.status()),
                 r.openedAt() == null ? "" : MOMENT.format(r.openedAt().atZone(Clocks.KAZAKHSTAN)),
                 r.assignedTo() == null ? "" : r.assignedTo(),
-                r.riskLevel() == null ? "" : texts.getString("risk." + r.riskLevel()));
+                r.riskLevel() == null ? "" : name("risk." + r.riskLevel()));
     }
 
     private void csv(OutputStream out, Rows rows) throws IOException {
