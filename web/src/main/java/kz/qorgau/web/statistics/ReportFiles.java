@@ -118,7 +118,7 @@ public final class ReportFiles {
     }
 
     private static void csv(Report report, ReportTexts texts, String producedBy, OutputStream out) throws IOException {
-        ReportTable table = ReportTable.of(report, texts);
+        ReportTable table = ReportTable.plain(report, texts);
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF'); // so that spreadsheet programs read UTF-8
         try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
