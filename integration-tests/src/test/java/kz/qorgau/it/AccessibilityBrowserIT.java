@@ -44,10 +44,14 @@ class AccessibilityBrowserIT {
     private static final Set<String> FAILING_IMPACTS = Set.of("serious", "critical");
 
     /**
-     * case page: being rewritten, lead fixes after merge. Each entry is "page|rule" for a violation that comes only
-     * from {@code cases/case.xhtml} or {@code WEB-INF/cases/*.xhtml}; delete the list once the new case page is in.
+     * case page: being rewritten, lead fixes after merge. Each entry is "page|rule|element" for a violation that
+     * comes only from {@code cases/case.xhtml}: the date pickers of a new risk assessment and of a consent, and the
+     * safety plan's text area, have no label. Delete the list once the new case page is in.
      */
-    private static final Set<String> CASE_PAGE_BEING_REWRITTEN = Set.of();
+    private static final Set<String> CASE_PAGE_BEING_REWRITTEN = Set.of(
+            "case-page|label|#case\\:risk-date_input",
+            "case-page|label|#case\\:consent-date_input",
+            "case-page|label|#case\\:safety-plan");
 
     private static String app;
     private static String caseNumber;
@@ -88,6 +92,9 @@ class AccessibilityBrowserIT {
         try (Walk w = new Walk("aigerim")) {
             w.startPage();
             w.page("case-list", "cases/list.xhtml", By.id("cases:table"));
+            w.browser.click(By.id("cases:status"));
+            w.browser.await(By.id("cases:status_panel"));
+            w.check("case-list-filter-open");
             w.casePage();
             w.search();
             w.page("statistics", "statistics/index.xhtml", By.id("report-title"));
@@ -99,6 +106,9 @@ class AccessibilityBrowserIT {
             w.page("intake-search", "cases/new.xhtml", By.id("case:search-family"));
             b.type(By.id("case:search-family"), familyName);
             b.type(By.id("case:search-given"), "Проба");
+            b.click(By.id("case:search-birth_input"));
+            b.await(By.cssSelector(".ui-datepicker-calendar"));
+            w.check("intake-search-calendar-open");
             b.typeDate("case:search-birth_input", LocalDate.of(1990, 3, 4));
             b.click(By.id("case:search"));
             b.await(By.id("case:new-person"));
@@ -111,6 +121,9 @@ class AccessibilityBrowserIT {
             assertThat(b.next()).isEqualTo("INCIDENT");
             w.check("intake-incident");
             b.typeDate("case:incidentDate_input", TODAY.minusDays(1));
+            b.click(By.id("case:incidentType"));
+            b.await(By.id("case:incidentType_panel"));
+            w.check("intake-incident-menu-open");
             b.choose("case:incidentType", "физическое насилие");
             for (String step : List.of("RISK", "CONSENT", "SAFETY_PLAN", "REVIEW")) {
                 assertThat(b.next()).isEqualTo(step);
@@ -221,7 +234,7 @@ class AccessibilityBrowserIT {
             b.await(By.id("cases:clear"));
             b.screenshot("keyboard-case-list-filtered");
 
-            tabTo(b, e -> caseNumber.equals(e.getText()));
+            tabTo(b, e -> "a".equals(e.getTagName()) && caseNumber.equals(e.getText()));
             keys(b, Keys.ENTER);
             b.awaitText(By.id("case-number"), caseNumber);
             b.screenshot("keyboard-case-page");
@@ -294,7 +307,7 @@ class AccessibilityBrowserIT {
 
         void search() throws IOException {
             browser.open(app);
-            browser.type(By.id("search-text"), familyName);
+            browser.type(By.id("search-text"), caseNumber);
             browser.click(By.id("search-go"));
             browser.awaitText(By.id("search-results"), caseNumber);
             check("search-results");
@@ -315,17 +328,18 @@ class AccessibilityBrowserIT {
             Results results = new AxeBuilder().analyze(browser.driver());
             assertThat(results.isErrored()).as("axe ran on %s: %s", name, results.getErrorMessage()).isFalse();
             for (Rule rule : results.getViolations()) {
-                List<String> targets = rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf).toList();
+                List<String> targets = rule.getNodes().stream().map(CheckedNode::getTarget).map(AccessibilityBrowserIT::selector).toList();
                 String line = "%s %s: %s [%s] %s — %s".formatted(user, name, rule.getId(), rule.getImpact(),
                         targets, rule.getHelp());
                 synchronized (report) {
                     report.add(line);
                     writeReport();
                 }
-                boolean fails = FAILING_IMPACTS.contains(rule.getImpact())
-                        && !(name.equals("case-page") && CASE_PAGE_BEING_REWRITTEN.contains(name + "|" + rule.getId()));
-                if (fails) {
-                    failures.add(line);
+                List<String> failing = targets.stream()
+                        .filter(t -> !CASE_PAGE_BEING_REWRITTEN.contains(name + "|" + rule.getId() + "|" + t)).toList();
+                if (FAILING_IMPACTS.contains(rule.getImpact()) && !failing.isEmpty()) {
+                    failures.add("%s %s: %s [%s] %s — %s".formatted(user, name, rule.getId(), rule.getImpact(), failing,
+                            rule.getHelp()));
                 }
             }
         }
@@ -335,6 +349,11 @@ class AccessibilityBrowserIT {
             browser.close();
             assertThat(failures).as("serious or critical accessibility violations on %s's pages", user).isEmpty();
         }
+    }
+
+    /** axe's target: a list of selectors, one per frame (we have none), as one string. */
+    private static String selector(Object target) {
+        return target instanceof List<?> list ? list.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")) : String.valueOf(target);
     }
 
     private static void writeReport() {
