@@ -148,7 +148,7 @@ public final class ReportFiles {
     }
 
     private static void xlsx(Report report, ReportTexts texts, String producedBy, OutputStream out) throws IOException {
-        ReportTable table = ReportTable.of(report, texts);
+        ReportTable table = ReportTable.plain(report, texts);
         try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
             Sheet sheet = book.createSheet(texts.text("statistics.file.sheet"));
             CellStyle bold = book.createCellStyle();

@@ -26,7 +26,7 @@ public record ReportTable(String rowHeader, List<String> columns, boolean rowTot
         return of(report, texts, texts::cell);
     }
 
-    /** For machines (CSV): plain numbers (1234.5) that any program reads, whatever the reader's language. */
+    /** For other programs (CSV, XLSX): plain numbers (1234.5) that any program reads, whatever the reader's language. */
     public static ReportTable plain(Report report, ReportTexts texts) {
         return of(report, texts, Report.Cell::display);
     }
