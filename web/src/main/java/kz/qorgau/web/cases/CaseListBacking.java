@@ -15,6 +15,7 @@ import kz.qorgau.casefile.CaseStatus;
 import kz.qorgau.casefile.RiskLevel;
 import kz.qorgau.shared.Permission;
 import kz.qorgau.staff.StaffDirectory;
+import kz.qorgau.web.faces.Numbers;
 import kz.qorgau.web.security.CurrentUser;
 import org.primefaces.component.datatable.DataTable;
 
@@ -171,9 +172,9 @@ public class CaseListBacking implements Serializable {
         Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
         ResourceBundle msg = bundle();
         if (count.exact()) {
-            return new MessageFormat(msg.getString("case.list.total.exact"), locale).format(new Object[] {count.value()});
+            return new MessageFormat(msg.getString("case.list.total.exact"), locale).format(new Object[] {Numbers.format(count.value(), locale, 0)});
         }
-        return new MessageFormat(msg.getString("case.list.total.about"), locale).format(new Object[] {rounded(count.value())});
+        return new MessageFormat(msg.getString("case.list.total.about"), locale).format(new Object[] {Numbers.format(rounded(count.value()), locale, 0)});
     }
 
     static long rounded(long estimate) {

@@ -40,7 +40,7 @@ public class KeyFiguresBacking {
             for (Report r : statistics.keyFigures(user.caller())) {
                 periods = texts.period(r.request().periods().get(1)) + " / " + texts.period(r.request().periods().get(0));
                 figures.add(new KeyFigure(texts.figure(r.request().figure()), texts.area(r.request().area()),
-                        r.columnTotals()[1].display(), r.columnTotals()[0].display(),
+                        texts.cell(r.columnTotals()[1]), texts.cell(r.columnTotals()[0]),
                         r.totalChange(1).map(texts::change).orElse("—"), texts.definition(r.request().figure())));
             }
         }

@@ -116,7 +116,7 @@ public final class ReportFiles {
     }
 
     private static void csv(Report report, ReportTexts texts, String producedBy, OutputStream out) throws IOException {
-        ReportTable table = ReportTable.of(report, texts);
+        ReportTable table = ReportTable.plain(report, texts);
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF'); // so that spreadsheet programs read UTF-8
         try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
@@ -146,7 +146,7 @@ public final class ReportFiles {
     }
 
     private static void xlsx(Report report, ReportTexts texts, String producedBy, OutputStream out) throws IOException {
-        ReportTable table = ReportTable.of(report, texts);
+        ReportTable table = ReportTable.plain(report, texts);
         try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
             Sheet sheet = book.createSheet(texts.text("statistics.file.sheet"));
             CellStyle bold = book.createCellStyle();

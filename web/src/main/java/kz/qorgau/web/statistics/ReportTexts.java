@@ -9,6 +9,7 @@ import kz.qorgau.statistics.Dimension;
 import kz.qorgau.statistics.Figure;
 import kz.qorgau.statistics.Period;
 import kz.qorgau.statistics.Report;
+import kz.qorgau.web.faces.Numbers;
 
 import java.text.MessageFormat;
 import java.time.format.DateTimeFormatter;
@@ -172,7 +173,12 @@ public final class ReportTexts {
         return notes;
     }
 
+    /** A cell as this language writes it: its number (1 234,5 or 1,234.5), or its suppression mark. */
+    public String cell(Report.Cell cell) {
+        return cell.value() == null ? cell.display() : Numbers.format(cell.value(), locale, 1);
+    }
+
     public String change(java.math.BigDecimal change) {
-        return (change.signum() > 0 ? "+" : "") + change.toPlainString() + " %";
+        return (change.signum() > 0 ? "+" : "") + Numbers.format(change, locale, 1) + " %";
     }
 }
