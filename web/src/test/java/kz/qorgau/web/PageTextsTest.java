@@ -63,6 +63,7 @@ class PageTextsTest {
             java.util.Map.entry("dimension.", kz.qorgau.statistics.Dimension.class),
             java.util.Map.entry("statistics.periodKind.", kz.qorgau.statistics.Period.Kind.class),
             java.util.Map.entry("intake.step.", kz.qorgau.web.cases.NewCaseBacking.Step.class),
+            java.util.Map.entry("summary.for.", kz.qorgau.caseview.SummaryRecipient.class),
             java.util.Map.entry("language.", kz.qorgau.preference.Language.class));
 
     static Set<String> keysUsedByPages() throws IOException {
