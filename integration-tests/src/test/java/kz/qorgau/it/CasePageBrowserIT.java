@@ -86,6 +86,9 @@ class CasePageBrowserIT {
             nurlan.tab("who-saw");
             assertThat(nurlan.await(By.id("tabs:who-saw:audit")).getText()).contains("social worker");
             nurlan.screenshot("case-en-supervisor");
+            // the language is remembered per user: give nurlan back his Russian for the tests after this one
+            nurlan.click(By.cssSelector("#language input[lang='ru']"));
+            nurlan.awaitText(By.id("case-status"), "закрыто");
         }
     }
 
