@@ -96,11 +96,16 @@ public class CaseWorkService {
         Set<String> courts = AccessPolicy.needsCourts(caller) ? Set.copyOf(cases.courtsOf(file.id())) : Set.of();
         boolean emergency = AccessPolicy.needsEmergencyAccess(caller)
                 && cases.holdsEmergencyAccess(file.id(), caller.username(), now());
+        return new Accessed(file, readAccess(caller, file, courts, emergency));
+    }
+
+    /** The policy's answer for a case; a case she may not read does not exist for her. */
+    private static CaseAccess readAccess(Caller caller, CaseFile file, Set<String> courts, boolean emergency) {
         CaseAccess access = AccessPolicy.toCase(caller, CaseFacts.of(file, courts, emergency));
         if (!access.granted(CaseAction.READ)) {
             throw new NotFoundException();
         }
-        return new Accessed(file, access);
+        return access;
     }
 
     /**
@@ -123,10 +128,7 @@ public class CaseWorkService {
         List<kz.qorgau.breakglass.BreakGlassAccess> emergencies = cases.emergencyAccessesInForce(file.id(), now);
         boolean emergency = AccessPolicy.needsEmergencyAccess(caller)
                 && emergencies.stream().anyMatch(b -> b.username().equals(caller.username()));
-        CaseAccess access = AccessPolicy.toCase(caller, CaseFacts.of(file, Set.copyOf(courts), emergency));
-        if (!access.granted(CaseAction.READ)) {
-            throw new NotFoundException();
-        }
+        CaseAccess access = readAccess(caller, file, Set.copyOf(courts), emergency);
         CaseDetails details = CaseDetails.of(file, cases.incidentsOf(file), cases.partiesOf(file), today(), access);
         boolean socialWork = access.granted(CaseAction.READ_SOCIAL_WORK);
         return new Opened(file, access, socialWork ? details : details.withoutSocialWork(), courts,

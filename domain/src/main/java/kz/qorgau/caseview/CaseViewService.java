@@ -71,7 +71,7 @@ public class CaseViewService {
 
     /** Not found when the caller may not read the case, exactly as for any other read of it. */
     public CaseView open(Caller caller, String number) {
-        Read read = read(caller, number);
+        Read read = read(caller, number, true);
         audit.record(caller, AuditAction.READ, "CaseFile", read.id, read.id,
                 read.disclosed.isEmpty() ? null : String.join(" ", read.disclosed));
         return read.view;
@@ -82,7 +82,8 @@ public class CaseViewService {
      * whom it is for.
      */
     public CaseView summary(Caller caller, String number, SummaryRecipient recipient) {
-        Read read = read(caller, number);
+        // no summary carries the plan, the address, the notes, the timeline or the trail: they are not even read
+        Read read = read(caller, number, false);
         audit.record(caller, AuditAction.EXPORT, "CaseSummary", read.id, read.id, recipient.name());
         return recipient.cut(read.view);
     }
@@ -90,7 +91,7 @@ public class CaseViewService {
     private record Read(Long id, CaseView view, List<String> disclosed) {
     }
 
-    private Read read(Caller caller, String number) {
+    private Read read(Caller caller, String number, boolean wholePage) {
         CaseWorkService.Opened opened = work.open(caller, number);
         CaseAccess access = opened.access();
         CaseWorkService.Accessed accessed = opened.accessed();
@@ -98,20 +99,20 @@ public class CaseViewService {
         List<String> disclosed = new ArrayList<>();
 
         CaseView.Plan plan = null;
-        if (access.granted(CaseAction.READ_SAFETY_PLAN)) {
+        if (wholePage && access.granted(CaseAction.READ_SAFETY_PLAN)) {
             plan = cases.safetyPlan(id).map(p -> new CaseView.Plan(p.text(), p.version()))
                     .orElse(new CaseView.Plan("", -1));
             disclosed.add("safety-plan");
         }
         CaseView.Address address = null;
-        if (access.granted(CaseAction.READ_ADDRESS)) {
+        if (wholePage && access.granted(CaseAction.READ_ADDRESS)) {
             Optional<PersonSecret> secret = cases.secretOf(opened.file().victim().id());
             address = new CaseView.Address(secret.flatMap(PersonSecret::currentAddress).orElse(""),
                     secret.flatMap(PersonSecret::shelterLocation).orElse(""), secret.map(PersonSecret::version).orElse(-1L));
             disclosed.add("address");
         }
         List<CaseNoteService.NoteView> noteList = null;
-        if (access.granted(CaseAction.READ_NOTES)) {
+        if (wholePage && access.granted(CaseAction.READ_NOTES)) {
             noteList = notes.notesOf(accessed);
             disclosed.add("notes");
         }
@@ -120,10 +121,10 @@ public class CaseViewService {
         var referralList = access.granted(CaseAction.READ_REFERRALS) ? referrals.views(caller, accessed)
                 : List.<kz.qorgau.referral.ReferralView>of();
         var identification = trafficking.view(accessed).orElse(null);
-        List<CaseView.Event> events = timeline.of(id, access.timelineKinds()).stream()
+        List<CaseView.Event> events = !wholePage ? List.of() : timeline.of(id, access.timelineKinds()).stream()
                 .map(e -> new CaseView.Event(e.occurredAt(), e.kind(), e.actorUsername(), e.actorOrganisationCode(), e.detail()))
                 .toList();
-        var whoSaw = access.granted(CaseAction.WHO_SAW) ? audit.ofCase(id, 200) : List.<kz.qorgau.audit.AuditEntry>of();
+        var whoSaw = wholePage && access.granted(CaseAction.WHO_SAW) ? audit.ofCase(id, 200) : List.<kz.qorgau.audit.AuditEntry>of();
         List<CaseView.EmergencyAccess> emergencies = opened.emergencyAccesses().stream()
                 .map(b -> new CaseView.EmergencyAccess(b.username(), b.organisationCode(), b.grantedAt(), b.expiresAt(), b.reason()))
                 .toList();

@@ -359,12 +359,7 @@ public final class Benchmark {
         } catch (IOException e) {
             noSession = "no signed-in session: " + e.getMessage();
         }
-        // the API takes tokens once the application has the realm's keys (it may have started before Keycloak)
-        for (long until = System.nanoTime() + 120_000_000_000L; System.nanoTime() < until; Thread.sleep(2000)) {
-            if (application.api("aigerim", "api/cases/" + numbers.get(0)).statusCode() == 200) {
-                break;
-            }
-        }
+        awaitTokensTaken(application, "api/cases/" + numbers.get(0));
         // a freshly started JVM answers the same call several times slower than after a few hundred (JIT, pools)
         say("  warming the application up: %d look-ups, list calls and page views".formatted(serverWarmUp));
         for (int i = 0; i < serverWarmUp; i++) {
@@ -508,12 +503,7 @@ public final class Benchmark {
             rs.next();
             trail = rs.getLong(1);
         }
-        // the API takes tokens once the application has the realm's keys (it may have started before Keycloak)
-        for (long until = System.nanoTime() + 120_000_000_000L; System.nanoTime() < until; Thread.sleep(2000)) {
-            if (application.api("aigerim", "api/cases/" + numbers.get(0) + "/audit").statusCode() == 200) {
-                break;
-            }
-        }
+        awaitTokensTaken(application, "api/cases/" + numbers.get(0) + "/audit");
         say("  warming the application up: %d calls of \"who saw this\"".formatted(Math.min(serverWarmUp, 100)));
         for (int i = 0; i < Math.min(serverWarmUp, 100); i++) {
             application.api("aigerim", "api/cases/" + numbers.get(i % numbers.size()) + "/audit");
@@ -666,6 +656,15 @@ public final class Benchmark {
                 throw new Measurement.NotAvailable("the search did not find the case it was given");
             }
         };
+    }
+
+    /** The API takes tokens once the application has the realm's keys (it may have started before Keycloak). */
+    private static void awaitTokensTaken(Application application, String path) throws Exception {
+        for (long until = System.nanoTime() + 120_000_000_000L; System.nanoTime() < until; Thread.sleep(2000)) {
+            if (application.api("aigerim", path).statusCode() == 200) {
+                return;
+            }
+        }
     }
 
     /**
