@@ -64,7 +64,9 @@ begin
             ('stat_case_source', 'select'),
             ('stat_delivery_source', 'select'),
             ('stat_victim_year', 'select'),
-            ('stat_victim_year_source', 'select')
+            ('stat_victim_year_source', 'select'),
+            ('stat_order', 'select'),
+            ('stat_order_source', 'select')
         ) as g (relation, privileges) loop
         execute format('grant %s on %I to %I', entry.privileges, entry.relation, app);
     end loop;

@@ -27,16 +27,16 @@ public enum Figure {
     /** Distinct victims whose first case anywhere in Qorgau was opened in the period. */
     VICTIMS_REGISTERED(Unit.VICTIMS, Facts.cases("not exists (select 1 from stat_case e where e.victim_key = s.victim_key and e.opened_on < s.opened_on)")),
     /** Protective orders issued in the period, by the date of issue. */
-    ORDERS_ISSUED(Unit.RECORDS, Facts.orders("o.issue_date", "true")),
+    ORDERS_ISSUED(Unit.RECORDS, Facts.orders("s.issue_date", "true")),
     /** Violations of protective orders in the period, by the date of the violation, with their consequence. */
     ORDER_VIOLATIONS(Unit.RECORDS, """
             select v.occurred_on as fact_on, v.id as record_id, o.issuing_unit_code as organisation_code, v.consequence,
             """ + Facts.VICTIM + " from protective_order_violation v join protective_order o on o.id = v.protective_order_id"
             + " join stat_case s on s.case_file_id = o.case_file_id", VIOLATION_CONSEQUENCE),
     /** Orders that ran their full term: not revoked, last day of validity in the period and already past. */
-    ORDERS_EXPIRED(Unit.RECORDS, Facts.orders("o.valid_until", "o.revoked_on is null and o.valid_until < :today")),
+    ORDERS_EXPIRED(Unit.RECORDS, Facts.orders("s.valid_until", "s.revoked_on is null and s.valid_until < :today")),
     /** Orders revoked in the period, by the date of revocation. */
-    ORDERS_REVOKED(Unit.RECORDS, Facts.orders("o.revoked_on", "o.revoked_on is not null")),
+    ORDERS_REVOKED(Unit.RECORDS, Facts.orders("s.revoked_on", "s.revoked_on is not null")),
     /** Court decisions in the period, by decision date; by requirement, a decision counts under each it imposes. */
     MANDATES_DECIDED(Unit.RECORDS, Facts.mandates("m.decision_date", "true"), REQUIREMENT),
     /** Temporary evictions of the aggressor to a Centre of Social Adaptation, by the first day of the eviction. */
@@ -99,8 +99,9 @@ public enum Figure {
         }
 
         static String orders(String date, String condition) {
-            return "select " + date + " as fact_on, o.id as record_id, o.issuing_unit_code as organisation_code," + VICTIM
-                    + " from protective_order o join stat_case s on s.case_file_id = o.case_file_id where " + condition;
+            // the orders' own summary carries the case's columns: no join to stat_case
+            return "select " + date + " as fact_on, s.order_id as record_id, s.issuing_unit_code as organisation_code," + VICTIM
+                    + " from stat_order s where " + condition;
         }
 
         static String mandates(String date, String condition) {

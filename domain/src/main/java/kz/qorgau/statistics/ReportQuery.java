@@ -109,8 +109,9 @@ final class ReportQuery {
                     .append(" from f group by bucket, victim_key").append(keep).append(')');
             q.append(", g1 as (select bucket, victim_key").append(keep)
                     .append(", min(r_first) over w as first_on, min(r_sex) over w as sex, min(r_born) over w as born_on,"
-                            + " min(r_cit) over w as citizenship from g0 window w as (partition by bucket, victim_key))");
-            q.append(", g as (select bucket, victim_key as k");
+                            + " min(r_cit) over w as citizenship, row_number() over w = 1 as once"
+                            + " from g0 window w as (partition by bucket, victim_key))");
+            q.append(", g as (select bucket, victim_key as k, once");
             for (int i = 0; i < all.size(); i++) {
                 q.append(", ").append(all.get(i).expression("g1", "g1.first_on")).append(" as d").append(i);
             }
@@ -118,7 +119,7 @@ final class ReportQuery {
             for (int i = 0; i < all.size(); i++) {
                 q.append(", g.d").append(i);
             }
-            q.append(", count(distinct g.k) as value, null as base from g group by ");
+            q.append(", ").append(victimCount(all)).append(" as value, null as base from g group by ");
             source = "g";
         } else {
             source = joined(figure, all, perVictim, q);
@@ -126,6 +127,30 @@ final class ReportQuery {
         String bucketColumn = source + ".bucket";
         appendGroupingSets(q, bucketColumn, all.isEmpty());
         return q.toString();
+    }
+
+    /**
+     * A victim's rows in g are one per bucket and values of the record dimensions, each carrying her attributes. A cell
+     * grouped by every record dimension then counts rows, and a cell grouped by none counts her one marked row: plain
+     * counts, which PostgreSQL hashes, where a distinct count sorts. Where a margin keeps some record dimensions but
+     * not others (record dimensions both in the rows and the columns), only a distinct count is right.
+     */
+    private String victimCount(List<Dimension> all) {
+        List<Integer> record = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (!all.get(i).victimLevel()) {
+                record.add(i);
+            }
+        }
+        if (record.isEmpty()) {
+            return "count(*)";
+        }
+        boolean columnIsRecord = column != null && !column.victimLevel();
+        boolean rowsHaveRecord = rows.stream().anyMatch(d -> !d.victimLevel());
+        if (columnIsRecord && rowsHaveRecord) {
+            return "count(distinct g.k)";
+        }
+        return "case when grouping(g.d" + record.get(0) + ") = 0 then count(*) else count(*) filter (where g.once) end";
     }
 
     /** The victim-level dimensions and the region the yearly summary {@code stat_victim_year} carries. */

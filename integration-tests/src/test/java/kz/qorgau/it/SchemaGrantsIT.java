@@ -65,7 +65,9 @@ class SchemaGrantsIT {
             entry("stat_case_source", "SELECT"),
             entry("stat_delivery_source", "SELECT"),
             entry("stat_victim_year", "SELECT"),
-            entry("stat_victim_year_source", "SELECT"));
+            entry("stat_victim_year_source", "SELECT"),
+            entry("stat_order", "SELECT"),
+            entry("stat_order_source", "SELECT"));
 
     @Test
     void theApplicationsRoleHoldsExactlyTheIntendedPrivileges() throws Exception {

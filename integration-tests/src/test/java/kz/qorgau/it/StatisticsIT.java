@@ -293,7 +293,7 @@ class StatisticsIT {
             List<String> numbers = new ArrayList<>();
             Map<String, Long> referralOf = new HashMap<>();
             for (int step = 0; step < 25; step++) {
-                int action = numbers.isEmpty() ? 0 : random.nextInt(5);
+                int action = numbers.isEmpty() ? 0 : random.nextInt(6);
                 switch (action) {
                     case 0 -> numbers.add(open(random.nextBoolean() ? WORKER_CC : WORKER_FSC, "Случайнова", "Шаг" + seed + "x" + step,
                             random.nextBoolean() ? Sex.FEMALE : Sex.MALE, LocalDate.of(1950 + random.nextInt(60), 1 + random.nextInt(12), 1),
@@ -315,6 +315,18 @@ class StatisticsIT {
                         List<String> referred = new ArrayList<>(referralOf.keySet());
                         if (!referred.isEmpty()) {
                             deliver(NGO, referralOf.get(referred.get(random.nextInt(referred.size()))), LocalDate.now().minusDays(random.nextInt(4)));
+                        }
+                    }
+                    case 5 -> {
+                        // an order issued, and now and then revoked: the orders' summary follows both
+                        String n = numbers.get(random.nextInt(numbers.size()));
+                        TestClock.set(LocalDate.now().minusDays(3));
+                        Long order = protection.issue(POLICE, n, "КАР-СЛ-" + seed + "-" + step, LocalDate.now().minusDays(3),
+                                new Perpetrator("Агрессоров", "Шаг", null, LocalDate.of(1980, 1, 1)), Set.of(Prohibition.NO_VIOLENCE));
+                        if (random.nextBoolean()) {
+                            TestClock.set(LocalDate.now().minusDays(1));
+                            long version = protection.ofCase(POLICE, n).stream().filter(o -> o.id().equals(order)).findFirst().orElseThrow().version();
+                            protection.revoke(POLICE, order, version, LocalDate.now().minusDays(1), "Тестовая отмена");
                         }
                     }
                     default -> {
@@ -390,7 +402,7 @@ class StatisticsIT {
 
     private void assertSummaryIsExact() throws Exception {
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-            for (String table : new String[]{"stat_case", "stat_delivery", "stat_victim_year"}) {
+            for (String table : new String[]{"stat_case", "stat_delivery", "stat_victim_year", "stat_order"}) {
                 for (String sql : new String[]{"select count(*) from (select * from " + table + " except select * from " + table + "_source) d",
                         "select count(*) from (select * from " + table + "_source except select * from " + table + ") d"}) {
                     try (ResultSet r = s.executeQuery(sql)) {

@@ -99,6 +99,7 @@ public final class Benchmark {
         this.listsOnly = "lists".equals(System.getProperty("benchmark.only"));
         this.searchOnly = "search".equals(System.getProperty("benchmark.only"));
         this.exportOnly = "export".equals(System.getProperty("benchmark.only"));
+        this.statisticsOnly = "statistics".equals(System.getProperty("benchmark.only"));
         this.listLoad = new CaseListLoad(Integer.getInteger("benchmark.listUsers", 50),
                 Integer.getInteger("benchmark.listSeconds", 120), seed);
         this.auditMode = "audit".equals(System.getProperty("benchmark.mode", "cases"));
@@ -109,6 +110,7 @@ public final class Benchmark {
     private final boolean listsOnly;
     private final boolean searchOnly;
     private final boolean exportOnly;
+    private final boolean statisticsOnly;
     private final CaseListLoad listLoad;
     private List<CaseListLoad.User> listUsers = List.of();
     private String listReport = "";
@@ -379,6 +381,10 @@ public final class Benchmark {
             measureLists(application, direct, rows, browser, noSession);
             return rows;
         }
+        if (statisticsOnly) {
+            measureStatistics(application, direct, rows, summary, citizen, slow);
+            return rows;
+        }
         if (exists(direct, "select 1 where to_regclass('case_search') is not null")) {
             measureSearch(application, direct, rows);
         }
@@ -401,28 +407,7 @@ public final class Benchmark {
                     ps.setString(2, "aigerim");
                 }), null, "direct: the page query as the application sends it (organisation or assignee)"));
         rows.add(pageRow(browser, noSession, direct));
-        rows.add(row("Victims assisted, one year, national, region × age group × citizenship × sex", "asel", iterations,
-                api(application, "asel", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
-                        + "&rows=REGION,AGE_GROUP,CITIZENSHIP&columns=SEX&publication=true", Benchmark::json),
-                sql(direct, Sql.VICTIMS_BY_REGION_AGE_CITIZENSHIP_SEX, dates(yearStart, yearEnd)),
-                summary ? sql(direct, Sql.summaryVictimsByRegionAgeCitizenshipSex(citizen), dates(yearStart, yearEnd)) : null,
-                "target ≤ 250 ms"));
-        rows.add(row("Victims assisted, ten years side by side, national by region", "asel", slow,
-                api(application, "asel", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
-                        + "&years=10&rows=REGION&publication=true", Benchmark::json),
-                sql(direct, Sql.VICTIMS_BY_YEAR_AND_REGION, dates(decadeStart, yearEnd)),
-                summary ? sql(direct, Sql.SUMMARY_VICTIMS_BY_YEAR_AND_REGION, dates(decadeStart, yearEnd)) : null,
-                "target ≤ 2 s"));
-        rows.add(row("Victims assisted, one year, Almaty, organisation × service type", "nurlan", iterations,
-                api(application, "nurlan", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
-                        + "&region=ALM&rows=ORGANISATION&columns=SERVICE_TYPE", Benchmark::json),
-                sql(direct, Sql.REGION_VICTIMS_BY_ORGANISATION_AND_SERVICE, regionDates("ALM", yearStart, yearEnd)),
-                summary ? sql(direct, Sql.SUMMARY_REGION_VICTIMS_BY_ORGANISATION_AND_SERVICE, regionDates("ALM", yearStart, yearEnd)) : null,
-                "target ≤ 100 ms"));
-        rows.add(row("Protective orders issued, one year, national by region", "asel", iterations,
-                api(application, "asel", i -> "api/statistics/ORDERS_ISSUED?period=YEAR&year=" + lastYear + "&rows=REGION&publication=true",
-                        Benchmark::json),
-                sql(direct, Sql.ORDERS_BY_REGION, dates(yearStart, yearEnd)), null, null));
+        measureStatistics(application, direct, rows, summary, citizen, slow);
 
         Binder worker = (ps, i) -> {
             ps.setString(1, "ALM-CC");
@@ -714,6 +699,49 @@ public final class Benchmark {
 
     private interface Binder {
         void bind(PreparedStatement ps, int iteration) throws SQLException;
+    }
+
+    /** The statistics reports through the API (the analyst nationally, Almaty's supervisor), each beside its SQL. */
+    private void measureStatistics(Application application, Connection direct, List<Row> rows, boolean summary, String citizen,
+                                   int slow) throws Exception {
+        LocalDate yearStart = LocalDate.of(lastYear, 1, 1);
+        LocalDate yearEnd = yearStart.plusYears(1);
+        LocalDate decadeStart = yearStart.minusYears(9);
+        rows.add(row("Victims assisted, one year, national, region × age group × citizenship × sex", "asel", iterations,
+                api(application, "asel", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
+                        + "&rows=REGION,AGE_GROUP,CITIZENSHIP&columns=SEX&publication=true", Benchmark::json),
+                sql(direct, Sql.VICTIMS_BY_REGION_AGE_CITIZENSHIP_SEX, dates(yearStart, yearEnd)),
+                summary ? sql(direct, Sql.summaryVictimsByRegionAgeCitizenshipSex(citizen), dates(yearStart, yearEnd)) : null,
+                "target ≤ 250 ms"));
+        rows.add(row("Victims assisted, ten years side by side, national by region", "asel", slow,
+                api(application, "asel", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
+                        + "&years=10&rows=REGION&publication=true", Benchmark::json),
+                sql(direct, Sql.VICTIMS_BY_YEAR_AND_REGION, dates(decadeStart, yearEnd)),
+                summary ? sql(direct, Sql.SUMMARY_VICTIMS_BY_YEAR_AND_REGION, dates(decadeStart, yearEnd)) : null,
+                "target ≤ 2 s"));
+        rows.add(row("Victims assisted, one year, Almaty, organisation × service type", "nurlan", iterations,
+                api(application, "nurlan", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
+                        + "&region=ALM&rows=ORGANISATION&columns=SERVICE_TYPE", Benchmark::json),
+                sql(direct, Sql.REGION_VICTIMS_BY_ORGANISATION_AND_SERVICE, regionDates("ALM", yearStart, yearEnd)),
+                summary ? sql(direct, Sql.SUMMARY_REGION_VICTIMS_BY_ORGANISATION_AND_SERVICE, regionDates("ALM", yearStart, yearEnd)) : null,
+                "target ≤ 100 ms"));
+        rows.add(row("Protective orders issued, one year, national by region", "asel", iterations,
+                api(application, "asel", i -> "api/statistics/ORDERS_ISSUED?period=YEAR&year=" + lastYear + "&rows=REGION&publication=true",
+                        Benchmark::json),
+                sql(direct, Sql.ORDERS_BY_REGION, dates(yearStart, yearEnd)), null, null));
+        rows.add(row("Protective orders issued, one year, national, region × age group × citizenship × sex", "asel", iterations,
+                api(application, "asel", i -> "api/statistics/ORDERS_ISSUED?period=YEAR&year=" + lastYear
+                        + "&rows=REGION,AGE_GROUP,CITIZENSHIP&columns=SEX&publication=true", Benchmark::json),
+                sql(direct, Sql.ORDERS_BY_REGION_AGE_CITIZENSHIP_SEX, dates(yearStart, yearEnd)), null, "target ≤ 250 ms"));
+        rows.add(row("New cases, one year, national, region × age group × citizenship × sex", "asel", iterations,
+                api(application, "asel", i -> "api/statistics/NEW_CASES?period=YEAR&year=" + lastYear
+                        + "&rows=REGION,AGE_GROUP,CITIZENSHIP&columns=SEX&publication=true", Benchmark::json),
+                sql(direct, Sql.CASES_BY_REGION_AGE_CITIZENSHIP_SEX, dates(yearStart, yearEnd)), null, "target ≤ 250 ms"));
+        rows.add(row("Victims assisted, one year, Almaty, organisation × age group × citizenship × sex", "nurlan", iterations,
+                api(application, "nurlan", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
+                        + "&region=ALM&rows=ORGANISATION,AGE_GROUP,CITIZENSHIP&columns=SEX", Benchmark::json),
+                sql(direct, Sql.REGION_VICTIMS_BY_ORGANISATION_AGE_CITIZENSHIP_SEX, regionDates("ALM", yearStart, yearEnd)), null,
+                "target ≤ 100 ms"));
     }
 
     private static Binder dates(LocalDate from, LocalDate to) {

@@ -95,6 +95,36 @@ final class Sql {
             where o.issue_date >= ? and o.issue_date < ?
             group by rollup (1)""";
 
+    private static final String AGE_AT = "coalesce(date_part('year', age(%1$s, p.birth_date)),"
+            + " p.estimated_age + date_part('year', age(%1$s, p.age_estimated_on)))::int";
+
+    /** One order is one record: a plain count in every cell. */
+    static final String ORDERS_BY_REGION_AGE_CITIZENSHIP_SEX = """
+            select c.region_code, %s as age_group, coalesce(p.citizenship, 'KZ') = 'KZ' as citizen, p.sex, count(*)
+            from protective_order o join case_file c on c.id = o.case_file_id join person p on p.id = c.victim_id
+            where o.issue_date >= ? and o.issue_date < ?
+            group by grouping sets ((1, 2, 3, 4), (1, 2, 3), (4), ())""".formatted(ageGroup(AGE_AT.formatted("o.issue_date")));
+
+    static final String CASES_BY_REGION_AGE_CITIZENSHIP_SEX = """
+            select c.region_code, %s as age_group, coalesce(p.citizenship, 'KZ') = 'KZ' as citizen, p.sex, count(*)
+            from case_file c join person p on p.id = c.victim_id
+            where c.opened_at >= ?::date and c.opened_at < ?::date
+            group by grouping sets ((1, 2, 3, 4), (1, 2, 3), (4), ())""".formatted(
+            ageGroup(AGE_AT.formatted("(c.opened_at at time zone 'Asia/Almaty')::date")));
+
+    /** Each organisation counts her for itself; her age at her first delivery in the region. */
+    static final String REGION_VICTIMS_BY_ORGANISATION_AGE_CITIZENSHIP_SEX = """
+            with v as (
+                select d.provider_organisation_code as organisation, p.sex, coalesce(p.citizenship, 'KZ') = 'KZ' as citizen, %s as victim,
+                       p.birth_date, p.estimated_age, p.age_estimated_on, min(d.delivered_on) over (partition by %s) as first_on
+                %s
+                where c.region_code = ? and d.delivered_on >= ? and d.delivered_on < ?)
+            select organisation, age_group, citizen, sex, count(distinct victim)
+            from (select v.*, %s as age_group from v) a
+            group by grouping sets ((organisation, age_group, citizen, sex), (organisation, age_group, citizen), (sex), ())""".formatted(
+            VICTIM, VICTIM, DELIVERIES, ageGroup("coalesce(date_part('year', age(first_on, birth_date)),"
+                    + " estimated_age + date_part('year', age(first_on, age_estimated_on)))::int"));
+
     /** {@code citizen}: the summary's own flag, or an expression on its citizenship column. */
     static String summaryVictimsByRegionAgeCitizenshipSex(String citizen) {
         return """
