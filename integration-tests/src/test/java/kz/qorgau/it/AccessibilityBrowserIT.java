@@ -267,6 +267,90 @@ class AccessibilityBrowserIT {
         }
     }
 
+    /**
+     * A social worker opens a case with the keyboard alone: "new case" from the menu, the search typed (the date too:
+     * the calendar does not jump in her way) and sent with Enter, the person's sex chosen with Space, the incident's
+     * type picked from its menu with Space, the arrow keys and Enter, every step passed with Enter on "next", and the
+     * case opened with Enter.
+     */
+    @Test
+    void aSocialWorkerOpensACaseWithTheKeyboardAlone() throws Exception {
+        String family = "Клавишева-" + UUID.randomUUID().toString().substring(0, 4);
+        try (Browser b = new Browser()) {
+            b.open(app);
+            b.signIn("aigerim", "demo");
+            tabTo(b, e -> "nav-new-case".equals(e.getAttribute("id")));
+            keys(b, Keys.ENTER);
+            b.await(By.id("case:search-family"));
+
+            tabTo(b, e -> "case:search-family".equals(e.getAttribute("id")));
+            typeHere(b, family);
+            tabTo(b, e -> "case:search-given".equals(e.getAttribute("id")));
+            typeHere(b, "Проба");
+            tabTo(b, e -> "case:search-birth_input".equals(e.getAttribute("id")));
+            typeHere(b, "04.03.1990");
+            assertThat(b.driver().findElements(By.cssSelector(".ui-datepicker-calendar")).stream().noneMatch(WebElement::isDisplayed))
+                    .as("typing a date opens no calendar").isTrue();
+            keys(b, Keys.ENTER);
+            b.await(By.id("case:new-person"));
+            tabTo(b, e -> "case:new-person".equals(e.getAttribute("id")));
+            keys(b, Keys.ENTER);
+            b.awaitStep("PERSON");
+
+            tabTo(b, e -> "case:sex:0".equals(e.getAttribute("id")));
+            keys(b, Keys.SPACE);
+            assertThat(focused(b).isSelected()).as("sex chosen by Space").isTrue();
+            assertThat(nextByKeyboard(b)).isEqualTo("INCIDENT");
+
+            tabTo(b, e -> "case:incidentDate_input".equals(e.getAttribute("id")));
+            typeHere(b, TODAY.minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+            tabTo(b, e -> e.findElements(By.xpath("ancestor::div[@id='case:incidentType']")).size() == 1);
+            keys(b, Keys.SPACE);
+            By highlighted = By.cssSelector("#case\\:incidentType_items .ui-state-highlight");
+            b.await(By.id("case:incidentType_items"));
+            for (int step = 0; step < 15 && !b.driver().findElement(highlighted).getText().equals("физическое насилие"); step++) {
+                keys(b, Keys.ARROW_DOWN);
+            }
+            b.screenshot("keyboard-intake-incident-menu");
+            keys(b, Keys.ENTER);
+            b.awaitText(By.id("case:incidentType_label"), "физическое насилие");
+            for (String step : List.of("RISK", "CONSENT", "SAFETY_PLAN", "REVIEW")) {
+                assertThat(nextByKeyboard(b)).isEqualTo(step);
+            }
+            tabTo(b, e -> "case:open-case".equals(e.getAttribute("id")));
+            keys(b, Keys.ENTER);
+            b.awaitText(By.id("case:messages"), "-" + TODAY.getYear() + "-");
+            b.screenshot("keyboard-intake-opened");
+        }
+    }
+
+    /** Tab to "next", Enter, and the step the wizard moved to. */
+    private static String nextByKeyboard(Browser b) {
+        WebElement before = b.await(By.cssSelector("#intake-steps li[aria-current='step']"));
+        tabTo(b, e -> "case:next".equals(e.getAttribute("id")));
+        keys(b, Keys.ENTER);
+        new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+        b.awaitAjax();
+        return b.intakeStep();
+    }
+
+    /**
+     * Types into the field that has the focus and checks it took the text: a masked field moves its caret a moment
+     * after it gets the focus, and keys typed in that moment are lost, so a person would look and type again.
+     */
+    private static void typeHere(Browser b, String text) throws InterruptedException {
+        WebElement field = focused(b);
+        for (int attempt = 0; attempt < 4; attempt++) {
+            new Actions(b.driver()).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(Keys.DELETE)
+                    .sendKeys(text).perform();
+            if (text.equals(field.getAttribute("value"))) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the focused field " + describe(field) + " did not take '" + text + "'");
+    }
+
     private static void keys(Browser b, CharSequence key) {
         new Actions(b.driver()).sendKeys(key).perform();
     }
