@@ -62,7 +62,9 @@ begin
             ('stat_case', 'select'),
             ('stat_delivery', 'select'),
             ('stat_case_source', 'select'),
-            ('stat_delivery_source', 'select')
+            ('stat_delivery_source', 'select'),
+            ('stat_victim_year', 'select'),
+            ('stat_victim_year_source', 'select')
         ) as g (relation, privileges) loop
         execute format('grant %s on %I to %I', entry.privileges, entry.relation, app);
     end loop;

@@ -26,13 +26,17 @@ public enum AgeGroup {
         return Arrays.stream(values()).map(Enum::name).toList();
     }
 
-    /** The same groups in SQL, from a date of birth and the date the age is taken on. */
+    /**
+     * The same groups in SQL, from a date of birth and the date the age is taken on. "At most 13" is "born after the
+     * day 14 years before": the same answer as {@code age()} (leap days included), without its time-zone arithmetic,
+     * which cost a national report a fifth of its time.
+     */
     static String sql(String bornOn, String at) {
         StringBuilder sql = new StringBuilder("case when ").append(bornOn).append(" is null then 'UNKNOWN'");
-        String age = "extract(year from age(" + at + ", " + bornOn + "))";
         for (AgeGroup g : values()) {
             if (g != UNKNOWN && g != A60_PLUS) {
-                sql.append(" when ").append(age).append(" <= ").append(g.to).append(" then '").append(g.name()).append('\'');
+                sql.append(" when ").append(bornOn).append(" > (").append(at).append(" - interval '").append(g.to + 1)
+                        .append(" years')::date then '").append(g.name()).append('\'');
             }
         }
         return sql.append(" else '").append(A60_PLUS.name()).append("' end").toString();

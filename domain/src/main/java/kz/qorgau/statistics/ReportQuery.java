@@ -19,10 +19,19 @@ final class ReportQuery {
     private final List<String> parameters = new ArrayList<>();
 
     ReportQuery(ReportRequest request, LocalDate today) {
+        this(request, today, true);
+    }
+
+    private ReportQuery(ReportRequest request, LocalDate today, boolean summaries) {
         this.request = request;
         this.rows = request.rows();
         this.column = request.column().orElse(null);
-        this.sql = build(today);
+        this.sql = build(today, summaries);
+    }
+
+    /** The same report computed from its facts alone, without the per-year summary: what that summary must equal. */
+    static ReportQuery fromFacts(ReportRequest request, LocalDate today) {
+        return new ReportQuery(request, today, false);
     }
 
     String sql() {
@@ -38,9 +47,12 @@ final class ReportQuery {
         return rows.size() + (column == null ? 0 : 1);
     }
 
-    private String build(LocalDate today) {
+    private String build(LocalDate today, boolean summaries) {
         Figure figure = request.figure();
         List<Period> periods = request.periods();
+        if (summaries && byVictimYears()) {
+            return victimYears();
+        }
         StringBuilder bucket = new StringBuilder("case");
         StringBuilder within = new StringBuilder("(");
         for (int i = 0; i < periods.size(); i++) {
@@ -113,6 +125,59 @@ final class ReportQuery {
         }
         String bucketColumn = source + ".bucket";
         appendGroupingSets(q, bucketColumn, all.isEmpty());
+        return q.toString();
+    }
+
+    /** The victim-level dimensions and the region the yearly summary {@code stat_victim_year} carries. */
+    private static final java.util.Set<Dimension> VICTIM_YEAR_DIMENSIONS =
+            java.util.EnumSet.of(Dimension.REGION, Dimension.SEX, Dimension.AGE_GROUP, Dimension.CITIZENSHIP);
+
+    /**
+     * Victims assisted over whole calendar years, nationally, by region and her own attributes: the summary holds her
+     * once per year and region with her attributes of that year already taken, so the report groups those rows
+     * directly; the same answer as the general form (StatisticsIT compares them). A regional report takes her age at
+     * her first delivery in the region, and reads few enough deliveries to compute it from them.
+     */
+    private boolean byVictimYears() {
+        List<Dimension> all = new ArrayList<>(rows);
+        if (column != null) {
+            all.add(column);
+        }
+        return request.figure() == Figure.VICTIMS_ASSISTED
+                && request.periods().stream().allMatch(p -> p.kind() == Period.Kind.YEAR)
+                && VICTIM_YEAR_DIMENSIONS.containsAll(all)
+                && request.area().level() == Area.Level.NATIONAL;
+    }
+
+    private String victimYears() {
+        List<Period> periods = request.periods();
+        List<Dimension> all = new ArrayList<>(rows);
+        if (column != null) {
+            all.add(column);
+        }
+        StringBuilder bucket = new StringBuilder("case");
+        List<String> years = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            bucket.append(" when x.year = ").append(periods.get(i).year()).append(" then ").append(i);
+            years.add(String.valueOf(periods.get(i).year()));
+        }
+        bucket.append(" end");
+        StringBuilder q = new StringBuilder("with g as (select ").append(bucket).append(" as bucket, x.counted_once");
+        for (int i = 0; i < all.size(); i++) {
+            q.append(", ").append(all.get(i).expression("x", "x.first_on")).append(" as d").append(i);
+        }
+        q.append(" from stat_victim_year x where x.year in (").append(String.join(", ", years)).append(')');
+        // a victim has one row per region she was served in: a cell with the region counts rows, any other cell
+        // counts her one marked row
+        int region = all.indexOf(Dimension.REGION);
+        String once = "count(*) filter (where g.counted_once)";
+        String value = region < 0 ? once : "case when grouping(g.d" + region + ") = 0 then count(*) else " + once + " end";
+        q.append(") select g.bucket");
+        for (int i = 0; i < all.size(); i++) {
+            q.append(", g.d").append(i);
+        }
+        q.append(", ").append(value).append(" as value, null as base from g group by ");
+        appendGroupingSets(q, "g.bucket", all.isEmpty());
         return q.toString();
     }
 

@@ -63,7 +63,9 @@ class SchemaGrantsIT {
             entry("stat_case", "SELECT"),
             entry("stat_delivery", "SELECT"),
             entry("stat_case_source", "SELECT"),
-            entry("stat_delivery_source", "SELECT"));
+            entry("stat_delivery_source", "SELECT"),
+            entry("stat_victim_year", "SELECT"),
+            entry("stat_victim_year_source", "SELECT"));
 
     @Test
     void theApplicationsRoleHoldsExactlyTheIntendedPrivileges() throws Exception {

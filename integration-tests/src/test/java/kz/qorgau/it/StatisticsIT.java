@@ -29,6 +29,7 @@ import kz.qorgau.statistics.Disclosure;
 import kz.qorgau.statistics.Figure;
 import kz.qorgau.statistics.Period;
 import kz.qorgau.statistics.Report;
+import kz.qorgau.statistics.ReportQueries;
 import kz.qorgau.statistics.ReportRequest;
 import kz.qorgau.statistics.StatisticsService;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -45,6 +46,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +86,7 @@ class StatisticsIT {
     /** The real WAR, as the case services' tests deploy it, with this test's clock. */
     @Deployment
     static WebArchive deployment() throws Exception {
-        return CaseServicesIT.deployment().addClasses(StatisticsIT.class, TestClock.class);
+        return CaseServicesIT.deployment().addClasses(StatisticsIT.class, TestClock.class, ReportQueries.class);
     }
 
     @Inject
@@ -330,9 +332,65 @@ class StatisticsIT {
         }
     }
 
+    /**
+     * A national yearly report of victims assisted by region and her attributes reads the per-year summary
+     * (stat_victim_year); computed from the deliveries instead, every grouped row must be the same — among them a
+     * woman served in two regions, one victim nationally. 2023 and Kostanay are this test's own.
+     */
+    @Test
+    void theYearlySummaryGivesTheAnswerOfTheDeliveries() throws Exception {
+        fixture();
+        referenceData.addOrganisation(ADMIN, "KOS-CC", "Тест-статистика KOS-CC", OrganisationType.CRISIS_CENTRE, "KOS");
+        referenceData.addOrganisation(ADMIN, "KOS-NGO", "Тест-статистика KOS-NGO", OrganisationType.NGO, "KOS");
+        Caller kosWorker = new Caller("kos-cc", Set.of(Role.SOCIAL_WORKER), Optional.of("KOS-CC"), Optional.of("KOS"));
+        Caller kosNgo = new Caller("kos-ngo", Set.of(Role.NGO), Optional.of("KOS-NGO"), Optional.of("KOS"));
+        Caller kosSupervisor = new Caller("kos-sup", Set.of(Role.SUPERVISOR), Optional.of("KOS-CC"), Optional.of("KOS"));
+        // one woman in both regions: 29 at her first delivery (Karaganda, March), 30 at her first in Kostanay (June)
+        LocalDate born = LocalDate.of(1993, 4, 20);
+        String iin = iin(born, Sex.FEMALE, 2023);
+        deliver(NGO, refer(WORKER_CC, open(WORKER_CC, "Годова", "Двухрегионная", Sex.FEMALE, born, null, "KZ", iin, d(2023, 2, 1)),
+                NGO, "KAR-NGO", d(2023, 2, 10)), d(2023, 3, 1));
+        deliver(kosNgo, refer(kosWorker, open(kosWorker, "KOS", "Годова", "Двухрегионная", Sex.FEMALE, born, null, "KZ", iin, d(2023, 5, 1)),
+                kosNgo, "KOS-NGO", d(2023, 5, 10)), d(2023, 6, 1));
+        deliver(kosNgo, refer(kosWorker, open(kosWorker, "KOS", "Годов", "Костанайский", Sex.MALE, LocalDate.of(1970, 1, 1), null, "TJ", null,
+                d(2023, 5, 1)), kosNgo, "KOS-NGO", d(2023, 5, 10)), d(2023, 12, 31));
+        TestClock.reset();
+        assertSummaryIsExact();
+
+        LocalDate today = LocalDate.now();
+        List<List<Dimension>> breakdowns = List.of(List.of(), List.of(Dimension.REGION), List.of(Dimension.AGE_GROUP),
+                List.of(Dimension.REGION, Dimension.AGE_GROUP, Dimension.CITIZENSHIP), List.of(Dimension.CITIZENSHIP, Dimension.SEX));
+        int compared = 0;
+        for (int[] yearAndYears : new int[][]{{2023, 1}, {2025, 1}, {2025, 3}}) {
+            int years = yearAndYears[1];
+            for (List<Dimension> rows : breakdowns) {
+                for (Dimension column : new Dimension[]{null, Dimension.SEX, Dimension.REGION}) {
+                    if (column != null && (rows.contains(column) || years > 1)) {
+                        continue;
+                    }
+                    ReportRequest request = new ReportRequest(Figure.VICTIMS_ASSISTED, Period.year(yearAndYears[0]), years, Area.NATIONAL,
+                            rows, Optional.ofNullable(column), true);
+                    assertTrue(ReportQueries.sql(request, today).contains("stat_victim_year"), "read from the summary: " + request);
+                    List<String> fromFacts = ReportQueries.fromFacts(database, request, today);
+                    assertFalse(fromFacts.isEmpty());
+                    assertEquals(fromFacts, ReportQueries.asAsked(database, request, today), rows + " × " + column + ", " + years + " years");
+                    compared++;
+                }
+            }
+        }
+        assertEquals(29, compared);
+
+        // within a region, her age is taken at her first delivery there
+        Report kos = statistics.report(kosSupervisor, new ReportRequest(Figure.VICTIMS_ASSISTED, Period.year(2023), 1,
+                Area.region("KOS"), List.of(Dimension.AGE_GROUP), Optional.empty(), false));
+        assertEquals(2, total(kos), "both Kostanay victims");
+        assertEquals(1L, rows(kos).get("A30_44"), "she was 30 at her first delivery in Kostanay");
+        assertEquals(1L, rows(kos).get("A45_59"));
+    }
+
     private void assertSummaryIsExact() throws Exception {
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-            for (String table : new String[]{"stat_case", "stat_delivery"}) {
+            for (String table : new String[]{"stat_case", "stat_delivery", "stat_victim_year"}) {
                 for (String sql : new String[]{"select count(*) from (select * from " + table + " except select * from " + table + "_source) d",
                         "select count(*) from (select * from " + table + "_source except select * from " + table + ") d"}) {
                     try (ResultSet r = s.executeQuery(sql)) {
@@ -374,6 +432,11 @@ class StatisticsIT {
 
     private String open(Caller worker, String family, String given, Sex sex, LocalDate born, Integer estimatedAge,
                         String citizenship, String iin, LocalDate on) {
+        return open(worker, REGION, family, given, sex, born, estimatedAge, citizenship, iin, on);
+    }
+
+    private String open(Caller worker, String region, String family, String given, Sex sex, LocalDate born, Integer estimatedAge,
+                        String citizenship, String iin, LocalDate on) {
         TestClock.set(on);
         NewCaseFile form = new NewCaseFile();
         form.setFamilyName(family);
@@ -383,7 +446,7 @@ class StatisticsIT {
         form.setEstimatedAge(estimatedAge);
         form.setCitizenship(citizenship);
         form.setIin(iin);
-        form.setRegionCode(REGION);
+        form.setRegionCode(region);
         form.setIncidentDate(on.minusDays(2));
         form.setIncidentType(GbvType.PHYSICAL_ASSAULT);
         return cases.open(worker, form).toString();
