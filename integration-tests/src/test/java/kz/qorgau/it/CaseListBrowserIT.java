@@ -42,13 +42,14 @@ class CaseListBrowserIT {
             dana.open(app + "cases/list.xhtml");
             dana.signIn("dana", "demo");
             dana.open(app + "cases/list.xhtml");
-            assertThat(dana.await(By.cssSelector("#cases\\:status .ui-selectcheckboxmenu-label")).getText())
-                    .as("the menu shows her remembered choice").contains("открыто");
+            dana.await(By.id("cases:status"));
+            assertThat(ticked(dana, "cases:status")).as("the filter shows her remembered choice").containsExactly("открыто");
             assertOnlyOpenCases(dana, opened);
 
             dana.click(By.id("cases:clear"));
             dana.awaitAjax();
-            dana.awaitText(By.cssSelector("#cases\\:status .ui-selectcheckboxmenu-label"), "любой");
+            dana.await(By.id("cases:status"));
+            assertThat(ticked(dana, "cases:status")).as("nothing ticked any more").isEmpty();
             assertThat(dana.driver().findElements(By.id("cases:clear"))).as("no filter left to clear").isEmpty();
             assertThat(dana.driver().findElements(NUMBERS).stream().map(WebElement::getText)).contains(opened);
         }
@@ -97,13 +98,18 @@ class CaseListBrowserIT {
         assertThat(browser.driver().findElements(NUMBERS).stream().map(WebElement::getText)).contains(opened);
     }
 
-    /** Ticks one choice of a PrimeFaces checkbox menu by its label and closes the menu, as a person does. */
-    private static void tick(Browser browser, String menuId, String label) {
-        browser.click(By.id(menuId));
-        By box = By.xpath("//div[@id='" + menuId + "_panel']//li[.//label[normalize-space()='" + label + "']]"
-                + "//div[contains(@class,'ui-chkbox-box')]");
+    /** Ticks one choice of a filter's checkbox group by its label, as a person clicks it. */
+    private static void tick(Browser browser, String groupId, String label) {
+        By box = By.xpath("//div[@id='" + groupId + "']//label[normalize-space()='" + label + "']");
         browser.click(box);
-        browser.awaitText(By.cssSelector("#" + menuId.replace(":", "\\:") + " .ui-selectcheckboxmenu-label"), label);
-        browser.click(By.cssSelector("h1"));
+        assertThat(ticked(browser, groupId)).as("ticked in %s", groupId).contains(label);
+    }
+
+    /** The labels of the choices ticked in a filter's checkbox group. */
+    private static List<String> ticked(Browser browser, String groupId) {
+        return browser.driver().findElements(By.cssSelector("#" + groupId.replace(":", "\\:") + " input[type=checkbox]"))
+                .stream().filter(WebElement::isSelected)
+                .map(box -> browser.driver().findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']")).getText().strip())
+                .toList();
     }
 }

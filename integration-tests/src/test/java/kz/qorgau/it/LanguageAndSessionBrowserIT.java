@@ -69,7 +69,7 @@ class LanguageAndSessionBrowserIT {
             fresh.open(app + "cases/new.xhtml");
             assertThat(script(fresh, "return PrimeFaces.locales['kk'] ? PrimeFaces.locales['kk'].monthNames[11] : null"))
                     .as("PrimeFaces' own texts (the date picker)").isEqualTo("Желтоқсан");
-            fresh.click(By.id("case:search-birth_input"));
+            fresh.click(By.cssSelector("#case\\:search-birth .ui-datepicker-trigger"));
             assertThat(fresh.await(By.cssSelector(".ui-datepicker-month, .ui-datepicker-title")).getText())
                     .as("the month menu, in Kazakh").contains("Қаң").contains("Жел");
             fresh.screenshot("language-kk-date-picker");
