@@ -36,7 +36,8 @@ public enum Dimension {
     REQUIREMENT("requirements", false, true, Stream.concat(Arrays.stream(Requirement.values()).map(Enum::name),
             Stream.of(Figure.POLICE_REPORTS, Figure.EVICTION, Figure.PSYCHOCORRECTION)).toList()),
     REFERRAL_OUTCOME("outcome", false, false, names(ReferralStatus.values())),
-    IDENTIFICATION_STATUS("identification_status", false, false, names(IdentificationStatus.values())),
+    IDENTIFICATION_STATUS("identification_status", false, false, List.of(IdentificationStatus.POSSIBLE_VICTIM.name(),
+            IdentificationStatus.VICTIM.name())),
     MEANS_OF_CONTROL("means_of_control", false, true, withNone(MeansOfControl.values())),
     COUNTRY_OF_EXPLOITATION("country_of_exploitation", false, false);
 

@@ -53,13 +53,17 @@ public enum Figure {
     REFERRALS(Unit.RECORDS, Facts.referrals("r.sent_at is not null"), SERVICE_TYPE, REFERRAL_OUTCOME),
     /** Median hours from sending a referral to the provider's answer, of referrals sent in the period and answered. */
     REFERRAL_ANSWER_HOURS(Unit.MEDIAN_HOURS, Facts.referrals("r.answered_at is not null"), SERVICE_TYPE, REFERRAL_OUTCOME),
-    /** Distinct victims of trafficking identified in the period, by the date of the decision. */
+    /**
+     * Distinct victims of trafficking identified in the period, by the date of the decision: possible victims and
+     * victims; a decision that she is not a victim does not make her one.
+     */
     TRAFFICKING_VICTIMS(Unit.VICTIMS, """
             select t.decided_on as fact_on, t.id as record_id, t.deciding_organisation_code as organisation_code,
                    t.status as identification_status, t.country_of_exploitation,
                    array(select c.means_of_control from trafficking_means_of_control c where c.identification_id = t.id
                          order by 1)::text[] as means_of_control,
-            """ + Facts.VICTIM + " from trafficking_identification t join stat_case s on s.case_file_id = t.case_file_id",
+            """ + Facts.VICTIM + " from trafficking_identification t join stat_case s on s.case_file_id = t.case_file_id"
+            + " where t.status <> 'NOT_A_VICTIM'",
             IDENTIFICATION_STATUS, MEANS_OF_CONTROL, COUNTRY_OF_EXPLOITATION);
 
     /** Entries of the requirement dimension beside the requirements proper. */

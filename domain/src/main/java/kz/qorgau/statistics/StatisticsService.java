@@ -71,7 +71,12 @@ public class StatisticsService {
      * protected, as every published figure is.
      */
     public Period currentYearToDate(Caller caller) {
-        return Period.yearToDate(LocalDate.now(clock), access(caller).protectedOnly());
+        return currentYearToDate(caller, false);
+    }
+
+    /** The same for a report to be published, which covers complete months whoever asks. */
+    public Period currentYearToDate(Caller caller, boolean publication) {
+        return Period.yearToDate(LocalDate.now(clock), publication || access(caller).protectedOnly());
     }
 
     public Report report(Caller caller, ReportRequest request) {
@@ -153,8 +158,9 @@ public class StatisticsService {
                 .orElseThrow(() -> new AccessDeniedException(Permission.STATISTICS_NATIONAL));
         LocalDate today = LocalDate.now(clock);
         boolean protect = grant.protect() || request.publication();
-        if (grant.protect() && request.period().until().isAfter(today.withDayOfMonth(1))) {
-            // a published figure covers whole months only: two reports a day apart would otherwise isolate that day
+        if (protect && request.period().until().isAfter(today.withDayOfMonth(1))) {
+            // a published figure covers whole months only, whoever publishes it: two reports a day apart would
+            // otherwise isolate that day
             throw new InvalidInputException("statistics.period.completeMonths");
         }
         if (request.area().level() == Area.Level.REGION && reference.region(request.area().code()).isEmpty()) {

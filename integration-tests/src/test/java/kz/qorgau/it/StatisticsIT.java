@@ -10,6 +10,10 @@ import kz.qorgau.casefile.IncidentContext;
 import kz.qorgau.casefile.IncidentDetails;
 import kz.qorgau.casefile.NewCaseFile;
 import kz.qorgau.casefile.Sex;
+import kz.qorgau.mandate.Attendance;
+import kz.qorgau.mandate.MandateService;
+import kz.qorgau.mandate.NonComplianceReason;
+import kz.qorgau.mandate.Requirement;
 import kz.qorgau.protection.Perpetrator;
 import kz.qorgau.protection.Prohibition;
 import kz.qorgau.protection.ProtectionService;
@@ -32,6 +36,11 @@ import kz.qorgau.statistics.Report;
 import kz.qorgau.statistics.ReportQueries;
 import kz.qorgau.statistics.ReportRequest;
 import kz.qorgau.statistics.StatisticsService;
+import kz.qorgau.trafficking.ExploitationType;
+import kz.qorgau.trafficking.IdentificationStatus;
+import kz.qorgau.trafficking.MeansOfControl;
+import kz.qorgau.trafficking.RecruitmentType;
+import kz.qorgau.trafficking.TraffickingService;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -106,6 +115,12 @@ class StatisticsIT {
 
     @Inject
     StatisticsService statistics;
+
+    @Inject
+    TraffickingService trafficking;
+
+    @Inject
+    MandateService mandates;
 
     @Resource(lookup = "java:app/jdbc/qorgau")
     DataSource database;
@@ -269,6 +284,9 @@ class StatisticsIT {
                 Area.region(REGION), List.of(Dimension.CITIZENSHIP), Optional.empty(), true));
         assertTrue(published.protectedCells());
         assertTrue(java.util.Arrays.stream(published.cells()).allMatch(r -> r[0].value() == null));
+        assertThrows(InvalidInputException.class, () -> statistics.report(SUPERVISOR, new ReportRequest(Figure.VICTIMS_ASSISTED,
+                Period.yearToDate(LocalDate.now(), false), 1, Area.region(REGION), List.of(), Optional.empty(), true)),
+                "a supervisor's figures for publication cover complete months too");
     }
 
     @Test
@@ -342,6 +360,110 @@ class StatisticsIT {
             }
             assertSummaryIsExact();
         }
+    }
+
+    /**
+     * Orders issued, expired and revoked, court decisions by requirement, evictions and psychocorrection, by hand;
+     * 2021 is this test's own year.
+     */
+    @Test
+    void ordersAndCourtMandatesEqualTheHandCount() {
+        fixture();
+        referenceData.addOrganisation(ADMIN, "KAR-CRT", "Тест-статистика KAR-CRT", OrganisationType.COURT, REGION);
+        referenceData.addOrganisation(ADMIN, "KAR-HC", "Тест-статистика KAR-HC", OrganisationType.HEALTHCARE_PROVIDER, REGION);
+        referenceData.addOrganisation(ADMIN, "KAR-CSA", "Тест-статистика KAR-CSA", OrganisationType.SOCIAL_ADAPTATION_CENTRE, REGION);
+        Caller court = new Caller("kar-crt", Set.of(Role.COURT), Optional.of("KAR-CRT"), Optional.of(REGION));
+        Perpetrator aggressor = new Perpetrator("Агрессоров", "Судебный", null, LocalDate.of(1980, 1, 1));
+        String first = open(WORKER_CC, "Судова", "Первая", Sex.FEMALE, LocalDate.of(1985, 1, 1), null, "KZ", null, d(2021, 1, 10));
+        String second = open(WORKER_CC, "Судова", "Вторая", Sex.FEMALE, LocalDate.of(1987, 1, 1), null, "KZ", null, d(2021, 2, 1));
+        // an order that ran its 30 days, and one revoked after four
+        TestClock.set(d(2021, 1, 12));
+        protection.issue(POLICE, first, "КАР-СУД-1", d(2021, 1, 12), aggressor, Set.of(Prohibition.NO_VIOLENCE));
+        TestClock.set(d(2021, 3, 1));
+        Long revoked = protection.issue(POLICE, second, "КАР-СУД-2", d(2021, 3, 1), aggressor, Set.of(Prohibition.NO_VIOLENCE));
+        TestClock.set(d(2021, 3, 5));
+        protection.revoke(POLICE, revoked, protection.ofCase(POLICE, second).stream().filter(o -> o.id().equals(revoked))
+                .findFirst().orElseThrow().version(), d(2021, 3, 5), "Примирение сторон");
+        // one decision with every requirement but weapons, completed; one with psychocorrection only, not complied with
+        TestClock.set(d(2021, 3, 10));
+        work.bringBeforeCourt(POLICE, first, "KAR-CRT");
+        work.bringBeforeCourt(POLICE, second, "KAR-CRT");
+        TestClock.set(d(2021, 4, 1));
+        Long full = mandates.record(court, first, new MandateService.Decision("2-СТАТ-1", d(2021, 4, 1), d(2021, 4, 1), d(2021, 9, 30),
+                Set.of(Requirement.NO_CONTACT, Requirement.NO_ALCOHOL_OR_DRUGS), 2, "KAR-CSA", d(2021, 4, 2), d(2021, 4, 30), "KAR-HC", 2));
+        TestClock.set(d(2021, 5, 1));
+        Long course = mandates.record(court, second, new MandateService.Decision("2-СТАТ-2", d(2021, 5, 1), d(2021, 5, 1), d(2021, 10, 31),
+                Set.of(), null, null, null, null, "KAR-HC", 8));
+        TestClock.set(d(2021, 6, 1));
+        mandates.reportNonCompliance(court, course, version(court, second), d(2021, 6, 1), NonComplianceReason.DID_NOT_START);
+        for (int month : new int[]{5, 6}) {
+            TestClock.set(d(2021, month, 10));
+            mandates.recordSession(court, full, version(court, first), d(2021, month, 10), Attendance.ATTENDED);
+        }
+        TestClock.set(d(2021, 10, 1));
+        mandates.reportCompletion(court, full, version(court, first), d(2021, 10, 1));
+        TestClock.reset();
+
+        assertEquals(2, total(exact2021(Figure.ORDERS_ISSUED, null)));
+        assertEquals(1, total(exact2021(Figure.ORDERS_EXPIRED, null)), "the first ran until 10 February");
+        assertEquals(1, total(exact2021(Figure.ORDERS_REVOKED, null)));
+        Report decided = exact2021(Figure.MANDATES_DECIDED, Dimension.REQUIREMENT);
+        assertEquals(2, total(decided), "each decision once in the total");
+        assertEquals(Map.of("NO_CONTACT", 1L, "NO_ALCOHOL_OR_DRUGS", 1L, Figure.POLICE_REPORTS, 1L, Figure.EVICTION, 1L,
+                Figure.PSYCHOCORRECTION, 2L), nonZero(rows(decided)), "and once under each requirement it imposes");
+        assertEquals(1, total(exact2021(Figure.EVICTIONS, null)));
+        assertEquals(2, total(exact2021(Figure.PSYCHOCORRECTION_ORDERED, null)));
+        assertEquals(1, total(exact2021(Figure.PSYCHOCORRECTION_COMPLETED, null)));
+        assertEquals(1, total(exact2021(Figure.PSYCHOCORRECTION_NON_COMPLIANT, null)));
+        assertEquals(0, new BigDecimal("50").compareTo(exact2021(Figure.PSYCHOCORRECTION_COMPLETION_RATE, null).columnTotals()[0].value()),
+                "one of the two courses reported on was completed");
+    }
+
+    private long version(Caller court, String number) {
+        return mandates.ofCase(court, number).get(0).version();
+    }
+
+    private Report exact2021(Figure figure, Dimension row) {
+        Report report = statistics.report(SUPERVISOR, new ReportRequest(figure, Period.year(2021), 1, Area.region(REGION),
+                row == null ? List.of() : List.of(row), Optional.empty(), false));
+        assertFalse(report.protectedCells());
+        return report;
+    }
+
+    /** Victims of trafficking are those the police identified as a victim or a possible victim; 2022 is this test's own year. */
+    @Test
+    void traffickingVictimsLeaveOutThoseFoundNotToBeVictims() {
+        fixture();
+        String victim = open(WORKER_CC, "Торгова", "Первая", Sex.FEMALE, LocalDate.of(1995, 1, 1), null, "KZ", null, d(2022, 3, 1));
+        String possible = open(WORKER_CC, "Торгова", "Вторая", Sex.FEMALE, LocalDate.of(1999, 1, 1), null, "UZ", null, d(2022, 3, 1));
+        String notVictim = open(WORKER_CC, "Торгова", "Третья", Sex.FEMALE, LocalDate.of(1990, 1, 1), null, "KZ", null, d(2022, 3, 1));
+        TestClock.set(d(2022, 4, 1));
+        trafficking.identify(POLICE, victim, -1, IdentificationStatus.VICTIM, d(2022, 4, 1), Set.of(ExploitationType.FORCED_LABOUR),
+                Set.of(MeansOfControl.PHYSICAL_ABUSE), "KZ", "RU", RecruitmentType.JOB_ADVERTISEMENT);
+        trafficking.identify(POLICE, possible, -1, IdentificationStatus.POSSIBLE_VICTIM, d(2022, 4, 1), Set.of(ExploitationType.SEXUAL),
+                Set.of(MeansOfControl.PSYCHOLOGICAL_ABUSE), "UZ", "RU", RecruitmentType.ONLINE);
+        trafficking.identify(POLICE, notVictim, -1, IdentificationStatus.NOT_A_VICTIM, d(2022, 4, 1), Set.of(), Set.of(), null, null, null);
+        TestClock.reset();
+
+        Report byStatus = exact2022(Figure.TRAFFICKING_VICTIMS, Dimension.IDENTIFICATION_STATUS);
+        assertEquals(2, total(byStatus), "the woman found not to be a victim is not one");
+        assertEquals(Map.of("VICTIM", 1L, "POSSIBLE_VICTIM", 1L), rows(byStatus));
+        assertEquals(Map.of("FORCED_LABOUR", 1L, "SEXUAL", 1L), nonZero(rows(exact2022(Figure.TRAFFICKING_VICTIMS, Dimension.EXPLOITATION_TYPE))));
+        assertEquals(Map.of("CITIZEN", 1L, "FOREIGN", 1L), nonZero(rows(exact2022(Figure.TRAFFICKING_VICTIMS, Dimension.CITIZENSHIP))));
+        assertEquals(Map.of("RU", 2L), rows(exact2022(Figure.TRAFFICKING_VICTIMS, Dimension.COUNTRY_OF_EXPLOITATION)));
+    }
+
+    private Report exact2022(Figure figure, Dimension row) {
+        Report report = statistics.report(SUPERVISOR, new ReportRequest(figure, Period.year(2022), 1, Area.region(REGION), List.of(row),
+                Optional.empty(), false));
+        assertFalse(report.protectedCells());
+        return report;
+    }
+
+    private static Map<String, Long> nonZero(Map<String, Long> rows) {
+        Map<String, Long> found = new HashMap<>(rows);
+        found.values().removeIf(v -> v == 0);
+        return found;
     }
 
     /**

@@ -101,7 +101,7 @@ public class StatisticsApi {
                              @QueryParam("columns") String column,
                              @QueryParam("publication") @DefaultValue("false") boolean publication) {
         Figure f = parse(Figure.class, figure, "statistics.figure.unknown");
-        Period p = period(period, year, number);
+        Period p = period(period, year, number, publication);
         Area area = region != null && organisation != null ? invalidArea()
                 : region != null ? Area.region(region) : organisation != null ? Area.organisation(organisation) : defaultArea(f);
         List<Dimension> rowDims = rows == null || rows.isBlank() ? List.of()
@@ -112,9 +112,9 @@ public class StatisticsApi {
         return body(report, texts());
     }
 
-    private Period period(String kind, Integer year, int number) {
+    private Period period(String kind, Integer year, int number, boolean publication) {
         Period.Kind k = parse(Period.Kind.class, kind, "statistics.period.invalid");
-        Period current = statistics.currentYearToDate(caller.get());
+        Period current = statistics.currentYearToDate(caller.get(), publication);
         int y = year == null ? current.year() : year;
         return switch (k) {
             case YEAR -> Period.year(y);

@@ -136,7 +136,7 @@ public class StatisticsBacking implements Serializable {
 
     /** The year to date of the chosen year, through the same month and day as the reader's current one. */
     private Period ytd() {
-        Period current = statistics.currentYearToDate(user.caller());
+        Period current = statistics.currentYearToDate(user.caller(), publication);
         return current.yearsBefore(current.year() - year);
     }
 
