@@ -66,7 +66,9 @@ begin
             ('stat_victim_year', 'select'),
             ('stat_victim_year_source', 'select'),
             ('stat_order', 'select'),
-            ('stat_order_source', 'select')
+            ('stat_order_source', 'select'),
+            ('stat_first_case', 'select'),
+            ('stat_first_case_source', 'select')
         ) as g (relation, privileges) loop
         execute format('grant %s on %I to %I', entry.privileges, entry.relation, app);
     end loop;

@@ -23,9 +23,9 @@ public enum Figure {
                    d.citizenship, d.kind, d.gbv_types, d.legal_articles, d.exploitation_types, d.service_type
             from stat_delivery d""", SERVICE_TYPE),
     /** Cases opened in the period. */
-    NEW_CASES(Unit.RECORDS, Facts.cases("true")),
+    NEW_CASES(Unit.RECORDS, Facts.cases("stat_case", "true")),
     /** Distinct victims whose first case anywhere in Qorgau was opened in the period. */
-    VICTIMS_REGISTERED(Unit.VICTIMS, Facts.cases("not exists (select 1 from stat_case e where e.victim_key = s.victim_key and e.opened_on < s.opened_on)")),
+    VICTIMS_REGISTERED(Unit.VICTIMS, Facts.cases("stat_first_case", "true")),
     /** Protective orders issued in the period, by the date of issue. */
     ORDERS_ISSUED(Unit.RECORDS, Facts.orders("s.issue_date", "true")),
     /** Violations of protective orders in the period, by the date of the violation, with their consequence. */
@@ -97,9 +97,10 @@ public enum Figure {
         private static final Set<Dimension> COMMON = EnumSet.of(REGION, ORGANISATION, SEX, AGE_GROUP, CITIZENSHIP, CASE_KIND,
                 GBV_TYPE, EXPLOITATION_TYPE, LEGAL_ARTICLE);
 
-        static String cases(String condition) {
+        /** {@code table}: stat_case, or stat_first_case for the cases of the day each victim first came. */
+        static String cases(String table, String condition) {
             return "select s.opened_on as fact_on, s.case_file_id as record_id, s.organisation_code," + VICTIM
-                    + " from stat_case s where " + condition;
+                    + " from " + table + " s where " + condition;
         }
 
         static String orders(String date, String condition) {

@@ -67,7 +67,9 @@ class SchemaGrantsIT {
             entry("stat_victim_year", "SELECT"),
             entry("stat_victim_year_source", "SELECT"),
             entry("stat_order", "SELECT"),
-            entry("stat_order_source", "SELECT"));
+            entry("stat_order_source", "SELECT"),
+            entry("stat_first_case", "SELECT"),
+            entry("stat_first_case_source", "SELECT"));
 
     @Test
     void theApplicationsRoleHoldsExactlyTheIntendedPrivileges() throws Exception {

@@ -524,7 +524,7 @@ class StatisticsIT {
 
     private void assertSummaryIsExact() throws Exception {
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-            for (String table : new String[]{"stat_case", "stat_delivery", "stat_victim_year", "stat_order"}) {
+            for (String table : new String[]{"stat_case", "stat_delivery", "stat_victim_year", "stat_order", "stat_first_case"}) {
                 for (String sql : new String[]{"select count(*) from (select * from " + table + " except select * from " + table + "_source) d",
                         "select count(*) from (select * from " + table + "_source except select * from " + table + ") d"}) {
                     try (ResultSet r = s.executeQuery(sql)) {

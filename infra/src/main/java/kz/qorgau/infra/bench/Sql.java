@@ -112,6 +112,21 @@ final class Sql {
             group by grouping sets ((1, 2, 3, 4), (1, 2, 3), (4), ())""".formatted(
             ageGroup(AGE_AT.formatted("(c.opened_at at time zone 'Asia/Almaty')::date")));
 
+    /** Her first case anywhere: no case of the same person (as the direct queries key her) opened earlier. */
+    static final String REGISTERED_BY_REGION_AGE_CITIZENSHIP_SEX = """
+            with k as (
+                select c.id, c.region_code, c.opened_at, p.sex, coalesce(p.citizenship, 'KZ') = 'KZ' as citizen, %s as victim,
+                       %s as age_group
+                from case_file c join person p on p.id = c.victim_id),
+            first as (
+                select k.* from k
+                where k.opened_at >= ?::date and k.opened_at < ?::date
+                  and not exists (select 1 from k e where e.victim = k.victim and e.opened_at < k.opened_at))
+            select region_code, age_group, citizen, sex, count(distinct victim)
+            from first
+            group by grouping sets ((1, 2, 3, 4), (1, 2, 3), (4), ())""".formatted(VICTIM,
+            ageGroup(AGE_AT.formatted("(c.opened_at at time zone 'Asia/Almaty')::date")));
+
     /** Each organisation counts her for itself; her age at her first delivery in the region. */
     static final String REGION_VICTIMS_BY_ORGANISATION_AGE_CITIZENSHIP_SEX = """
             with v as (
