@@ -24,7 +24,10 @@ public enum Figure {
             from stat_delivery d""", SERVICE_TYPE),
     /** Cases opened in the period. */
     NEW_CASES(Unit.RECORDS, Facts.cases("stat_case", "true")),
-    /** Distinct victims whose first case anywhere in Qorgau was opened in the period. */
+    /**
+     * Distinct victims whose first case anywhere in Qorgau was opened in the period, counted for the organisation and
+     * region of that case (of two opened the same day, the one recorded first).
+     */
     VICTIMS_REGISTERED(Unit.VICTIMS, Facts.cases("stat_first_case", "true")),
     /** Protective orders issued in the period, by the date of issue. */
     ORDERS_ISSUED(Unit.RECORDS, Facts.orders("s.issue_date", "true")),
@@ -147,6 +150,14 @@ public enum Figure {
 
     public Unit unit() {
         return unit;
+    }
+
+    /**
+     * Its facts hold each victim once (her first case, in stat_first_case), so that counting facts counts victims,
+     * her attributes being those of that one case.
+     */
+    boolean oneFactPerVictim() {
+        return this == VICTIMS_REGISTERED;
     }
 
     public Set<Dimension> dimensions() {

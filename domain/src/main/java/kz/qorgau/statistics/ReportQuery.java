@@ -96,7 +96,8 @@ final class ReportQuery {
         }
         q.append(')');
 
-        boolean perVictim = figure.unit() == Figure.Unit.VICTIMS && all.stream().anyMatch(Dimension::victimLevel);
+        boolean perVictim = figure.unit() == Figure.Unit.VICTIMS && !figure.oneFactPerVictim()
+                && all.stream().anyMatch(Dimension::victimLevel);
         String source;
         if (perVictim && all.stream().noneMatch(Dimension::array)) {
             // one row per victim and cell of her records first, then her attributes over all her rows by a window:
@@ -263,7 +264,8 @@ final class ReportQuery {
 
         // each fact is one record: without an array dimension a record falls in one cell, and a plain count is exact;
         // otherwise each counted key is kept once per cell first, so that the margins' distinct counts sort fewer rows
-        boolean plainCount = figure.unit() == Figure.Unit.RECORDS && all.stream().noneMatch(Dimension::array);
+        boolean plainCount = (figure.unit() == Figure.Unit.RECORDS || figure.oneFactPerVictim())
+                && all.stream().noneMatch(Dimension::array);
         boolean distinctCells = figure.unit().isCount() && !expressions.isEmpty() && !plainCount;
         String source = "f";
         if (distinctCells) {
