@@ -119,8 +119,9 @@ public class LegacyImportService {
         Writer writer = new Writer(context, record.id(), options.linkKnownPersons());
         ImportReport written = pass(context, file, format, writer, refusedRows);
         writer.flushBatch();
-        audit.record(caller, AuditAction.CREATE, "LegacyImport", record.id(), null, "import " + counts(written)
-                + " linked=" + writer.linked);
+        // the trail's detail is short: the counts in full, linked persons too, are the import's own record
+        audit.record(caller, AuditAction.CREATE, "LegacyImport", record.id(), null, "import " + format + " rows="
+                + written.rows() + " new=" + writer.imported + " bad=" + written.refused() + " known=" + written.alreadyImported());
         return new ImportReport(format, written.rows(), written.valid(), written.refused(), written.alreadyImported(),
                 written.knownPersons(), written.problems(), written.problemCount(), true, writer.imported, record.id());
     }
@@ -275,9 +276,10 @@ public class LegacyImportService {
         }
     }
 
+    /** What the trail says of a check or a refused import: counts only, within its 60 characters. */
     private static String counts(ImportReport report) {
-        return "format=" + report.format() + " rows=" + report.rows() + " valid=" + report.valid() + " refused="
-                + report.refused() + " known=" + report.alreadyImported() + " imported=" + report.imported();
+        return report.format() + " rows=" + report.rows() + " ok=" + report.valid() + " bad=" + report.refused()
+                + (report.fileRefused() ? " file=" + report.problems().get(0).key().replace("import.", "") : "");
     }
 
     /** A fingerprint of the content, to recognise the same file again; it cannot be read back into the file. */

@@ -136,7 +136,8 @@ public final class RowCheck {
             problems.add(ImportColumn.OPENED_ON, "import.openedOn.required");
         } else if (openedOn != null && openedOn.isAfter(today)) {
             problems.add(ImportColumn.OPENED_ON, "import.openedOn.future");
-        } else if (openedOn != null && form.getIncidentDate() != null && openedOn.isBefore(form.getIncidentDate())) {
+        } else if (openedOn != null && form.getIncidentDate() != null && !problems.toldAbout(ImportColumn.INCIDENT_DATE)
+                && openedOn.isBefore(form.getIncidentDate())) {
             problems.add(ImportColumn.OPENED_ON, "import.openedOn.beforeIncident");
         }
         return new CheckedRow(raw.number(), legacyId, form, openedOn, problems.list);
