@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record ImportReport(ImportFormat format, int rows, int valid, int refused, int alreadyImported,
                            int knownPersons, List<RowProblem> problems, int problemCount, boolean written,
-                           int imported, Long importId) {
+                           int imported, Long importId) implements java.io.Serializable {
 
     public static final int MAX_PROBLEMS = 1000;
 

@@ -8,7 +8,7 @@ import java.util.List;
  * bundle with its arguments — never the cell's value, which may be a name or an IIN. What would be right is the
  * column's own hint, {@code import.expected.<header>}.
  */
-public record RowProblem(int row, ImportColumn column, String key, List<String> arguments) {
+public record RowProblem(int row, ImportColumn column, String key, List<String> arguments) implements java.io.Serializable {
 
     public RowProblem {
         arguments = List.copyOf(arguments);
