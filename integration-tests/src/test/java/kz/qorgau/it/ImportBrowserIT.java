@@ -55,10 +55,12 @@ class ImportBrowserIT {
             assertThat(problems).contains("3").contains("region").contains("код региона Qorgau");
             assertThat(aigerim.await(By.id("summary")).getText()).contains("Прочитано строк: 2").contains("С ошибками: 1");
             assertThat(aigerim.driver().findElements(By.id("import:import-all"))).as("not all rows are valid").isEmpty();
+            scrollTo(aigerim, "import:problems");
             aigerim.screenshot("import-checked");
 
             aigerim.click(By.id("import:import-valid"));
             aigerim.awaitText(By.id("done-summary"), "Импортировано дел: 1");
+            assertThat(aigerim.driver().findElements(By.id("import:problems"))).as("the check is history").isEmpty();
             aigerim.screenshot("import-done");
             aigerim.click(By.id("import:refused-rows"));
             Path refused = aigerim.awaitDownload("csv");
@@ -68,5 +70,10 @@ class ImportBrowserIT {
             aigerim.open(app + "cases/list.xhtml");
             aigerim.awaitText(By.id("cases:table"), family);
         }
+    }
+
+    private static void scrollTo(Browser browser, String id) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.await(By.id(id)));
     }
 }

@@ -267,6 +267,29 @@ class LegacyImportIT {
                 prefix + legacyId);
     }
 
+    /**
+     * More rows than one batch: the cases are flushed and the persistence context cleared every
+     * {@link LegacyImportService#BATCH} rows, and every row still gets its case, its key and its timeline. The rate is
+     * printed for information only (the benchmark is the place for speed).
+     */
+    @Test
+    void aFileOfSeveralBatchesImportsEveryRow() throws Exception {
+        int n = LegacyImportService.BATCH * 4 + 7;
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(row("batch-" + i));
+        }
+        Path file = csv(rows);
+        long started = System.nanoTime();
+        ImportReport report = imports.run(AIGERIM, file, ImportFormat.CSV, ImportOptions.ALL_OR_NOTHING, (r, p) -> { });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("LegacyImportIT: %d rows imported in %.1f s (%.0f rows/s, check and write)%n", n, seconds, n / seconds);
+        assertEquals(n, report.imported());
+        assertEquals(n, importedCases());
+        assertEquals(n, count("select count(distinct l.case_file_id) from legacy_case l join case_event e"
+                + " on e.case_file_id = l.case_file_id where l.legacy_id like ? and e.kind = 'CASE_OPENED'", prefix + "batch-%"));
+    }
+
     @Test
     void onlyThoseWhoOpenCasesImport() throws Exception {
         Path file = csv(List.of(row("police")));

@@ -123,6 +123,7 @@ public class ImportBacking implements Serializable {
             return;
         }
         if (result.written()) {
+            report = null; // the check is history now: the page shows what was imported
             deleteUpload();
         } else {
             report = result;
