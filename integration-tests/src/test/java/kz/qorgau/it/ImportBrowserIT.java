@@ -48,6 +48,13 @@ class ImportBrowserIT {
             assertThat(Files.readString(template, StandardCharsets.UTF_8)).contains("legacy_id,family_name").contains("DEMO-0001,Тестова");
             Files.delete(template);
 
+            Path missing = Files.createTempFile("legacy", ".csv");
+            Files.writeString(missing, "legacy_id,family_name,given_name\n" + prefix + "0,Тестова,Айгерим\n");
+            aigerim.await(By.cssSelector("input[type=file]")).sendKeys(missing.toString());
+            aigerim.click(By.id("import:check"));
+            aigerim.awaitText(By.id("messages"), "нет столбца patronymic");
+            assertThat(aigerim.driver().findElements(By.id("import:problems"))).isEmpty();
+
             aigerim.await(By.cssSelector("input[type=file]")).sendKeys(file.toString());
             aigerim.click(By.id("import:check"));
             aigerim.awaitText(By.id("import:problems"), "region");

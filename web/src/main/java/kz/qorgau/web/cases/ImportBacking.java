@@ -88,6 +88,15 @@ public class ImportBacking implements Serializable {
             report = imports.check(user.caller(), Path.of(file), format);
         } catch (RuntimeException failure) {
             Messages.refused(QorgauException.behind(failure).orElseThrow(() -> failure));
+            return;
+        }
+        if (report.fileRefused()) {
+            // the file as a whole: said at the top of the page, with its argument (which column, which limit)
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.addMessage(null, new jakarta.faces.application.FacesMessage(
+                    jakarta.faces.application.FacesMessage.SEVERITY_ERROR,
+                    message(report.problems().get(0), faces.getViewRoot().getLocale()), null));
+            deleteUpload();
         }
     }
 
