@@ -58,6 +58,9 @@ begin
             ('user_preference', 'select, insert, update'),
             ('case_list_preference', 'select, insert, update'),
             ('api_request', 'select, insert, update, delete'),
+            -- legacy imports: recorded once, never changed
+            ('legacy_import', 'select, insert'),
+            ('legacy_case', 'select, insert'),
             ('case_search', 'select'),
             ('stat_case', 'select'),
             ('stat_delivery', 'select'),

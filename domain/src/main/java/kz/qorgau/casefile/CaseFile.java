@@ -138,6 +138,18 @@ public class CaseFile {
         return file;
     }
 
+    /**
+     * A case moved from an organisation's older records: opened under intake's rules, but on the day those records
+     * say, so that its age and deadlines are its own, not the day of the import.
+     */
+    public static CaseFile openImported(CaseNumber number, CaseKind kind, Person victim, String organisationCode,
+                                        String ownerUsername, IncidentDetails incident, Instant openedAt,
+                                        LocalDate today, Instant now) {
+        CaseFile file = open(number, kind, victim, organisationCode, ownerUsername, incident, today, now);
+        file.openedAt = openedAt;
+        return file;
+    }
+
     /** The rules of an incident of this victim (null: not known yet), also asked at intake before anything is saved. */
     static List<String> incidentRefusals(Person victim, IncidentDetails incident, LocalDate today) {
         LocalDate victimBorn = victim == null ? null : victim.birthDate().orElse(null);

@@ -59,6 +59,8 @@ class SchemaGrantsIT {
             entry("user_preference", "INSERT SELECT UPDATE"),
             entry("case_list_preference", "INSERT SELECT UPDATE"),
             entry("api_request", "DELETE INSERT SELECT UPDATE"),
+            entry("legacy_import", "INSERT SELECT"),
+            entry("legacy_case", "INSERT SELECT"),
             entry("case_search", "SELECT"),
             entry("stat_case", "SELECT"),
             entry("stat_delivery", "SELECT"),

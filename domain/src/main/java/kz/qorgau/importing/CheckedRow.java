@@ -1,0 +1,18 @@
+package kz.qorgau.importing;
+
+import kz.qorgau.casefile.NewCaseFile;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A data row as checked: the intake form it makes, the day the case was opened, and its problems (none: valid). */
+public record CheckedRow(int row, String legacyId, NewCaseFile form, LocalDate openedOn, List<RowProblem> problems) {
+
+    public CheckedRow {
+        problems = List.copyOf(problems);
+    }
+
+    public boolean valid() {
+        return problems.isEmpty();
+    }
+}

@@ -1,0 +1,300 @@
+package kz.qorgau.it;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import kz.qorgau.importing.ImportColumn;
+import kz.qorgau.importing.ImportFormat;
+import kz.qorgau.importing.ImportOptions;
+import kz.qorgau.importing.ImportReport;
+import kz.qorgau.importing.ImportTemplate;
+import kz.qorgau.importing.LegacyImportService;
+import kz.qorgau.importing.RefusedRowsCsv;
+import kz.qorgau.importing.RowProblem;
+import kz.qorgau.shared.AccessDeniedException;
+import kz.qorgau.shared.Caller;
+import kz.qorgau.shared.Clocks;
+import kz.qorgau.shared.Role;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bulk import through the service inside Payara Micro, against the migrated database: a valid file in each format, a
+ * file with each kind of error (nothing written), the same file twice, the valid rows only, linking a known person.
+ * Each test uses its own old case numbers, so runs and tests do not meet.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LegacyImportIT {
+
+    @Deployment
+    static WebArchive deployment() throws Exception {
+        return CaseServicesIT.deployment().addClass(LegacyImportIT.class);
+    }
+
+    static final Caller AIGERIM = new Caller("aigerim", Set.of(Role.SOCIAL_WORKER), Optional.of("ALM-CC"), Optional.of("ALM"));
+    static final Caller SERIK = new Caller("serik", Set.of(Role.POLICE), Optional.of("ALM-POL"), Optional.of("ALM"));
+
+    @Inject
+    LegacyImportService imports;
+
+    @Resource(lookup = "java:app/jdbc/qorgau")
+    DataSource database;
+
+    private final String prefix = "DEMO-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    private final Random random = new Random();
+
+    private List<String> row(String legacyId) {
+        List<String> row = new ArrayList<>(ImportTemplate.EXAMPLE);
+        row.set(0, prefix + legacyId);
+        return row;
+    }
+
+    private static List<String> with(List<String> row, ImportColumn column, String value) {
+        List<String> changed = new ArrayList<>(row);
+        changed.set(column.ordinal(), value);
+        return changed;
+    }
+
+    private Path csv(List<List<String>> rows) throws Exception {
+        Path file = Files.createTempFile("import", ".csv");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ImportTemplate.writeCsv(out, rows);
+        }
+        return file;
+    }
+
+    /** A made-up IIN of a woman born in 1990, random serial, valid check digit. */
+    private String iin() {
+        int[] first = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+        int[] second = {3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2};
+        while (true) {
+            String eleven = "900131" + 4 + String.format("%04d", random.nextInt(10_000));
+            int c = sum(eleven, first) % 11;
+            if (c == 10) {
+                c = sum(eleven, second) % 11;
+            }
+            if (c < 10) {
+                return eleven + c;
+            }
+        }
+    }
+
+    private static int sum(String digits, int[] weights) {
+        int s = 0;
+        for (int i = 0; i < 11; i++) {
+            s += (digits.charAt(i) - '0') * weights[i];
+        }
+        return s;
+    }
+
+    private long count(String sql, Object... parameters) throws Exception {
+        try (Connection c = database.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private long importedCases() throws Exception {
+        return count("select count(*) from legacy_case l join case_file c on c.id = l.case_file_id"
+                + " where l.legacy_id like ? and c.organisation_code = 'ALM-CC'", prefix + "%");
+    }
+
+    @Test
+    void aValidCsvImportsEveryRowInTheCallersOrganisationOnTheDayItWasOpened_andASecondTimeNothing() throws Exception {
+        Path file = csv(List.of(row("1"), row("2"), with(row("3"), ImportColumn.IIN, iin())));
+        ImportReport report = imports.run(AIGERIM, file, ImportFormat.CSV, ImportOptions.ALL_OR_NOTHING, (r, p) -> { });
+        assertTrue(report.written());
+        assertEquals(3, report.imported());
+        assertEquals(3, importedCases());
+        assertEquals(3, count("select count(*) from legacy_case l join case_file c on c.id = l.case_file_id"
+                + " where l.legacy_id like ? and c.region_code = 'ALM' and c.owner_username = 'aigerim'"
+                + " and (c.opened_at at time zone 'Asia/Almaty')::date = date '2024-03-15'", prefix + "%"));
+        assertEquals(3, count("select count(*) from legacy_case l join case_event e on e.case_file_id = l.case_file_id"
+                + " where l.legacy_id like ? and e.kind = 'CASE_OPENED'", prefix + "%"), "each case has its timeline");
+        assertEquals(1, count("select count(*) from legacy_case l join incident i on i.case_file_id = l.case_file_id"
+                + " where l.legacy_id = ? and i.legal_article_code = 'KOAP-73'", prefix + "1"));
+
+        ImportReport again = imports.run(AIGERIM, file, ImportFormat.CSV, ImportOptions.ALL_OR_NOTHING, (r, p) -> { });
+        assertEquals(3, again.alreadyImported());
+        assertEquals(0, again.imported());
+        assertEquals(3, importedCases(), "the same file twice creates no duplicates");
+
+        // audited with counts, never the names or the file's content
+        assertEquals(1, count("select count(*) from audit_event where record_type = 'LegacyImport' and action = 'CREATE'"
+                + " and record_id = ? and detail = 'import CSV rows=3 new=3 bad=0 known=0'", report.importId()));
+        assertEquals(0, count("select count(*) from audit_event where record_type = 'LegacyImport'"
+                + " and (detail like '%Тестова%' or detail like '%DEMO%')"));
+        assertEquals(1, count("select count(*) from legacy_import where id = ? and rows_imported = 3 and rows_refused = 0"
+                + " and organisation_code = 'ALM-CC' and imported_by = 'aigerim'", report.importId()));
+    }
+
+    @Test
+    void aValidXlsxImportsToo() throws Exception {
+        Path file = Files.createTempFile("import", ".xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ImportTemplate.writeXlsx(out, List.of(row("X1"), with(row("X2"), ImportColumn.KIND, "TRAFFICKING")));
+        }
+        ImportReport report = imports.run(AIGERIM, file, ImportFormat.XLSX, ImportOptions.ALL_OR_NOTHING, (r, p) -> { });
+        assertEquals(2, report.imported(), () -> report.problems().toString());
+        assertEquals(1, count("select count(*) from legacy_case l join case_file c on c.id = l.case_file_id"
+                + " where l.legacy_id = ? and c.kind = 'TRAFFICKING'", prefix + "X2"));
+    }
+
+    @Test
+    void aFileWithErrorsWritesNothingAndTellsEachRowAndColumn() throws Exception {
+        String wrongIin = iin();
+        wrongIin = wrongIin.substring(0, 11) + ((wrongIin.charAt(11) - '0' + 1) % 10);
+        LocalDate tomorrow = LocalDate.now(Clocks.KAZAKHSTAN).plusDays(1);
+        Path file = csv(List.of(row("ok"),
+                with(row("iin"), ImportColumn.IIN, wrongIin),
+                with(row("future"), ImportColumn.INCIDENT_DATE, tomorrow.toString()),
+                with(row("region"), ImportColumn.REGION, "XX"),
+                with(row("astana"), ImportColumn.REGION, "AST"),
+                row("ok")));
+        ImportReport report = imports.run(AIGERIM, file, ImportFormat.CSV, ImportOptions.ALL_OR_NOTHING, (r, p) -> { });
+        assertFalse(report.written());
+        assertEquals(0, importedCases(), "nothing is written unless the whole file is valid");
+        assertEquals(6, report.rows());
+        assertEquals(5, report.refused());
+        assertEquals(List.of("3 IIN person.iin.checkDigit", "4 INCIDENT_DATE case.incident.date.future",
+                "5 REGION case.region.unknown", "6 REGION case.region.notOwn", "7 LEGACY_ID import.legacyId.repeated"),
+                report.problems().stream().map(p -> p.row() + " " + p.column() + " " + p.key()).toList());
+        assertEquals(List.of("2"), report.problems().get(4).arguments(), "the row that used the key first");
+    }
+
+    @Test
+    void theValidRowsOnlyAreImportedWhenChosen_andTheOthersComeBackToFix() throws Exception {
+        Path file = csv(List.of(row("a"), with(row("b"), ImportColumn.SEX, "X"), row("c")));
+        StringWriter refused = new StringWriter();
+        ImportReport report;
+        try (RefusedRowsCsv sink = new RefusedRowsCsv(refused, RowProblem::key)) {
+            report = imports.run(AIGERIM, file, ImportFormat.CSV, new ImportOptions(false, true), sink);
+        }
+        assertTrue(report.written());
+        assertEquals(2, report.imported());
+        assertEquals(1, report.refused());
+        assertEquals(2, importedCases());
+        String[] lines = refused.toString().split("\r\n");
+        assertEquals(2, lines.length);
+        assertTrue(lines[1].startsWith(prefix + "b,Тестова,"), lines[1]);
+        assertTrue(lines[1].endsWith(",3,import.value.oneOf"), lines[1]);
+    }
+
+    @Test
+    void filesThatAreNotTheTemplateAreRefusedSayingWhy() throws Exception {
+        Path missing = Files.createTempFile("import", ".csv");
+        Files.writeString(missing, "legacy_id,family_name\n" + prefix + "m,Тестова\n");
+        ImportReport noColumn = imports.run(AIGERIM, missing, ImportFormat.CSV, ImportOptions.ALL_OR_NOTHING, (r, p) -> { });
+        assertTrue(noColumn.fileRefused());
+        assertEquals("import.column.missing", noColumn.problems().get(0).key());
+        assertEquals(List.of("given_name"), noColumn.problems().get(0).arguments());
+
+        Path cp1251 = Files.createTempFile("import", ".csv");
+        Files.write(cp1251, (String.join(",", ImportTemplate.header()) + "\n" + String.join(",", row("w")) + "\n")
+                .getBytes(Charset.forName("windows-1251")));
+        assertEquals("import.file.encoding", imports.check(AIGERIM, cp1251, ImportFormat.CSV).problems().get(0).key());
+
+        Path formula = Files.createTempFile("import", ".xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(formula)) {
+            var sheet = workbook.createSheet();
+            var header = sheet.createRow(0);
+            var data = sheet.createRow(1);
+            List<String> values = row("f");
+            for (int i = 0; i < values.size(); i++) {
+                header.createCell(i).setCellValue(ImportTemplate.header().get(i));
+                if (!values.get(i).isEmpty()) {
+                    data.createCell(i).setCellValue(values.get(i));
+                }
+            }
+            data.createCell(ImportColumn.OPENED_ON.ordinal()).setCellFormula("TODAY()");
+            workbook.write(out);
+        }
+        ImportReport withFormula = imports.run(AIGERIM, formula, ImportFormat.XLSX, ImportOptions.ALL_OR_NOTHING, (r, p) -> { });
+        assertFalse(withFormula.written());
+        assertEquals(ImportColumn.OPENED_ON, withFormula.problems().get(0).column());
+        assertEquals("import.cell.formula", withFormula.problems().get(0).key());
+        assertEquals(0, importedCases());
+    }
+
+    @Test
+    void aKnownPersonIsLinkedOnlyWhenTheWorkerConfirms() throws Exception {
+        String iin = iin();
+        imports.run(AIGERIM, csv(List.of(with(row("p1"), ImportColumn.IIN, iin))), ImportFormat.CSV,
+                ImportOptions.ALL_OR_NOTHING, (r, p) -> { });
+        Path second = csv(List.of(with(row("p2"), ImportColumn.IIN, iin)));
+        assertEquals(1, imports.check(AIGERIM, second, ImportFormat.CSV).knownPersons());
+        imports.run(AIGERIM, second, ImportFormat.CSV, new ImportOptions(true, false), (r, p) -> { });
+        imports.run(AIGERIM, csv(List.of(with(row("p3"), ImportColumn.IIN, iin))), ImportFormat.CSV,
+                ImportOptions.ALL_OR_NOTHING, (r, p) -> { });
+        long first = victim("p1");
+        assertEquals(first, victim("p2"), "linked after she confirmed");
+        assertNotEquals(first, victim("p3"), "not linked when she did not");
+    }
+
+    private long victim(String legacyId) throws Exception {
+        return count("select c.victim_id from legacy_case l join case_file c on c.id = l.case_file_id where l.legacy_id = ?",
+                prefix + legacyId);
+    }
+
+    /**
+     * More rows than one batch: the cases are flushed and the persistence context cleared every
+     * {@link LegacyImportService#BATCH} rows, and every row still gets its case, its key and its timeline. The rate is
+     * printed for information only (the benchmark is the place for speed).
+     */
+    @Test
+    void aFileOfSeveralBatchesImportsEveryRow() throws Exception {
+        int n = LegacyImportService.BATCH * 4 + 7;
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(row("batch-" + i));
+        }
+        Path file = csv(rows);
+        long started = System.nanoTime();
+        ImportReport report = imports.run(AIGERIM, file, ImportFormat.CSV, ImportOptions.ALL_OR_NOTHING, (r, p) -> { });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("LegacyImportIT: %d rows imported in %.1f s (%.0f rows/s, check and write)%n", n, seconds, n / seconds);
+        assertEquals(n, report.imported());
+        assertEquals(n, importedCases());
+        assertEquals(n, count("select count(distinct l.case_file_id) from legacy_case l join case_event e"
+                + " on e.case_file_id = l.case_file_id where l.legacy_id like ? and e.kind = 'CASE_OPENED'", prefix + "batch-%"));
+    }
+
+    @Test
+    void onlyThoseWhoOpenCasesImport() throws Exception {
+        Path file = csv(List.of(row("police")));
+        assertThrows(AccessDeniedException.class,
+                () -> imports.run(SERIK, file, ImportFormat.CSV, ImportOptions.ALL_OR_NOTHING, (r, p) -> { }));
+        assertEquals(0, importedCases());
+    }
+}
