@@ -236,10 +236,23 @@ public final class Browser implements AutoCloseable {
         return downloads;
     }
 
+    /**
+     * The downloaded file once complete: Chromium reserves the final name with an empty file and writes to a
+     * {@code .crdownload} beside it, which it renames at the end.
+     */
     public Path awaitDownload(String extension) {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
             try (var files = Files.list(downloads)) {
-                return files.filter(f -> f.toString().endsWith("." + extension)).findFirst().orElse(null);
+                List<Path> all = files.toList();
+                if (all.stream().anyMatch(f -> f.toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                for (Path f : all) {
+                    if (f.toString().endsWith("." + extension) && Files.size(f) > 0) {
+                        return f;
+                    }
+                }
+                return null;
             } catch (IOException e) {
                 return null;
             }
