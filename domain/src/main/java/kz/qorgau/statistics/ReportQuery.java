@@ -15,6 +15,8 @@ final class ReportQuery {
     private final ReportRequest request;
     private final List<Dimension> rows;
     private final Dimension column;
+    /** The row dimensions, then the column's: d0, d1, … in the SQL. */
+    private final List<Dimension> all;
     private final String sql;
     private final List<String> parameters = new ArrayList<>();
 
@@ -26,6 +28,9 @@ final class ReportQuery {
         this.request = request;
         this.rows = request.rows();
         this.column = request.column().orElse(null);
+        List<Dimension> dimensions = new ArrayList<>(rows);
+        request.column().ifPresent(dimensions::add);
+        this.all = List.copyOf(dimensions);
         this.sql = build(today, summaries);
     }
 
@@ -64,10 +69,6 @@ final class ReportQuery {
         within.append(')');
 
         String facts = figure.facts().replace(":today", literal(today));
-        List<Dimension> all = new ArrayList<>(rows);
-        if (column != null) {
-            all.add(column);
-        }
         // only the columns the report reads: the facts may be materialised once for the per-victim step
         java.util.Set<String> columns = new java.util.LinkedHashSet<>(List.of("fact_on", "victim_key", "record_id"));
         if (!figure.unit().isCount()) {
@@ -133,7 +134,7 @@ final class ReportQuery {
                 source = cellsThenMargins(q, "g1.bucket", expressions, " from g1", "g1.once", record);
             }
         } else {
-            source = joined(figure, all, perVictim, q);
+            source = joined(figure, perVictim, q);
         }
         String bucketColumn = source + ".bucket";
         appendGroupingSets(q, bucketColumn, all.isEmpty());
@@ -192,10 +193,6 @@ final class ReportQuery {
      * her first delivery in the region, and reads few enough deliveries to compute it from them.
      */
     private boolean byVictimYears() {
-        List<Dimension> all = new ArrayList<>(rows);
-        if (column != null) {
-            all.add(column);
-        }
         return request.figure() == Figure.VICTIMS_ASSISTED
                 && request.periods().stream().allMatch(p -> p.kind() == Period.Kind.YEAR)
                 && VICTIM_YEAR_DIMENSIONS.containsAll(all)
@@ -204,10 +201,6 @@ final class ReportQuery {
 
     private String victimYears() {
         List<Period> periods = request.periods();
-        List<Dimension> all = new ArrayList<>(rows);
-        if (column != null) {
-            all.add(column);
-        }
         StringBuilder bucket = new StringBuilder("case");
         List<String> years = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
@@ -229,7 +222,7 @@ final class ReportQuery {
     }
 
     /** The general form: facts joined to each victim's attributes where needed, array dimensions unnested. */
-    private String joined(Figure figure, List<Dimension> all, boolean perVictim, StringBuilder q) {
+    private String joined(Figure figure, boolean perVictim, StringBuilder q) {
         if (perVictim) {
             // the victim as she was when she first entered the figure in the period: one cell per victim, each of her
             // dimensions computed once for her rather than for every record

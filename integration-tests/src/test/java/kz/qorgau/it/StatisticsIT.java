@@ -404,30 +404,23 @@ class StatisticsIT {
         mandates.reportCompletion(court, full, version(court, first), d(2021, 10, 1));
         TestClock.reset();
 
-        assertEquals(2, total(exact2021(Figure.ORDERS_ISSUED, null)));
-        assertEquals(1, total(exact2021(Figure.ORDERS_EXPIRED, null)), "the first ran until 10 February");
-        assertEquals(1, total(exact2021(Figure.ORDERS_REVOKED, null)));
-        Report decided = exact2021(Figure.MANDATES_DECIDED, Dimension.REQUIREMENT);
+        assertEquals(2, total(exact(2021, Figure.ORDERS_ISSUED, List.of())));
+        assertEquals(1, total(exact(2021, Figure.ORDERS_EXPIRED, List.of())), "the first ran until 10 February");
+        assertEquals(1, total(exact(2021, Figure.ORDERS_REVOKED, List.of())));
+        Report decided = exact(2021, Figure.MANDATES_DECIDED, List.of(Dimension.REQUIREMENT));
         assertEquals(2, total(decided), "each decision once in the total");
         assertEquals(Map.of("NO_CONTACT", 1L, "NO_ALCOHOL_OR_DRUGS", 1L, Figure.POLICE_REPORTS, 1L, Figure.EVICTION, 1L,
                 Figure.PSYCHOCORRECTION, 2L), nonZero(rows(decided)), "and once under each requirement it imposes");
-        assertEquals(1, total(exact2021(Figure.EVICTIONS, null)));
-        assertEquals(2, total(exact2021(Figure.PSYCHOCORRECTION_ORDERED, null)));
-        assertEquals(1, total(exact2021(Figure.PSYCHOCORRECTION_COMPLETED, null)));
-        assertEquals(1, total(exact2021(Figure.PSYCHOCORRECTION_NON_COMPLIANT, null)));
-        assertEquals(0, new BigDecimal("50").compareTo(exact2021(Figure.PSYCHOCORRECTION_COMPLETION_RATE, null).columnTotals()[0].value()),
+        assertEquals(1, total(exact(2021, Figure.EVICTIONS, List.of())));
+        assertEquals(2, total(exact(2021, Figure.PSYCHOCORRECTION_ORDERED, List.of())));
+        assertEquals(1, total(exact(2021, Figure.PSYCHOCORRECTION_COMPLETED, List.of())));
+        assertEquals(1, total(exact(2021, Figure.PSYCHOCORRECTION_NON_COMPLIANT, List.of())));
+        assertEquals(0, new BigDecimal("50").compareTo(exact(2021, Figure.PSYCHOCORRECTION_COMPLETION_RATE, List.of()).columnTotals()[0].value()),
                 "one of the two courses reported on was completed");
     }
 
     private long version(Caller court, String number) {
         return mandates.ofCase(court, number).get(0).version();
-    }
-
-    private Report exact2021(Figure figure, Dimension row) {
-        Report report = statistics.report(SUPERVISOR, new ReportRequest(figure, Period.year(2021), 1, Area.region(REGION),
-                row == null ? List.of() : List.of(row), Optional.empty(), false));
-        assertFalse(report.protectedCells());
-        return report;
     }
 
     /** Victims of trafficking are those the police identified as a victim or a possible victim; 2022 is this test's own year. */
@@ -445,19 +438,12 @@ class StatisticsIT {
         trafficking.identify(POLICE, notVictim, -1, IdentificationStatus.NOT_A_VICTIM, d(2022, 4, 1), Set.of(), Set.of(), null, null, null);
         TestClock.reset();
 
-        Report byStatus = exact2022(Figure.TRAFFICKING_VICTIMS, Dimension.IDENTIFICATION_STATUS);
+        Report byStatus = exact(2022, Figure.TRAFFICKING_VICTIMS, List.of(Dimension.IDENTIFICATION_STATUS));
         assertEquals(2, total(byStatus), "the woman found not to be a victim is not one");
         assertEquals(Map.of("VICTIM", 1L, "POSSIBLE_VICTIM", 1L), rows(byStatus));
-        assertEquals(Map.of("FORCED_LABOUR", 1L, "SEXUAL", 1L), nonZero(rows(exact2022(Figure.TRAFFICKING_VICTIMS, Dimension.EXPLOITATION_TYPE))));
-        assertEquals(Map.of("CITIZEN", 1L, "FOREIGN", 1L), nonZero(rows(exact2022(Figure.TRAFFICKING_VICTIMS, Dimension.CITIZENSHIP))));
-        assertEquals(Map.of("RU", 2L), rows(exact2022(Figure.TRAFFICKING_VICTIMS, Dimension.COUNTRY_OF_EXPLOITATION)));
-    }
-
-    private Report exact2022(Figure figure, Dimension row) {
-        Report report = statistics.report(SUPERVISOR, new ReportRequest(figure, Period.year(2022), 1, Area.region(REGION), List.of(row),
-                Optional.empty(), false));
-        assertFalse(report.protectedCells());
-        return report;
+        assertEquals(Map.of("FORCED_LABOUR", 1L, "SEXUAL", 1L), nonZero(rows(exact(2022, Figure.TRAFFICKING_VICTIMS, List.of(Dimension.EXPLOITATION_TYPE)))));
+        assertEquals(Map.of("CITIZEN", 1L, "FOREIGN", 1L), nonZero(rows(exact(2022, Figure.TRAFFICKING_VICTIMS, List.of(Dimension.CITIZENSHIP)))));
+        assertEquals(Map.of("RU", 2L), rows(exact(2022, Figure.TRAFFICKING_VICTIMS, List.of(Dimension.COUNTRY_OF_EXPLOITATION))));
     }
 
     private static Map<String, Long> nonZero(Map<String, Long> rows) {
@@ -546,7 +532,16 @@ class StatisticsIT {
     }
 
     private Report exact(Figure figure, List<Dimension> rows, Dimension column, Area area) {
-        Report report = statistics.report(SUPERVISOR, new ReportRequest(figure, Period.year(2025), 1, area, rows,
+        return exact(2025, figure, rows, column, area);
+    }
+
+    /** A year's figure for the supervisor of this test's region, by rows only. */
+    private Report exact(int year, Figure figure, List<Dimension> rows) {
+        return exact(year, figure, rows, null, Area.region(REGION));
+    }
+
+    private Report exact(int year, Figure figure, List<Dimension> rows, Dimension column, Area area) {
+        Report report = statistics.report(SUPERVISOR, new ReportRequest(figure, Period.year(year), 1, area, rows,
                 Optional.ofNullable(column), false));
         assertFalse(report.protectedCells(), "the supervisor's own region is exact");
         return report;
