@@ -63,7 +63,7 @@ class AccessibilityBrowserIT {
         String aigerim = DemoTokens.accessToken(issuer, "aigerim");
         String serik = DemoTokens.accessToken(issuer, "serik");
         familyName = "Доступнова-" + UUID.randomUUID().toString().substring(0, 4);
-        HttpResponse<String> opened = ApiCalls.call(app + "api/cases", aigerim, "POST", """
+        HttpResponse<String> opened = ApiCalls.call(app + "api/v1/cases", aigerim, "POST", """
                 {"familyName":"%s","givenName":"Проба","sex":"FEMALE","birthDate":"1990-03-04","regionCode":"ALM",
                  "kind":"DOMESTIC_VIOLENCE","incidentDate":"%s","incidentType":"PHYSICAL_ASSAULT",
                  "documentType":"PASSPORT","documentNumber":"N5551234","citizenship":"KZ","riskLevel":"HIGH",
@@ -72,15 +72,15 @@ class AccessibilityBrowserIT {
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         caseNumber = Json.createReader(new StringReader(opened.body())).readObject().getString("number");
 
-        HttpResponse<String> referral = ApiCalls.call(app + "api/cases/" + caseNumber + "/referrals", aigerim, "POST",
+        HttpResponse<String> referral = ApiCalls.call(app + "api/v1/cases/" + caseNumber + "/referrals", aigerim, "POST",
                 "{\"service\":\"LEGAL\",\"provider\":\"ALM-NGO\",\"send\":true}", "ru");
         assertThat(referral.statusCode()).as(referral.body()).isEqualTo(201);
-        HttpResponse<String> order = ApiCalls.call(app + "api/cases/" + caseNumber + "/protective-orders", serik, "POST", """
+        HttpResponse<String> order = ApiCalls.call(app + "api/v1/cases/" + caseNumber + "/protective-orders", serik, "POST", """
                 {"orderNumber":"A11Y-%s","issueDate":"%s","perpetrator":{"familyName":"Примеров","givenName":"Ерлан",
                  "birthDate":"1980-01-02"},"prohibitions":["NO_VIOLENCE"]}"""
                 .formatted(UUID.randomUUID().toString().substring(0, 6), TODAY.minusDays(26)), "ru");
         assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
-        HttpResponse<String> court = ApiCalls.call(app + "api/cases/" + caseNumber + "/court-submissions", serik, "POST",
+        HttpResponse<String> court = ApiCalls.call(app + "api/v1/cases/" + caseNumber + "/court-submissions", serik, "POST",
                 "{\"courtCode\":\"ALM-CRT\"}", "ru");
         assertThat(court.statusCode()).as(court.body()).isEqualTo(201);
     }

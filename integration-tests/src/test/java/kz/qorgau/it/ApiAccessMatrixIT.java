@@ -45,7 +45,7 @@ class ApiAccessMatrixIT {
 
     @BeforeAll
     static void recordsInsideAndOutsidePartitions() throws Exception {
-        api = TestStack.applicationUrl() + "api/";
+        api = TestStack.applicationUrl() + "api/v1/";
         for (String user : USERS) {
             TOKENS.put(user, token(user));
         }
@@ -221,12 +221,22 @@ class ApiAccessMatrixIT {
             browser.open(api + "cases/" + almaty);
             assertThat(browser.driver().getPageSource()).contains("api.tokenRequired").doesNotContain("Апиева");
         }
-        for (String path : List.of("%61pi/cases/" + almaty, "api//cases/" + almaty, "x/../api/cases/" + almaty)) {
+        for (String path : List.of("%61pi/v1/cases/" + almaty, "api/v1//cases/" + almaty, "x/../api/v1/cases/" + almaty)) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.applicationUrl() + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(401);
             assertThat(response.body()).as(path).contains("api.tokenRequired");
         }
+    }
+
+    @Test
+    void onlyVersionOneAnswersAndTheUnversionedPathsOfBeforeAreNotFound() throws Exception {
+        for (String path : List.of("api/cases/" + almaty, "api/cases", "api/v2/cases/" + almaty, "api")) {
+            HttpResponse<String> response = ApiCalls.call(TestStack.applicationUrl() + path, TOKENS.get("aigerim"), "GET", null, "en");
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).contains("api.noSuchResource").doesNotContain("Апиева").doesNotContain("<html");
+        }
+        assertThat(call("aigerim", "GET", "cases/" + almaty, null).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -254,7 +264,7 @@ class ApiAccessMatrixIT {
         HttpResponse<String> openApi = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.applicationUrl() + "openapi")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(openApi.statusCode()).isEqualTo(200);
-        assertThat(openApi.body()).contains("Qorgau API", "/api/cases/{number}/protective-orders", "bearer");
+        assertThat(openApi.body()).contains("Qorgau API", "/api/v1/cases/{number}/protective-orders", "bearer");
     }
 
     @Test

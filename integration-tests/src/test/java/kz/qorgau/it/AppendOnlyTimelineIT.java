@@ -20,7 +20,7 @@ class AppendOnlyTimelineIT {
 
     @Test
     void theTimelineRefusesUpdateDeleteAndTruncateForEveryone() throws Exception {
-        String api = TestStack.applicationUrl() + "api/";
+        String api = TestStack.applicationUrl() + "api/v1/";
         String token = DemoTokens.accessToken(TestStack.keycloak().issuer(), "aigerim");
         HttpResponse<String> opened = ApiCalls.call(api + "cases", token, "POST", "{\"familyName\":\"Хроникова\","
                 + "\"givenName\":\"Сауле\",\"sex\":\"FEMALE\",\"birthDate\":\"1988-04-02\",\"regionCode\":\"ALM\","

@@ -32,7 +32,7 @@ class BackupRestoreIT {
 
     @Test
     void aBackupOfTheRunningDatabaseRestoresEveryCaseNoteAndAuditEntry() throws Exception {
-        String api = TestStack.applicationUrl() + "api/";
+        String api = TestStack.applicationUrl() + "api/v1/";
         String token = DemoTokens.accessToken(TestStack.keycloak().issuer(), "aigerim");
         HttpResponse<String> opened = ApiCalls.call(api + "cases", token, "POST", intake(), "ru");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);

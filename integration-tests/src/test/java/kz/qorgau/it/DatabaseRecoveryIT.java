@@ -30,7 +30,7 @@ class DatabaseRecoveryIT {
     void aDatabaseRestartIsSurvivedWithoutRestartingTheApplication() throws Exception {
         String app = TestStack.applicationUrl();
         String token = DemoTokens.accessToken(TestStack.keycloak().issuer(), "aigerim");
-        assertThat(get(app + "api/cases", token).statusCode()).isEqualTo(200);
+        assertThat(get(app + "api/v1/cases", token).statusCode()).isEqualTo(200);
 
         WriteBurst burst = new WriteBurst(app, token);
         try (Browser browser = new Browser()) {
@@ -48,12 +48,12 @@ class DatabaseRecoveryIT {
                 assertThat(ready.statusCode()).isEqualTo(503);
                 assertThat(ready.body()).contains("DOWN");
 
-                HttpResponse<String> api = get(app + "api/cases", token);
+                HttpResponse<String> api = get(app + "api/v1/cases", token);
                 assertThat(api.statusCode()).isEqualTo(503);
                 assertThat(api.headers().firstValue("Retry-After")).isPresent();
                 assertThat(api.body()).contains("api.unavailable").doesNotContain("Exception");
 
-                HttpResponse<String> english = http.send(HttpRequest.newBuilder(URI.create(app + "api/cases"))
+                HttpResponse<String> english = http.send(HttpRequest.newBuilder(URI.create(app + "api/v1/cases"))
                         .header("Authorization", "Bearer " + token).header("Accept-Language", "en")
                         .timeout(QUICK).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(english.body()).contains("cannot reach its database");
@@ -74,7 +74,7 @@ class DatabaseRecoveryIT {
             });
 
             long back = System.nanoTime();
-            while (get(app + "api/cases", token).statusCode() != 200) {
+            while (get(app + "api/v1/cases", token).statusCode() != 200) {
                 assertThat(Duration.ofNanos(System.nanoTime() - back)).as("API back within 10 s").isLessThan(QUICK);
                 Thread.sleep(200);
             }

@@ -45,7 +45,7 @@ class HostileInputIT {
 
     @BeforeAll
     static void tokensAndACase() throws Exception {
-        api = TestStack.applicationUrl() + "api/";
+        api = TestStack.applicationUrl() + "api/v1/";
         for (String user : List.of("aigerim", "serik", "madina")) {
             TOKENS.put(user, DemoTokens.accessToken(TestStack.keycloak().issuer(), user));
         }

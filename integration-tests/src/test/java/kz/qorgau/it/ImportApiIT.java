@@ -17,7 +17,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code POST /api/cases/import} with real Keycloak tokens: check, import, twice, a refused file, who may. */
+/** {@code POST /api/v1/cases/import} with real Keycloak tokens: check, import, twice, a refused file, who may. */
 class ImportApiIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -36,7 +36,7 @@ class ImportApiIT {
 
     private static HttpResponse<String> post(String token, String query, String contentType, byte[] body, String language)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app + "api/cases/import" + query))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app + "api/v1/cases/import" + query))
                 .header("Accept", "application/json").header("Accept-Language", language)
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {

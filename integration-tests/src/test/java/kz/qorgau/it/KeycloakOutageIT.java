@@ -30,7 +30,7 @@ class KeycloakOutageIT {
     void signedInUsersAndIssuedTokensOutliveKeycloakAndANewSignInIsToldToWait() throws Exception {
         String app = TestStack.applicationUrl();
         String token = DemoTokens.accessToken(TestStack.keycloak().issuer(), "aigerim");
-        HttpResponse<String> opened = ApiCalls.call(app + "api/cases", token, "POST", "{\"familyName\":\"Тестова-Ключ\","
+        HttpResponse<String> opened = ApiCalls.call(app + "api/v1/cases", token, "POST", "{\"familyName\":\"Тестова-Ключ\","
                 + "\"givenName\":\"Сауле\",\"sex\":\"FEMALE\",\"birthDate\":\"1988-04-02\",\"regionCode\":\"ALM\","
                 + "\"kind\":\"DOMESTIC_VIOLENCE\",\"incidentDate\":\"" + LocalDate.now(ZoneId.of("Asia/Almaty")).minusDays(1)
                 + "\",\"incidentType\":\"PHYSICAL_ASSAULT\"}", "ru");
@@ -50,7 +50,7 @@ class KeycloakOutageIT {
                 signedIn.await(By.id("signed-in-user"));
                 signedIn.screenshot("keycloak-down-signed-in");
 
-                HttpResponse<String> api = get(app + "api/cases/" + number, token, "ru");
+                HttpResponse<String> api = get(app + "api/v1/cases/" + number, token, "ru");
                 assertThat(api.statusCode()).as("the token issued before: " + api.body()).isEqualTo(200);
                 assertThat(api.body()).contains(number);
 
@@ -83,7 +83,7 @@ class KeycloakOutageIT {
                 later.await(By.cssSelector("#cases\\:table tbody tr"));
             }
             String fresh = DemoTokens.accessToken(TestStack.keycloak().issuer(), "aigerim");
-            assertThat(get(app + "api/cases", fresh, "ru").statusCode()).isEqualTo(200);
+            assertThat(get(app + "api/v1/cases", fresh, "ru").statusCode()).isEqualTo(200);
         }
     }
 

@@ -61,7 +61,7 @@ class NoPersonalDataInLogsIT {
 
         // the API: 409 in the caller's language, with a reference and nothing of the body
         String token = DemoTokens.accessToken(TestStack.keycloak().issuer(), "aigerim");
-        HttpResponse<String> refused = ApiCalls.call(app + "api/cases", token, "POST", intake(apiName, apiIin), "kk");
+        HttpResponse<String> refused = ApiCalls.call(app + "api/v1/cases", token, "POST", intake(apiName, apiIin), "kk");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
         JsonObject problem = Json.createReader(new StringReader(refused.body())).readObject();
         assertThat(problem.getJsonArray("keys").getString(0)).isEqualTo("api.refusedByDatabase");

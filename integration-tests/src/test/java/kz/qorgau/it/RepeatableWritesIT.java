@@ -39,7 +39,7 @@ class RepeatableWritesIT {
 
     @BeforeAll
     static void aCase() throws Exception {
-        api = TestStack.applicationUrl() + "api/";
+        api = TestStack.applicationUrl() + "api/v1/";
         token = DemoTokens.accessToken(TestStack.keycloak().issuer(), "aigerim");
         String today = LocalDate.now(ZoneId.of("Asia/Almaty")).toString();
         HttpResponse<String> opened = post("cases", """

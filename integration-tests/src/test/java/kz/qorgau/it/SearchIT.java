@@ -76,13 +76,13 @@ class SearchIT {
         assertThat(numbers(dana, "950315400026")).isEmpty();
         assertThat(numbers(dana, asel)).isEmpty();
         String madina = token("madina");
-        HttpResponse<String> provider = ApiCalls.call(app + "api/search", madina, "POST", "{\"text\":\"Shynar\"}", "ru");
+        HttpResponse<String> provider = ApiCalls.call(app + "api/v1/search", madina, "POST", "{\"text\":\"Shynar\"}", "ru");
         assertThat(provider.statusCode()).as("a provider reads no cases, so searches none").isEqualTo(403);
     }
 
     @Test
     void tooLittleAsksForMoreInHerLanguageAndSearchesAreAuditedWithoutTheText() throws Exception {
-        HttpResponse<String> tooShort = ApiCalls.call(app + "api/search", aigerim, "POST", "{\"text\":\"Ай\"}", "kk");
+        HttpResponse<String> tooShort = ApiCalls.call(app + "api/v1/search", aigerim, "POST", "{\"text\":\"Ай\"}", "kk");
         assertThat(tooShort.statusCode()).isEqualTo(400);
         assertThat(tooShort.body()).contains("search.tooShort").contains("кемінде үш әрпін");
 
@@ -126,7 +126,7 @@ class SearchIT {
         if (iin != null) {
             body = Json.createObjectBuilder(body).add("iin", iin).build();
         }
-        HttpResponse<String> opened = ApiCalls.call(app + "api/cases", token, "POST", body.toString(), "ru");
+        HttpResponse<String> opened = ApiCalls.call(app + "api/v1/cases", token, "POST", body.toString(), "ru");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         return Json.createReader(new StringReader(opened.body())).readObject().getString("number");
     }
@@ -147,7 +147,7 @@ class SearchIT {
     }
 
     private static Answer search(String token, String text) {
-        return new Answer(ApiCalls.call(app + "api/search", token, "POST",
+        return new Answer(ApiCalls.call(app + "api/v1/search", token, "POST",
                 Json.createObjectBuilder().add("text", text).build().toString(), "ru"));
     }
 

@@ -32,7 +32,7 @@ class StartPagesBrowserIT {
         String issuer = TestStack.keycloak().issuer();
         String aigerim = DemoTokens.accessToken(issuer, "aigerim");
         String serik = DemoTokens.accessToken(issuer, "serik");
-        HttpResponse<String> opened = ApiCalls.call(app + "api/cases", aigerim, "POST", """
+        HttpResponse<String> opened = ApiCalls.call(app + "api/v1/cases", aigerim, "POST", """
                 {"familyName":"Стартова","givenName":"Проба","sex":"FEMALE","birthDate":"1992-07-08","regionCode":"ALM",
                  "kind":"DOMESTIC_VIOLENCE","incidentDate":"%s","incidentType":"PHYSICAL_ASSAULT",
                  "documentType":"PASSPORT","documentNumber":"N4441234","citizenship":"KZ"}""".formatted(TODAY), "ru");
@@ -41,12 +41,12 @@ class StartPagesBrowserIT {
 
         // issued 26 days ago, so that it ends within the week
         String orderNumber = "SP-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> order = ApiCalls.call(app + "api/cases/" + caseNumber + "/protective-orders", serik, "POST", """
+        HttpResponse<String> order = ApiCalls.call(app + "api/v1/cases/" + caseNumber + "/protective-orders", serik, "POST", """
                 {"orderNumber":"%s","issueDate":"%s","perpetrator":{"familyName":"Примеров","givenName":"Ерлан",
                  "birthDate":"1980-01-02"},"prohibitions":["NO_VIOLENCE"]}""".formatted(orderNumber, TODAY.minusDays(26)), "ru");
         assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
 
-        HttpResponse<String> court = ApiCalls.call(app + "api/cases/" + caseNumber + "/court-submissions", serik, "POST",
+        HttpResponse<String> court = ApiCalls.call(app + "api/v1/cases/" + caseNumber + "/court-submissions", serik, "POST",
                 "{\"courtCode\":\"ALM-CRT\"}", "ru");
         assertThat(court.statusCode()).as(court.body()).isEqualTo(201);
     }

@@ -46,7 +46,7 @@ final class WriteBurst {
     }
 
     WriteBurst(String app, String token) {
-        this.api = app + "api/";
+        this.api = app + "api/v1/";
         this.token = token;
     }
 

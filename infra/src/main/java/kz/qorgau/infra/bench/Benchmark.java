@@ -361,12 +361,12 @@ public final class Benchmark {
         } catch (IOException e) {
             noSession = "no signed-in session: " + e.getMessage();
         }
-        awaitTokensTaken(application, "api/cases/" + numbers.get(0));
+        awaitTokensTaken(application, "api/v1/cases/" + numbers.get(0));
         // a freshly started JVM answers the same call several times slower than after a few hundred (JIT, pools)
         say("  warming the application up: %d look-ups, list calls and page views".formatted(serverWarmUp));
         for (int i = 0; i < serverWarmUp; i++) {
-            application.api("aigerim", "api/cases/" + numbers.get(i % numbers.size()));
-            application.api("aigerim", "api/cases?first=0&size=25");
+            application.api("aigerim", "api/v1/cases/" + numbers.get(i % numbers.size()));
+            application.api("aigerim", "api/v1/cases?first=0&size=25");
             if (browser != null) {
                 browser.page("cases/list.xhtml");
             }
@@ -395,13 +395,13 @@ public final class Benchmark {
         if (exportOnly) {
             return rows;
         }
-        rows.add(row("Case by number, `GET /api/cases/{number}`", "aigerim", iterations,
-                api(application, "aigerim", i -> "api/cases/" + numbers.get(i % numbers.size()),
+        rows.add(row("Case by number, `GET /api/v1/cases/{number}`", "aigerim", iterations,
+                api(application, "aigerim", i -> "api/v1/cases/" + numbers.get(i % numbers.size()),
                         (i, body) -> body.contains(numbers.get(i % numbers.size()))),
                 sql(direct, Sql.CASE_BY_NUMBER, (ps, i) -> ps.setString(1, numbers.get(i % numbers.size()))), null,
                 "direct: the case joined to its victim; the application also reads incidents, risk, consents, related persons and writes an audit row"));
-        rows.add(row("Case list, first 25, `GET /api/cases?first=0&size=25`", "aigerim", iterations,
-                api(application, "aigerim", i -> "api/cases?first=0&size=25", (i, body) -> body.split("\"number\"").length == 26),
+        rows.add(row("Case list, first 25, `GET /api/v1/cases?first=0&size=25`", "aigerim", iterations,
+                api(application, "aigerim", i -> "api/v1/cases?first=0&size=25", (i, body) -> body.split("\"number\"").length == 26),
                 sql(direct, Sql.CASE_LIST, (ps, i) -> {
                     ps.setString(1, "ALM-CC");
                     ps.setString(2, "aigerim");
@@ -488,10 +488,10 @@ public final class Benchmark {
             rs.next();
             trail = rs.getLong(1);
         }
-        awaitTokensTaken(application, "api/cases/" + numbers.get(0) + "/audit");
+        awaitTokensTaken(application, "api/v1/cases/" + numbers.get(0) + "/audit");
         say("  warming the application up: %d calls of \"who saw this\"".formatted(Math.min(serverWarmUp, 100)));
         for (int i = 0; i < Math.min(serverWarmUp, 100); i++) {
-            application.api("aigerim", "api/cases/" + numbers.get(i % numbers.size()) + "/audit");
+            application.api("aigerim", "api/v1/cases/" + numbers.get(i % numbers.size()) + "/audit");
         }
         try (Statement s = direct.createStatement()) {
             s.execute("select pg_stat_statements_reset()");
@@ -501,7 +501,7 @@ public final class Benchmark {
         Binder laterCase = (ps, i) -> ps.setLong(1, ids.get((i + warmUp + n) % ids.size()));
         Binder lastCases = (ps, i) -> ps.setLong(1, ids.get((i + 2 * (warmUp + n)) % ids.size()));
         say("  who saw this, through the API");
-        Measurement app = Measurement.of(api(application, "aigerim", i -> "api/cases/" + numbers.get(i % numbers.size()) + "/audit",
+        Measurement app = Measurement.of(api(application, "aigerim", i -> "api/v1/cases/" + numbers.get(i % numbers.size()) + "/audit",
                 (i, body) -> body.startsWith("[")), warmUp, n);
         say("  who saw this, directly: partitioned, then unpartitioned");
         Measurement partitioned = Measurement.of(sql(direct, AuditTrail.WHO_SAW, laterCase), warmUp, n);
@@ -526,7 +526,7 @@ public final class Benchmark {
                 + " average) for %d random cases of ALM-CC, each asked once per line after %d warm-up calls; times in ms.\n\n")
                 .formatted(LocalDate.now(KAZAKHSTAN), trail, cases, returned[0] / (double) n, n, warmUp));
         out.append("| who saw this | layout | p50 | p95 |\n|---|---|---:|---:|\n");
-        out.append("| `GET /api/cases/{number}/audit` as aigerim (the service's query, token check, JSON) | by month (V22) | %s | %s |\n"
+        out.append("| `GET /api/v1/cases/{number}/audit` as aigerim (the service's query, token check, JSON) | by month (V22) | %s | %s |\n"
                 .formatted(Measurement.ms(app.p50()), Measurement.ms(app.p95())));
         out.append("| the service's SQL, direct, cases not read before | by month (V22) | %s | %s |\n"
                 .formatted(Measurement.ms(partitioned.p50()), Measurement.ms(partitioned.p95())));
@@ -595,7 +595,7 @@ public final class Benchmark {
         }
         IntFunction<String[]> person = i -> people.get(i % people.size());
         for (int i = 0; i < serverWarmUp / 3; i++) {
-            application.post("aigerim", "api/search", search(person.apply(i)[0] + " " + person.apply(i)[1]));
+            application.post("aigerim", "api/v1/search", search(person.apply(i)[0] + " " + person.apply(i)[1]));
         }
         String byKeys = """
                 select c.number, v.family_name, v.given_name, v.patronymic, v.birth_date, c.status, c.region_code
@@ -604,7 +604,7 @@ public final class Benchmark {
                           or (s.assigned_to = 'aigerim' and s.search_keys @> string_to_array(?, ' '))) limit 20) s
                 join case_file c on c.id = s.case_file_id join person v on v.id = c.victim_id
                 order by c.last_activity_at desc, c.id desc""";
-        rows.add(row("Search by name in Cyrillic, `POST /api/search` (family and given name)", "aigerim", iterations,
+        rows.add(row("Search by name in Cyrillic, `POST /api/v1/search` (family and given name)", "aigerim", iterations,
                 post(application, "aigerim", i -> search(person.apply(i)[0] + " " + person.apply(i)[1]),
                         (i, body) -> body.contains(person.apply(i)[5]) || body.split("caseNumber").length > 20),
                 sql(direct, byKeys, (ps, i) -> {
@@ -633,7 +633,7 @@ public final class Benchmark {
 
     private static Measurement.Call post(Application application, String user, IntFunction<String> body, Check check) {
         return i -> {
-            HttpResponse<String> response = application.post(user, "api/search", body.apply(i));
+            HttpResponse<String> response = application.post(user, "api/v1/search", body.apply(i));
             if (response.statusCode() != 200) {
                 throw new Measurement.NotAvailable("search answered " + response.statusCode());
             }
@@ -658,14 +658,14 @@ public final class Benchmark {
      */
     private void measureExport(Application application, Connection direct, List<Row> rows) throws Exception {
         long[] lines = {0};
-        Measurement.Call viaApi = i -> lines[0] = application.lines("nurlan", "api/cases/export", "text/csv");
+        Measurement.Call viaApi = i -> lines[0] = application.lines("nurlan", "api/v1/cases/export", "text/csv");
         String copy = "copy (select c.number, v.family_name, v.given_name, c.region_code, c.kind, c.status, c.opened_at,"
                 + " c.assigned_to, c.risk_level from case_file c join person v on v.id = c.victim_id where c.region_code = 'ALM')"
                 + " to stdout (format csv)";
         long[] copied = {0};
         Measurement.Call viaCopy = i -> copied[0] = direct.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
                 .copyOut(copy, java.io.OutputStream.nullOutputStream());
-        Row row = row("Case list export, CSV, `GET /api/cases/export` (Almaty's supervisor, every case of the region)",
+        Row row = row("Case list export, CSV, `GET /api/v1/cases/export` (Almaty's supervisor, every case of the region)",
                 "nurlan", 5, viaApi, viaCopy, null, null);
         double appSeconds = row.app() == null ? 0 : row.app().p50() / 1000;
         double copySeconds = row.direct().p50() / 1000;
@@ -708,41 +708,41 @@ public final class Benchmark {
         LocalDate yearEnd = yearStart.plusYears(1);
         LocalDate decadeStart = yearStart.minusYears(9);
         rows.add(row("Victims assisted, one year, national, region × age group × citizenship × sex", "asel", iterations,
-                api(application, "asel", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
+                api(application, "asel", i -> "api/v1/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
                         + "&rows=REGION,AGE_GROUP,CITIZENSHIP&columns=SEX&publication=true", Benchmark::json),
                 sql(direct, Sql.VICTIMS_BY_REGION_AGE_CITIZENSHIP_SEX, dates(yearStart, yearEnd)),
                 summary ? sql(direct, Sql.summaryVictimsByRegionAgeCitizenshipSex(citizen), dates(yearStart, yearEnd)) : null,
                 "target ≤ 250 ms"));
         rows.add(row("Victims assisted, ten years side by side, national by region", "asel", slow,
-                api(application, "asel", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
+                api(application, "asel", i -> "api/v1/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
                         + "&years=10&rows=REGION&publication=true", Benchmark::json),
                 sql(direct, Sql.VICTIMS_BY_YEAR_AND_REGION, dates(decadeStart, yearEnd)),
                 summary ? sql(direct, Sql.SUMMARY_VICTIMS_BY_YEAR_AND_REGION, dates(decadeStart, yearEnd)) : null,
                 "target ≤ 2 s"));
         rows.add(row("Victims assisted, one year, Almaty, organisation × service type", "nurlan", iterations,
-                api(application, "nurlan", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
+                api(application, "nurlan", i -> "api/v1/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
                         + "&region=ALM&rows=ORGANISATION&columns=SERVICE_TYPE", Benchmark::json),
                 sql(direct, Sql.REGION_VICTIMS_BY_ORGANISATION_AND_SERVICE, regionDates("ALM", yearStart, yearEnd)),
                 summary ? sql(direct, Sql.SUMMARY_REGION_VICTIMS_BY_ORGANISATION_AND_SERVICE, regionDates("ALM", yearStart, yearEnd)) : null,
                 "target ≤ 100 ms"));
         rows.add(row("Protective orders issued, one year, national by region", "asel", iterations,
-                api(application, "asel", i -> "api/statistics/ORDERS_ISSUED?period=YEAR&year=" + lastYear + "&rows=REGION&publication=true",
+                api(application, "asel", i -> "api/v1/statistics/ORDERS_ISSUED?period=YEAR&year=" + lastYear + "&rows=REGION&publication=true",
                         Benchmark::json),
                 sql(direct, Sql.ORDERS_BY_REGION, dates(yearStart, yearEnd)), null, null));
         rows.add(row("Protective orders issued, one year, national, region × age group × citizenship × sex", "asel", iterations,
-                api(application, "asel", i -> "api/statistics/ORDERS_ISSUED?period=YEAR&year=" + lastYear
+                api(application, "asel", i -> "api/v1/statistics/ORDERS_ISSUED?period=YEAR&year=" + lastYear
                         + "&rows=REGION,AGE_GROUP,CITIZENSHIP&columns=SEX&publication=true", Benchmark::json),
                 sql(direct, Sql.ORDERS_BY_REGION_AGE_CITIZENSHIP_SEX, dates(yearStart, yearEnd)), null, "target ≤ 250 ms"));
         rows.add(row("New cases, one year, national, region × age group × citizenship × sex", "asel", iterations,
-                api(application, "asel", i -> "api/statistics/NEW_CASES?period=YEAR&year=" + lastYear
+                api(application, "asel", i -> "api/v1/statistics/NEW_CASES?period=YEAR&year=" + lastYear
                         + "&rows=REGION,AGE_GROUP,CITIZENSHIP&columns=SEX&publication=true", Benchmark::json),
                 sql(direct, Sql.CASES_BY_REGION_AGE_CITIZENSHIP_SEX, dates(yearStart, yearEnd)), null, "target ≤ 250 ms"));
         rows.add(row("Victims newly registered, one year, national, region × age group × citizenship × sex", "asel", slow,
-                api(application, "asel", i -> "api/statistics/VICTIMS_REGISTERED?period=YEAR&year=" + lastYear
+                api(application, "asel", i -> "api/v1/statistics/VICTIMS_REGISTERED?period=YEAR&year=" + lastYear
                         + "&rows=REGION,AGE_GROUP,CITIZENSHIP&columns=SEX&publication=true", Benchmark::json),
                 sql(direct, Sql.REGISTERED_BY_REGION_AGE_CITIZENSHIP_SEX, dates(yearStart, yearEnd)), null, "target ≤ 250 ms"));
         rows.add(row("Victims assisted, one year, Almaty, organisation × age group × citizenship × sex", "nurlan", iterations,
-                api(application, "nurlan", i -> "api/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
+                api(application, "nurlan", i -> "api/v1/statistics/VICTIMS_ASSISTED?period=YEAR&year=" + lastYear
                         + "&region=ALM&rows=ORGANISATION,AGE_GROUP,CITIZENSHIP&columns=SEX", Benchmark::json),
                 sql(direct, Sql.REGION_VICTIMS_BY_ORGANISATION_AGE_CITIZENSHIP_SEX, regionDates("ALM", yearStart, yearEnd)), null,
                 "target ≤ 100 ms"));

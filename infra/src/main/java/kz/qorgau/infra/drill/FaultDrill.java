@@ -188,7 +188,7 @@ public final class FaultDrill {
         Map<String, Integer> written = new HashMap<>();
         String token = token();
         for (String number : cases) {
-            HttpResponse<String> response = http.send(api("api/cases/" + number + "/notes", token).GET().build(),
+            HttpResponse<String> response = http.send(api("api/v1/cases/" + number + "/notes", token).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IOException("notes of " + number + " not readable after the scenario: HTTP " + response.statusCode());
@@ -272,7 +272,7 @@ public final class FaultDrill {
                 while (!ok && !refused && !stopped) {
                     long started = System.nanoTime();
                     try {
-                        HttpResponse<String> response = http.send(api("api/cases/" + number + "/notes", token)
+                        HttpResponse<String> response = http.send(api("api/v1/cases/" + number + "/notes", token)
                                         .header("Content-Type", "application/json").header("Idempotency-Key", key)
                                         .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}")).build(),
                                 HttpResponse.BodyHandlers.ofString());
@@ -332,11 +332,11 @@ public final class FaultDrill {
 
     /** The first cases of aigerim's list that take a note (a closed case would refuse one). */
     private List<String> writableCases(String token, int count) throws Exception {
-        HttpResponse<String> list = http.send(api("api/cases?size=50", token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> list = http.send(api("api/v1/cases?size=50", token).GET().build(), HttpResponse.BodyHandlers.ofString());
         // the application takes tokens once it holds the realm's keys, which it may fetch a little after its start
         for (long until = System.nanoTime() + 90_000_000_000L; list.statusCode() != 200 && System.nanoTime() < until; ) {
             Thread.sleep(2000);
-            list = http.send(api("api/cases?size=50", token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            list = http.send(api("api/v1/cases?size=50", token).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
         if (list.statusCode() != 200) {
             throw new IOException("the case list answered " + list.statusCode() + " for aigerim's token");
@@ -344,7 +344,7 @@ public final class FaultDrill {
         List<String> writable = new ArrayList<>();
         for (JsonObject c : Json.createReader(new StringReader(list.body())).readArray().getValuesAs(JsonObject.class)) {
             String number = c.getString("number");
-            HttpResponse<Void> probe = http.send(api("api/cases/" + number + "/notes", token)
+            HttpResponse<Void> probe = http.send(api("api/v1/cases/" + number + "/notes", token)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"Fault drill: this case takes notes\"}")).build(),
                     HttpResponse.BodyHandlers.discarding());
@@ -439,7 +439,7 @@ public final class FaultDrill {
         StringBuilder out = new StringBuilder("# Fault drill\n\n");
         out.append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
                 .append(". Machine: ").append(machine()).append("\n\n");
-        out.append("%d clients, each writing notes (`POST /api/cases/{number}/notes`, a unique text and `Idempotency-Key` each) one after the other, "
+        out.append("%d clients, each writing notes (`POST /api/v1/cases/{number}/notes`, a unique text and `Idempotency-Key` each) one after the other, "
                 .formatted(CLIENTS)).append("repeating a note with its key after a 5xx, a broken connection or no answer, until acknowledged; ").append("a request timeout of %d s (no answer by then: hung); the fault %d s into the burst, "
                 .formatted(REQUEST_TIMEOUT.toSeconds(), BEFORE.toSeconds()))
                 .append("the load kept for %d s after the first write acknowledged after it. ".formatted(AFTER.toSeconds()))

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  * The REST API for other systems of the agencies (police, courts, hotlines): the same services, partitions and audit
  * as the pages, authenticated by bearer tokens from the same Keycloak realm (MicroProfile JWT: issuer, signature and
  * the {@code qorgau-api} audience are verified; see {@code microprofile-config.properties}). Its OpenAPI description is
- * public at {@code /openapi}: calls and fields, never data.
+ * public at {@code /openapi}: calls and fields, never data. Version 1 is under {@code /api/v1/}; a change that breaks
+ * callers gets {@code /api/v2/}, alongside.
  */
 @OpenAPIDefinition(
         info = @Info(title = "Qorgau API", version = "1",
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         security = @SecurityRequirement(name = "keycloak"))
 @SecurityScheme(securitySchemeName = "keycloak", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "An access token of the Qorgau realm with the audience qorgau-api")
-@ApplicationPath("api")
+@ApplicationPath("api/v1")
 @LoginConfig(authMethod = "MP-JWT")
 @ApplicationScoped
 public class QorgauApi extends Application {

@@ -1,19 +1,14 @@
 package kz.qorgau.web.errors;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import kz.qorgau.web.api.ApiErrors;
+import kz.qorgau.web.api.ProblemWriter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The last word on a request that failed: the container would log the failure with its message and show its own
@@ -60,27 +55,11 @@ public class UnexpectedErrors extends HttpFilter {
 
     private static boolean isApi(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return path.equals("/api") || path.startsWith("/api/");
+        return path.equals("/api") || path.startsWith("/api/"); // /api/v1/ and what UnversionedApi refuses
     }
 
     private static void api(HttpServletRequest request, HttpServletResponse response, String reference) throws IOException {
-        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        var problem = ApiErrors.Problem.of(500, List.of("api.error"), languages(request)).withReference(reference);
-        try (Jsonb json = JsonbBuilder.create()) {
-            response.getWriter().write(json.toJson(problem));
-        } catch (Exception e) {
-            throw new IOException("could not write the error", e);
-        }
-    }
-
-    private static List<Locale> languages(HttpServletRequest request) {
-        try {
-            return request.getHeader("Accept-Language") == null ? List.of() : Collections.list(request.getLocales());
-        } catch (RuntimeException malformed) {
-            return List.of();
-        }
+        ProblemWriter.write(request, response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, List.of("api.error"), reference);
     }
 
     /** A failure that a page has logged already, under this reference id. */

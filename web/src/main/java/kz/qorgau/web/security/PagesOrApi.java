@@ -7,8 +7,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -17,19 +15,17 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import kz.qorgau.web.api.ApiErrors;
+import kz.qorgau.web.api.ProblemWriter;
 
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The WAR's one authentication mechanism (Jakarta Security 3 allows only one): pages sign in through Keycloak with
- * OpenID Connect, the REST API under {@code /api/} takes MicroProfile JWT bearer tokens from the same realm. Each
+ * OpenID Connect, the REST API under {@code /api/v1/} (and the rest of {@code /api/}, which answers 404) takes MicroProfile JWT bearer tokens from the same realm. Each
  * request goes to the container's mechanism for its kind; neither is reimplemented here.
  */
 @Alternative
@@ -226,26 +222,12 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
         try {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"qorgau\"");
-            response.setContentType("application/json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            var problem = ApiErrors.Problem.of(401, List.of("api.tokenRequired"), languages(request));
-            try (Jsonb json = JsonbBuilder.create()) {
-                response.getWriter().write(json.toJson(problem));
-            }
+            ProblemWriter.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, List.of("api.tokenRequired"), null);
             response.flushBuffer();
         } catch (Exception clientGone) {
             // nothing more to tell a client that has gone
         }
         return AuthenticationStatus.SEND_FAILURE;
-    }
-
-    /** The caller's languages; a header the container cannot read counts as none. */
-    private static List<Locale> languages(HttpServletRequest request) {
-        try {
-            return request.getHeader("Accept-Language") == null ? List.of() : Collections.list(request.getLocales());
-        } catch (RuntimeException malformed) {
-            return List.of();
-        }
     }
 
     private HttpAuthenticationMechanism openId() {
