@@ -240,6 +240,81 @@ class ApiAccessMatrixIT {
     }
 
     @Test
+    void everyErrorIsAProblemDetailInTheCallersLanguageWithAStableType() throws Exception {
+        problem(raw("GET", "cases/" + almaty, null, "kk", null, null), 401, "unauthorized", "/api/v1/cases/" + almaty);
+        problem(raw("GET", "no-such-thing?first=0", null, "en", TOKENS.get("aigerim"), null), 404, "not-found", "/api/v1");
+        problem(ApiCalls.call(TestStack.applicationUrl() + "api/cases/" + almaty, TOKENS.get("aigerim"), "GET", null, "ru"),
+                404, "not-found", "/api/cases/" + almaty);
+        JsonObject outside = problem(call("dana", "GET", "cases/" + almaty, null), 404, "not-found", "/api/v1/cases/" + almaty);
+        assertThat(outside.getString("title")).isEqualTo("Не найдено");
+        problem(call("aigerim", "GET", "cases/" + almatyNotBeforeCourt + "/safety-plan", null), 404, "nothing-recorded",
+                "/api/v1/cases/" + almatyNotBeforeCourt + "/safety-plan");
+        problem(call("asel", "POST", "cases", intake("Апиева-Аналитик", "ALM")), 403, "forbidden", "/api/v1/cases");
+        HttpResponse<String> delete = call("aigerim", "DELETE", "cases/" + almaty, null);
+        problem(delete, 405, "method-not-allowed", "/api/v1/cases/" + almaty);
+        assertThat(delete.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+        problem(raw("GET", "cases/" + almaty, null, "en", TOKENS.get("aigerim"), "text/html"), 406, "not-acceptable",
+                "/api/v1/cases/" + almaty);
+        problem(raw("POST", "cases", "familyName=X", "en", TOKENS.get("aigerim"), null), 415, "unsupported-media-type", "/api/v1/cases");
+        JsonObject unreadable = problem(call("aigerim", "POST", "cases", "{not json"), 400, "bad-request", "/api/v1/cases");
+        assertThat(unreadable.getJsonArray("keys").getString(0)).isEqualTo("api.badRequest");
+        JsonObject invalid = problem(call("aigerim", "POST", "cases?source=test", "{\"sex\":\"FEMALE\"}"), 400, "invalid-input",
+                "/api/v1/cases");
+        assertThat(invalid.getJsonArray("keys").getValuesAs(jakarta.json.JsonString::getString)).contains("case.victim.familyName.required");
+        assertThat(invalid.getString("detail")).contains("Укажите фамилию");
+        String key = "problem-" + System.nanoTime();
+        assertEquals(201, keyed(key, "{\"text\":\"Проблемы: первая\"}").statusCode());
+        problem(keyed(key, "{\"text\":\"Проблемы: другая\"}"), 422, "idempotency-key-reused", "/api/v1/cases/" + almaty + "/notes");
+
+        // each type URI answers, without a token, what it means
+        HttpResponse<String> type = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.applicationUrl() + "api/v1/problems/not-found"))
+                .header("Accept-Language", "kk").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, type.statusCode(), type.body());
+        assertThat(json(type.body()).asJsonObject().getString("title")).isEqualTo("Табылмады");
+        problem(raw("GET", "problems/no-such-kind", null, "en", null, null), 404, "not-found", "/api/v1/problems");
+    }
+
+    /** Asserts the RFC 9457 members of a problem and returns it. */
+    private static JsonObject problem(HttpResponse<String> response, int status, String slug, String instance) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).as(slug)
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonObject problem = json(response.body()).asJsonObject();
+        assertThat(problem.getString("type")).isEqualTo("/api/v1/problems/" + slug);
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.getString("title")).isNotBlank().doesNotStartWith("problem.");
+        List<String> messages = problem.getJsonArray("messages").getValuesAs(jakarta.json.JsonString::getString);
+        assertThat(problem.getJsonArray("keys")).hasSameSizeAs(messages).isNotEmpty();
+        assertThat(problem.getString("detail")).isEqualTo(String.join(" ", messages));
+        assertThat(problem.getString("instance")).isEqualTo(instance);
+        assertThat(response.body()).doesNotContain("Апиева").doesNotContain("Exception");
+        return problem;
+    }
+
+    private static HttpResponse<String> raw(String method, String path, String body, String language, String token,
+                                            String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).header("Accept-Language", language);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        if (body != null) {
+            request.header("Content-Type", "text/plain");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> keyed(String key, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(api + "cases/" + almaty + "/notes"))
+                .header("Authorization", "Bearer " + TOKENS.get("aigerim")).header("Accept-Language", "ru")
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void theCaseListExportsAsCsvWithExactlyTheCallersCases() throws Exception {
         HttpResponse<String> aigerims = csv("aigerim", "cases/export");
         assertEquals(200, aigerims.statusCode(), aigerims.body());

@@ -51,7 +51,8 @@ class DatabaseRecoveryIT {
                 HttpResponse<String> api = get(app + "api/v1/cases", token);
                 assertThat(api.statusCode()).isEqualTo(503);
                 assertThat(api.headers().firstValue("Retry-After")).isPresent();
-                assertThat(api.body()).contains("api.unavailable").doesNotContain("Exception");
+                assertThat(api.body()).contains("api.unavailable", "\"type\":\"/api/v1/problems/unavailable\"").doesNotContain("Exception");
+                assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
 
                 HttpResponse<String> english = http.send(HttpRequest.newBuilder(URI.create(app + "api/v1/cases"))
                         .header("Authorization", "Bearer " + token).header("Accept-Language", "en")

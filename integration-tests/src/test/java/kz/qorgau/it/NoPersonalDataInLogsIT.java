@@ -65,6 +65,7 @@ class NoPersonalDataInLogsIT {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
         JsonObject problem = Json.createReader(new StringReader(refused.body())).readObject();
         assertThat(problem.getJsonArray("keys").getString(0)).isEqualTo("api.refusedByDatabase");
+        assertThat(problem.getString("type")).isEqualTo("/api/v1/problems/refused-by-database");
         assertThat(problem.getJsonArray("messages").getString(0)).startsWith("Жазба сақталмады");
         String apiReference = problem.getString("reference");
         assertThat(apiReference).matches("Q-[2-9A-HJ-NP-Z]{8}");

@@ -126,7 +126,7 @@ class RepeatableWritesIT {
                     assertThat(cut.statusCode()).as(cut.body()).isEqualTo(503);
                     assertThat(cut.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
                     assertThat(cut.headers().firstValue("Retry-After")).isPresent();
-                    assertThat(cut.body()).contains("api.outcomeUnknown").doesNotContain("Exception").doesNotContain("at org.");
+                    assertThat(cut.body()).contains("api.outcomeUnknown", "/api/v1/problems/outcome-unknown").doesNotContain("Exception").doesNotContain("at org.");
                 }
             } finally {
                 s.execute("drop trigger it_cut_commit on case_note");

@@ -1,10 +1,12 @@
 package kz.qorgau.web.api;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import kz.qorgau.shared.AccessDeniedException;
@@ -23,7 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every failure of an API call as a status and messages in the caller's language ({@code Accept-Language}: ru, kk or
+ * Every failure of an API call as a problem (RFC 9457, {@code application/problem+json}) in the caller's language ({@code Accept-Language}: ru, kk or
  * en; Russian otherwise), never a stack trace. A record outside the caller's partition is 404, like one that does
  * not exist.
  */
@@ -33,8 +35,15 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
     private static final Set<String> LANGUAGES = Set.of("ru", "kk", "en");
 
+    /** RFC 9457's media type of every failure's body. */
+    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final MediaType PROBLEM_JSON_TYPE = new MediaType("application", "problem+json", "UTF-8");
+
     @Context
     HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -44,12 +53,16 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
-            return problem(status, List.of(switch (status) {
+            Response answer = problem(status, List.of(switch (status) {
                 case 404 -> "api.noSuchResource";
                 case 405 -> "api.methodNotAllowed";
                 case 406, 415 -> "api.jsonOnly";
+                case 412 -> "api.preconditionFailed";
+                case 428 -> "api.preconditionRequired";
                 default -> "api.badRequest";
             }));
+            String allow = web.getResponse().getHeaderString("Allow");
+            return allow == null ? answer : Response.fromResponse(answer).header("Allow", allow).build();
         }
         if (failure instanceof jakarta.ws.rs.ProcessingException || failure instanceof jakarta.json.bind.JsonbException) {
             // a body that is not the JSON the resource reads (syntax, types, unknown enum codes)
@@ -94,7 +107,7 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
                 || commitFailure instanceof jakarta.transaction.HeuristicRollbackException;
     }
 
-    private static int status(QorgauException refusal) {
+    private int status(QorgauException refusal) {
         if (refusal instanceof NotFoundException) {
             return 404;
         }
@@ -102,7 +115,8 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
             return 403;
         }
         if (refusal instanceof ConcurrentChangeException) {
-            return 409;
+            // a caller that stated the version it changes (If-Match) is told that precondition failed
+            return headers != null && headers.getHeaderString(HttpHeaders.IF_MATCH) != null ? 412 : 409;
         }
         if (refusal instanceof CasesApi.NothingRecorded) {
             return 404;
@@ -111,19 +125,30 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     }
 
     private Response problem(int status, List<String> keys) {
-        return problem(status, keys, wanted());
+        return problem(status, keys, null);
     }
 
     /** A failure's answer, with the reference id it is logged under. */
     private Response problem(int status, List<String> keys, String reference) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(Problem.of(status, keys, wanted()).withReference(reference)).build();
+        return Response.status(status).type(PROBLEM_JSON_TYPE)
+                .entity(Problem.of(status, keys, wanted(), path(uri)).withReference(reference)).build();
     }
 
     /** A refusal told in the first of the caller's languages that Qorgau speaks. */
-    static Response problem(int status, List<String> keys, List<Locale> wanted) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(Problem.of(status, keys, wanted)).build();
+    static Response problem(int status, List<String> keys, List<Locale> wanted, String path) {
+        return Response.status(status).type(PROBLEM_JSON_TYPE).entity(Problem.of(status, keys, wanted, path)).build();
+    }
+
+    /** The request's path from the context root, decoded and without the query. */
+    static String path(UriInfo uri) {
+        if (uri == null) {
+            return null;
+        }
+        try {
+            return UnversionedApi.VERSIONED + "/" + uri.getPath();
+        } catch (RuntimeException outsideARequest) {
+            return null;
+        }
     }
 
     /** The caller's languages; a header that cannot be read counts as none, so the refusal is still told. */
@@ -136,10 +161,14 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     }
 
     /**
-     * The body of every refusal: the status again, stable keys for programs, texts for people, and for a failure
-     * the reference id it is logged under (absent otherwise).
+     * The body of every failure, a problem of RFC 9457: its {@code type} (a stable URI per kind, see
+     * {@link ProblemType}), {@code title} and {@code detail} in the caller's language, the {@code status} again and
+     * the {@code instance} (the path, see {@link ProblemInstance}); and as extensions the stable {@code keys} for
+     * programs, their {@code messages} for people, and for a failure the {@code reference} it is logged under.
      */
-    public record Problem(int status, List<String> keys, List<String> messages, String reference) {
+    @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "keys", "messages", "reference"})
+    public record Problem(String type, String title, int status, String detail, String instance, List<String> keys,
+                          List<String> messages, String reference) {
 
         /** The first of the caller's languages that Qorgau speaks (ru, kk, en); Russian otherwise. */
         public static Locale language(List<Locale> wanted) {
@@ -148,13 +177,16 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         }
 
         /** Texts in the first of the caller's languages that Qorgau speaks (ru, kk, en); Russian otherwise. */
-        public static Problem of(int status, List<String> keys, List<Locale> wanted) {
+        public static Problem of(int status, List<String> keys, List<Locale> wanted, String path) {
             Locale locale = language(wanted);
-            return new Problem(status, keys, keys.stream().map(key -> Messages.refusal(key, locale)).toList(), null);
+            ProblemType type = ProblemType.of(status, keys);
+            List<String> messages = keys.stream().map(key -> Messages.refusal(key, locale)).toList();
+            return new Problem(type.uri(), Messages.refusal(type.titleKey(), locale), status, String.join(" ", messages),
+                    ProblemInstance.of(path), keys, messages, null);
         }
 
         public Problem withReference(String id) {
-            return new Problem(status, keys, messages, id);
+            return new Problem(type, title, status, detail, instance, keys, messages, id);
         }
     }
 }

@@ -21,10 +21,14 @@ public class CommitFailures implements ExceptionMapper<TransactionalException> {
     @Context
     HttpHeaders headers;
 
+    @Context
+    jakarta.ws.rs.core.UriInfo uri;
+
     @Override
     public Response toResponse(TransactionalException failure) {
         ApiErrors errors = new ApiErrors();
         errors.headers = headers;
+        errors.uri = uri;
         return errors.toResponse(failure);
     }
 }

@@ -20,9 +20,10 @@ public final class ProblemWriter {
     public static void write(HttpServletRequest request, HttpServletResponse response, int status, List<String> keys,
                              String reference) throws IOException {
         response.setStatus(status);
-        response.setContentType("application/json");
+        response.setContentType(ApiErrors.PROBLEM_JSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        var problem = ApiErrors.Problem.of(status, keys, languages(request)).withReference(reference);
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        var problem = ApiErrors.Problem.of(status, keys, languages(request), path).withReference(reference);
         try (Jsonb json = JsonbBuilder.create()) {
             response.getWriter().write(json.toJson(problem));
         } catch (Exception e) {

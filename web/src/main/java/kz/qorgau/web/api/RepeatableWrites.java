@@ -125,7 +125,7 @@ public class RepeatableWrites implements ContainerRequestFilter, ContainerRespon
             response.getHeaders().clear();
             response.getHeaders().putAll(unknown.getHeaders());
             response.getHeaders().putSingle("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
-            response.setEntity(unknown.getEntity(), null, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
+            response.setEntity(unknown.getEntity(), null, ApiErrors.PROBLEM_JSON_TYPE);
         }
     }
 
@@ -136,7 +136,7 @@ public class RepeatableWrites implements ContainerRequestFilter, ContainerRespon
         } catch (RuntimeException malformedAcceptLanguage) {
             wanted = List.of();
         }
-        return ApiErrors.problem(status, List.of(key), wanted);
+        return ApiErrors.problem(status, List.of(key), wanted, ApiErrors.path(request.getUriInfo()));
     }
 
     private static Response replay(Answer answer) {
