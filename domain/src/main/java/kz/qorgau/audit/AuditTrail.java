@@ -56,15 +56,29 @@ public class AuditTrail {
     /** The trail of one case, newest first; callers check that the reader may see it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AuditEntry> ofCase(Long caseFileId, int limit) {
+        return ofCase(caseFileId, 0, limit);
+    }
+
+    /** A page of the trail of one case, newest first; callers check that the reader may see it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEntry> ofCase(Long caseFileId, int first, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select occurred_at, username, roles, organisation_code, action, record_type, detail, client_address
                         from audit_event where case_file_id = ?1 order by occurred_at desc, id desc""")
                 .setParameter(1, caseFileId)
+                .setFirstResult(first)
                 .setMaxResults(limit)
                 .getResultList();
         return rows.stream().map(r -> new AuditEntry(instant(r[0]), (String) r[1], (String) r[2], (String) r[3],
                 AuditAction.valueOf((String) r[4]), (String) r[5], (String) r[6], (String) r[7])).toList();
+    }
+
+    /** How many entries the trail of one case has. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countOfCase(Long caseFileId) {
+        return ((Number) em.createNativeQuery("select count(*) from audit_event where case_file_id = ?1")
+                .setParameter(1, caseFileId).getSingleResult()).longValue();
     }
 
     private static java.time.Instant instant(Object value) {

@@ -163,6 +163,16 @@ public class CaseFileService {
         return list(caller, query, CaseListFilter.NONE);
     }
 
+    /**
+     * A page of the caller's cases, most recently active first, with how many the whole list holds, counted by the
+     * database in her partition (see {@link CaseListCount}: exact up to ten thousand).
+     */
+    public kz.qorgau.shared.Page<CaseSummary> page(Caller caller, kz.qorgau.shared.PageRequest request) {
+        List<CaseSummary> items = list(caller, new CaseListQuery(request.first(), request.size(), CaseListQuery.SortBy.LAST_ACTIVITY, false));
+        CaseListCount total = count(caller, CaseListFilter.NONE);
+        return new kz.qorgau.shared.Page<>(items, total.value(), total.exact(), request.first(), request.size());
+    }
+
     /** A page of the caller's cases narrowed by a filter, which can never widen her partition. */
     public List<CaseSummary> list(Caller caller, CaseListQuery query, CaseListFilter filter) {
         List<CaseSummary> page = CaseScope.of(caller).map(scope -> cases.list(scope, filter, dueWindow(caller), query))

@@ -49,9 +49,21 @@ public class CaseNoteService {
             implements java.io.Serializable {
     }
 
-    /** The notes of a case, newest first; refused to anyone who may not read them. */
-    public List<NoteView> notes(Caller caller, String number) {
-        return read(caller, work.accessed(caller, number, CaseAction.READ_NOTES).file());
+    /** A page of a case's notes, newest first, and how many it has; refused to anyone who may not read them. */
+    public kz.qorgau.shared.Page<NoteView> notes(Caller caller, String number, kz.qorgau.shared.PageRequest page) {
+        CaseFile file = work.accessed(caller, number, CaseAction.READ_NOTES).file();
+        audit.record(caller, AuditAction.READ, "CaseNote", null, file.id(), null);
+        List<NoteView> items = em.createQuery("select n from CaseNote n where n.caseFileId = :id order by n.writtenAt desc, n.id desc",
+                        CaseNote.class)
+                .setParameter("id", file.id())
+                .setFirstResult(page.first())
+                .setMaxResults(page.size())
+                .getResultStream()
+                .map(CaseNoteService::view)
+                .toList();
+        long total = em.createQuery("select count(n) from CaseNote n where n.caseFileId = :id", Long.class)
+                .setParameter("id", file.id()).getSingleResult();
+        return kz.qorgau.shared.Page.of(items, total, page);
     }
 
     /** The notes of a case opened for its page, newest first; the page's read as a whole is audited, not this part. */
@@ -60,18 +72,17 @@ public class CaseNoteService {
         return query(accessed.file());
     }
 
-    private List<NoteView> read(Caller caller, CaseFile file) {
-        audit.record(caller, AuditAction.READ, "CaseNote", null, file.id(), null);
-        return query(file);
-    }
-
     private List<NoteView> query(CaseFile file) {
         return em.createQuery("select n from CaseNote n where n.caseFileId = :id order by n.writtenAt desc, n.id desc",
                         CaseNote.class)
                 .setParameter("id", file.id())
                 .getResultStream()
-                .map(n -> new NoteView(n.id(), n.writtenAt(), n.authorUsername(), n.authorOrganisationCode(), n.text()))
+                .map(CaseNoteService::view)
                 .toList();
+    }
+
+    private static NoteView view(CaseNote n) {
+        return new NoteView(n.id(), n.writtenAt(), n.authorUsername(), n.authorOrganisationCode(), n.text());
     }
 
     /** Adds a note; nothing is ever changed or removed, a correction is a further note. */

@@ -333,11 +333,12 @@ public class CaseWorkService {
     }
 
     /** "Who saw this": the case's audit trail, for the owning organisation's workers and the region's supervisor. */
-    public List<kz.qorgau.audit.AuditEntry> whoSaw(Caller caller, String number) {
+    public kz.qorgau.shared.Page<kz.qorgau.audit.AuditEntry> whoSaw(Caller caller, String number, kz.qorgau.shared.PageRequest page) {
         // asked after the case is found: to one who may not read it, the case does not exist
         Accessed accessed = accessed(caller, number);
         accessed.access().require(CaseAction.WHO_SAW);
-        return audit.ofCase(accessed.file().id(), 200);
+        Long id = accessed.file().id();
+        return kz.qorgau.shared.Page.of(audit.ofCase(id, page.first(), page.size()), audit.countOfCase(id), page);
     }
 
     private LocalDate today() {

@@ -102,19 +102,27 @@ public class ProtectionService {
 
     /** The orders of a case the caller may read, newest first. */
     public List<ProtectiveOrder> ofCase(Caller caller, String caseNumber) {
-        return orders(caller, caseNumber).stream().map(OrderEntry::order).toList();
-    }
-
-    /** The orders of a case the caller may read, newest first, each with the policy's answer for it. */
-    public List<OrderEntry> orders(Caller caller, String caseNumber) {
-        CaseWorkService.Accessed accessed = work.accessed(caller, caseNumber);
-        LocalDate today = today();
         return em.createQuery("select o from ProtectiveOrder o where o.caseFileId = :id order by o.issueDate desc, o.id desc",
                         ProtectiveOrder.class)
+                .setParameter("id", work.accessed(caller, caseNumber).file().id())
+                .getResultList();
+    }
+
+    /** A page of the orders of a case the caller may read, newest first, each with the policy's answer for it, and how many. */
+    public kz.qorgau.shared.Page<OrderEntry> orders(Caller caller, String caseNumber, kz.qorgau.shared.PageRequest page) {
+        CaseWorkService.Accessed accessed = work.accessed(caller, caseNumber);
+        LocalDate today = today();
+        List<OrderEntry> items = em.createQuery("select o from ProtectiveOrder o where o.caseFileId = :id order by o.issueDate desc, o.id desc",
+                        ProtectiveOrder.class)
                 .setParameter("id", accessed.file().id())
+                .setFirstResult(page.first())
+                .setMaxResults(page.size())
                 .getResultStream()
                 .map(o -> new OrderEntry(o, AccessPolicy.order(caller, accessed.access(), o.issuingUnitCode(), o.status(today))))
                 .toList();
+        long total = em.createQuery("select count(o) from ProtectiveOrder o where o.caseFileId = :id", Long.class)
+                .setParameter("id", accessed.file().id()).getSingleResult();
+        return kz.qorgau.shared.Page.of(items, total, page);
     }
 
     /**

@@ -141,6 +141,18 @@ public class ReferralService {
 
     /** A provider's inbox: what was sent to its organisation, newest first; never drafts it has not received. */
     public List<ReferralView> inbox(Caller caller) {
+        return inbox(caller, 0, 500);
+    }
+
+    /** A page of the referrals sent to the caller's organisation, newest first, and how many there are. */
+    public kz.qorgau.shared.Page<ReferralView> inbox(Caller caller, kz.qorgau.shared.PageRequest page) {
+        List<ReferralView> items = inbox(caller, page.first(), page.size());
+        long total = em.createQuery("select count(r) from ServiceReferral r where " + AccessPolicy.ADDRESSED_TO, Long.class)
+                .setParameter("provider", organisation(caller)).getSingleResult();
+        return kz.qorgau.shared.Page.of(items, total, page);
+    }
+
+    private List<ReferralView> inbox(Caller caller, int first, int size) {
         caller.require(Permission.REFERRAL_ANSWER);
         // referral, case and victim in one query (the victim then comes from the persistence context): an inbox must
         // not cost a query per row
@@ -148,7 +160,8 @@ public class ReferralService {
                         + " where c.id = r.caseFileId and " + AccessPolicy.ADDRESSED_TO
                         + " order by r.createdAt desc, r.id desc", Object[].class)
                 .setParameter("provider", organisation(caller))
-                .setMaxResults(500)
+                .setFirstResult(first)
+                .setMaxResults(size)
                 .getResultList();
         return rows.stream().map(row -> {
             ServiceReferral referral = (ServiceReferral) row[0];

@@ -169,10 +169,10 @@ class AccessMatrixIT {
                         new Perpetrator("Примеров", "Ерлан", null, today.minusYears(30)), Set.of(Prohibition.NO_VIOLENCE)),
                 c -> mandates.record(c, almaty, new MandateService.Decision("М-" + System.nanoTime(), today, today,
                         today.plusMonths(3).minusDays(1), Set.of(Requirement.NO_CONTACT), null, null, null, null, null, null)),
-                c -> work.whoSaw(c, almaty),
+                c -> work.whoSaw(c, almaty, new kz.qorgau.shared.PageRequest(0, 100)).items(),
                 c -> referrals.inbox(c),
                 c -> work.details(c, closing),
-                c -> notes.notes(c, almaty),
+                c -> notes.notes(c, almaty, new kz.qorgau.shared.PageRequest(0, 100)).items(),
                 c -> notes.write(c, almaty, "Матрица: ещё одна заметка"),
                 c -> {
                     // a case of its own for each attempt: both supervisors of the region may assign
@@ -180,7 +180,7 @@ class AccessMatrixIT {
                     work.assign(c, toAssign, work.details(aigerim, toAssign).version(), "zhanar");
                 },
                 c -> work.details(c, assigned),
-                c -> notes.notes(c, assigned),
+                c -> notes.notes(c, assigned, new kz.qorgau.shared.PageRequest(0, 100)).items(),
                 c -> notes.write(c, assigned, "Матрица: заметка по назначенному делу"),
                 c -> work.secretAddress(c, assigned),
                 c -> referenceData.addOrganisation(c, "MX-" + Math.floorMod(System.nanoTime(), 1_000_000_000L), "Матрица: НПО",
@@ -257,8 +257,8 @@ class AccessMatrixIT {
         // an order is issued by a police unit: his organisation is a family support centre, so the case refuses with a reason
         assertEquals("E(order.unit.notPolice)", outcome(c -> protection.issue(c, other, "ДР-" + System.nanoTime(), today,
                 new Perpetrator("Примеров", "Ерлан", null, today.minusYears(30)), Set.of(Prohibition.NO_VIOLENCE)), bolat));
-        assertEquals("F", outcome(c -> notes.notes(c, other), bolat), "police read no notes");
-        assertEquals("Y", outcome(c -> notes.notes(c, other), saule), "the supervisor reads the region's notes");
+        assertEquals("F", outcome(c -> notes.notes(c, other, new kz.qorgau.shared.PageRequest(0, 100)).items(), bolat), "police read no notes");
+        assertEquals("Y", outcome(c -> notes.notes(c, other, new kz.qorgau.shared.PageRequest(0, 100)).items(), saule), "the supervisor reads the region's notes");
         String closing = cases.open(aigerim, intake("Две-Роли-Закрытие", "ALM")).toString();
         work.requestClosure(aigerim, closing, work.details(aigerim, closing).version());
         assertEquals("Y", outcome(c -> work.approveClosure(c, closing, work.details(aigerim, closing).version(), "Две роли"), saule));
@@ -286,7 +286,7 @@ class AccessMatrixIT {
             assertEquals("N", outcome(c -> work.details(c, number), nurlan), "before the glass is broken");
             breakGlass.open(nurlan, number, "Проверка: угроза жизни, звонок полиции");
             assertEquals("Y", outcome(c -> work.details(c, number), nurlan), "an emergency access reads");
-            assertEquals("F", outcome(c -> work.whoSaw(c, number), nurlan), "who saw this");
+            assertEquals("F", outcome(c -> work.whoSaw(c, number, new kz.qorgau.shared.PageRequest(0, 100)).items(), nurlan), "who saw this");
         }
         assertEquals("F", outcome(c -> work.approveClosure(c, requested, work.details(dana, requested).version(), "Экстренно"),
                 nurlan), "approve closure");
@@ -295,7 +295,7 @@ class AccessMatrixIT {
         assertEquals("F", outcome(c -> work.reopen(c, closed, work.details(dana, closed).version()), nurlan), "reopen");
         assertEquals("F", outcome(c -> work.assign(c, running, work.details(dana, running).version(), "dana"), nurlan), "assign");
         assertEquals("F", outcome(c -> work.unassign(c, running, work.details(dana, running).version()), nurlan), "unassign");
-        assertEquals("F", outcome(c -> notes.notes(c, running), nurlan), "notes");
+        assertEquals("F", outcome(c -> notes.notes(c, running, new kz.qorgau.shared.PageRequest(0, 100)).items(), nurlan), "notes");
         assertTrue(work.details(nurlan, requested).access().getActions().stream()
                 .noneMatch(a -> a == kz.qorgau.access.CaseAction.DECIDE_CLOSURE), "the answer offers no decision");
         assertEquals(kz.qorgau.casefile.CaseStatus.CLOSURE_REQUESTED, work.details(dana, requested).status(), "nothing changed");

@@ -673,11 +673,11 @@ class CaseServicesIT {
         work.details(NURLAN, number);
         assertThrows(NotFoundException.class, () -> work.details(DANA, number));
 
-        List<kz.qorgau.audit.AuditEntry> trail = work.whoSaw(AIGERIM, number);
+        List<kz.qorgau.audit.AuditEntry> trail = work.whoSaw(AIGERIM, number, new kz.qorgau.shared.PageRequest(0, 100)).items();
         assertTrue(trail.stream().anyMatch(a -> a.username().equals("aigerim") && a.action() == kz.qorgau.audit.AuditAction.CREATE));
         assertTrue(trail.stream().anyMatch(a -> a.username().equals("nurlan") && a.action() == kz.qorgau.audit.AuditAction.READ));
-        assertFalse(work.whoSaw(NURLAN, number).isEmpty(), "the supervisor may read it too");
-        assertThrows(AccessDeniedException.class, () -> work.whoSaw(POLICE, number), "police may not");
+        assertFalse(work.whoSaw(NURLAN, number, new kz.qorgau.shared.PageRequest(0, 100)).items().isEmpty(), "the supervisor may read it too");
+        assertThrows(AccessDeniedException.class, () -> work.whoSaw(POLICE, number, new kz.qorgau.shared.PageRequest(0, 100)).items(), "police may not");
 
         javax.sql.DataSource application = InitialContext.doLookup("java:app/jdbc/qorgau");
         try (java.sql.Connection c = application.getConnection(); java.sql.Statement st = c.createStatement()) {
@@ -723,7 +723,7 @@ class CaseServicesIT {
         assertEquals(astana, work.details(NURLAN, astana).number(), "now she may read it");
         assertEquals(1, caseViews.open(DANA, astana).emergencyAccesses().size(), "flagged for the owner too");
         assertTrue(work.timeline(DANA, astana).stream().anyMatch(e -> e.kind() == CaseEventKind.EMERGENCY_ACCESS));
-        assertTrue(work.whoSaw(DANA, astana).stream().anyMatch(a -> a.action() == kz.qorgau.audit.AuditAction.BREAK_GLASS
+        assertTrue(work.whoSaw(DANA, astana, new kz.qorgau.shared.PageRequest(0, 100)).items().stream().anyMatch(a -> a.action() == kz.qorgau.audit.AuditAction.BREAK_GLASS
                 && a.username().equals("nurlan")));
         assertTrue(breakGlass.review(NURLAN).stream().anyMatch(r -> r.caseNumber().equals(astana)
                 && r.reason().startsWith("Угроза жизни")));
@@ -756,13 +756,13 @@ class CaseServicesIT {
         assertTrue(cases.count(ZHANAR) >= 1);
         work.activate(ZHANAR, number, work.details(ZHANAR, number).version());
         notes.write(ZHANAR, number, "Встреча в центре поддержки семьи, следующая через неделю.");
-        assertTrue(notes.notes(AIGERIM, number).stream().anyMatch(n -> n.authorUsername().equals("zhanar")));
+        assertTrue(notes.notes(AIGERIM, number, new kz.qorgau.shared.PageRequest(0, 100)).items().stream().anyMatch(n -> n.authorUsername().equals("zhanar")));
         assertThrows(NotFoundException.class, () -> work.secretAddress(ZHANAR, number), "the address stays with ALM-CC");
         assertTrue(work.secretAddress(AIGERIM, number).isPresent());
 
         work.unassign(NURLAN, number, work.details(NURLAN, number).version());
         assertThrows(NotFoundException.class, () -> work.details(ZHANAR, number));
-        assertThrows(NotFoundException.class, () -> notes.notes(ZHANAR, number));
+        assertThrows(NotFoundException.class, () -> notes.notes(ZHANAR, number, new kz.qorgau.shared.PageRequest(0, 100)).items());
         List<CaseEventKind> kinds = work.timeline(AIGERIM, number).stream().map(CaseEvent::kind).toList();
         assertTrue(kinds.containsAll(List.of(CaseEventKind.CASE_ASSIGNED, CaseEventKind.NOTE_WRITTEN, CaseEventKind.CASE_UNASSIGNED)), kinds.toString());
         assertTrue(work.timeline(AIGERIM, number).stream().filter(e -> e.kind() == CaseEventKind.CASE_ASSIGNED)
@@ -778,16 +778,16 @@ class CaseServicesIT {
         notes.write(AIGERIM, number, "  " + text + "  ");
         notes.write(AIGERIM, number, "Поправка: свёкра, не свекрови.");
 
-        List<kz.qorgau.casefile.CaseNoteService.NoteView> read = notes.notes(AIGERIM, number);
+        List<kz.qorgau.casefile.CaseNoteService.NoteView> read = notes.notes(AIGERIM, number, new kz.qorgau.shared.PageRequest(0, 100)).items();
         assertEquals(2, read.size());
         assertEquals("Поправка: свёкра, не свекрови.", read.get(0).text(), "newest first");
         assertEquals(text, read.get(1).text(), "trimmed");
-        assertEquals(2, notes.notes(NURLAN, number).size(), "the supervisor reads them");
+        assertEquals(2, notes.notes(NURLAN, number, new kz.qorgau.shared.PageRequest(0, 100)).items().size(), "the supervisor reads them");
         assertThrows(AccessDeniedException.class, () -> notes.write(NURLAN, number, "Руководитель пишет"));
-        assertThrows(AccessDeniedException.class, () -> notes.notes(POLICE, number));
-        assertThrows(AccessDeniedException.class, () -> notes.notes(ALIYA, number));
-        assertThrows(AccessDeniedException.class, () -> notes.notes(MADINA, number));
-        assertThrows(NotFoundException.class, () -> notes.notes(DANA, number));
+        assertThrows(AccessDeniedException.class, () -> notes.notes(POLICE, number, new kz.qorgau.shared.PageRequest(0, 100)).items());
+        assertThrows(AccessDeniedException.class, () -> notes.notes(ALIYA, number, new kz.qorgau.shared.PageRequest(0, 100)).items());
+        assertThrows(AccessDeniedException.class, () -> notes.notes(MADINA, number, new kz.qorgau.shared.PageRequest(0, 100)).items());
+        assertThrows(NotFoundException.class, () -> notes.notes(DANA, number, new kz.qorgau.shared.PageRequest(0, 100)).items());
 
         String closing = cases.open(AIGERIM, intake("Тестова-Заметки-Закрыто", "ALM")).toString();
         work.requestClosure(AIGERIM, closing, work.details(AIGERIM, closing).version());
@@ -810,7 +810,7 @@ class CaseServicesIT {
                 assertTrue(refused.getSQLState().startsWith("42"), attack + " -> " + refused.getSQLState());
             }
         }
-        assertEquals(text, notes.notes(AIGERIM, number).get(1).text(), "unchanged");
+        assertEquals(text, notes.notes(AIGERIM, number, new kz.qorgau.shared.PageRequest(0, 100)).items().get(1).text(), "unchanged");
     }
 
     @Test
@@ -939,7 +939,7 @@ class CaseServicesIT {
         assertTrue(worked.consents().stream().anyMatch(c -> c.scope() == ConsentScope.DISCLOSURE));
         assertTrue(worked.incidents().stream().anyMatch(i -> i.legalArticleCode() != null && i.perpetratorName() != null));
         assertTrue(work.safetyPlan(AIGERIM, atWork).isPresent());
-        assertEquals(2, notes.notes(AIGERIM, atWork).size());
+        assertEquals(2, notes.notes(AIGERIM, atWork, new kz.qorgau.shared.PageRequest(0, 100)).items().size());
 
         List<kz.qorgau.protection.OrderStatus> orders = demo.withOrders().stream()
                 .flatMap(n -> protection.ofCase(POLICE, n).stream()).map(o -> o.status(today)).toList();
@@ -968,7 +968,7 @@ class CaseServicesIT {
         assertEquals(CaseStatus.CLOSURE_REQUESTED, work.details(NURLAN, demo.closureRequested()).status());
         assertEquals(assignedBefore + 1, cases.count(ZHANAR));
         assertEquals("zhanar", work.details(ZHANAR, demo.assignedToZhanar()).assignedTo());
-        assertFalse(notes.notes(ZHANAR, demo.assignedToZhanar()).isEmpty());
+        assertFalse(notes.notes(ZHANAR, demo.assignedToZhanar(), new kz.qorgau.shared.PageRequest(0, 100)).items().isEmpty());
 
         kz.qorgau.trafficking.TraffickingIdentification identified = trafficking.of(POLICE, demo.trafficking()).orElseThrow();
         assertEquals(kz.qorgau.trafficking.IdentificationStatus.VICTIM, identified.status());

@@ -160,12 +160,18 @@ class RepeatableWritesIT {
 
     /** How many of the case's notes carry this text. */
     private static long copies(String text) throws Exception {
-        HttpResponse<String> notes = HTTP.send(HttpRequest.newBuilder(URI.create(api + notes()))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(notes.statusCode()).isEqualTo(200);
-        return Json.createReader(new StringReader(notes.body())).readArray().stream()
-                .filter(n -> text.equals(n.asJsonObject().getString("text", null))).count();
+        long copies = 0;
+        for (int first = 0, total = 1; first < total; first += 100) {
+            HttpResponse<String> notes = HTTP.send(HttpRequest.newBuilder(URI.create(api + notes() + "?size=100&first=" + first))
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(notes.statusCode()).isEqualTo(200);
+            jakarta.json.JsonObject page = Json.createReader(new StringReader(notes.body())).readObject();
+            total = page.getInt("total");
+            copies += page.getJsonArray("items").stream()
+                    .filter(n -> text.equals(n.asJsonObject().getString("text", null))).count();
+        }
+        return copies;
     }
 
     private static HttpResponse<String> post(String path, String body, String key) throws Exception {

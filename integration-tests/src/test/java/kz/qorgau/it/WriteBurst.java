@@ -113,14 +113,19 @@ final class WriteBurst {
     Tally tally() throws Exception {
         Map<String, Integer> written = new HashMap<>();
         for (String number : cases) {
-            HttpResponse<String> notes = http.send(HttpRequest.newBuilder(URI.create(api + "cases/" + number + "/notes"))
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json").timeout(HUNG).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (notes.statusCode() != 200) {
-                throw new IllegalStateException("notes not readable after the burst: HTTP " + notes.statusCode());
+            // a page at a time, as the list is paged (at most 100 a page)
+            for (int first = 0, total = 1; first < total; first += 100) {
+                HttpResponse<String> notes = http.send(HttpRequest.newBuilder(
+                                URI.create(api + "cases/" + number + "/notes?size=100&first=" + first))
+                        .header("Authorization", "Bearer " + token).header("Accept", "application/json").timeout(HUNG).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (notes.statusCode() != 200) {
+                    throw new IllegalStateException("notes not readable after the burst: HTTP " + notes.statusCode());
+                }
+                jakarta.json.JsonObject page = Json.createReader(new StringReader(notes.body())).readObject();
+                total = page.getInt("total");
+                page.getJsonArray("items").forEach(n -> written.merge(n.asJsonObject().getString("text", ""), 1, Integer::sum));
             }
-            Json.createReader(new StringReader(notes.body())).readArray()
-                    .forEach(n -> written.merge(n.asJsonObject().getString("text", ""), 1, Integer::sum));
         }
         int lost = (int) acknowledged.stream().filter(text -> !written.containsKey(text)).count();
         int twice = (int) written.entrySet().stream().filter(e -> e.getKey().contains(tag) && e.getValue() > 1).count();

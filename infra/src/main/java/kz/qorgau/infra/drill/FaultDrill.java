@@ -188,13 +188,18 @@ public final class FaultDrill {
         Map<String, Integer> written = new HashMap<>();
         String token = token();
         for (String number : cases) {
-            HttpResponse<String> response = http.send(api("api/v1/cases/" + number + "/notes", token).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException("notes of " + number + " not readable after the scenario: HTTP " + response.statusCode());
+            // the list is paged (at most 100 a page) and says how many there are
+            for (int first = 0, total = 1; first < total; first += 100) {
+                HttpResponse<String> response = http.send(api("api/v1/cases/" + number + "/notes?size=100&first=" + first, token)
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IOException("notes of " + number + " not readable after the scenario: HTTP " + response.statusCode());
+                }
+                JsonObject page = Json.createReader(new StringReader(response.body())).readObject();
+                total = page.getInt("total");
+                JsonArray list = page.getJsonArray("items");
+                list.getValuesAs(JsonObject.class).forEach(n -> written.merge(n.getString("text", ""), 1, Integer::sum));
             }
-            JsonArray list = Json.createReader(new StringReader(response.body())).readArray();
-            list.getValuesAs(JsonObject.class).forEach(n -> written.merge(n.getString("text", ""), 1, Integer::sum));
         }
         int present = (int) burst.acknowledged.stream().filter(a -> written.containsKey(a.text())).count();
         int extra = (int) burst.unacknowledged.stream().filter(written::containsKey).count();
@@ -342,7 +347,7 @@ public final class FaultDrill {
             throw new IOException("the case list answered " + list.statusCode() + " for aigerim's token");
         }
         List<String> writable = new ArrayList<>();
-        for (JsonObject c : Json.createReader(new StringReader(list.body())).readArray().getValuesAs(JsonObject.class)) {
+        for (JsonObject c : Json.createReader(new StringReader(list.body())).readObject().getJsonArray("items").getValuesAs(JsonObject.class)) {
             String number = c.getString("number");
             HttpResponse<Void> probe = http.send(api("api/v1/cases/" + number + "/notes", token)
                     .header("Content-Type", "application/json")

@@ -23,6 +23,8 @@ import kz.qorgau.casefile.CaseSummary;
 import kz.qorgau.casefile.CaseWorkService;
 import kz.qorgau.casefile.NewCaseFile;
 import kz.qorgau.protection.ProtectionService;
+import kz.qorgau.shared.Page;
+import kz.qorgau.shared.PageRequest;
 
 import java.time.Instant;
 import java.util.List;
@@ -60,14 +62,11 @@ public class CasesApi {
     @jakarta.ws.rs.core.Context
     UriInfo uri;
 
-    /** The caller's cases, a page at a time, most recently active first. */
+    /** The caller's cases, a page at a time, most recently active first, with how many there are. */
     @GET
-    public List<CaseSummary> list(@QueryParam("first") @DefaultValue("0") int first,
+    public Page<CaseSummary> list(@QueryParam("first") @DefaultValue("0") int first,
                                   @QueryParam("size") @DefaultValue("20") int size) {
-        if (first < 0 || size < 1 || size > CaseListQuery.MAX_PAGE_SIZE) {
-            throw new BadRequestException();
-        }
-        return cases.list(caller.get(), new CaseListQuery(first, size, CaseListQuery.SortBy.LAST_ACTIVITY, false));
+        return cases.page(caller.get(), new PageRequest(first, size));
     }
 
     @Inject
@@ -134,14 +133,18 @@ public class CasesApi {
     /** "Who saw this": the case's audit trail, for the owning organisation and the region's supervisor. */
     @GET
     @Path("{number}/audit")
-    public List<AuditEntry> whoSaw(@PathParam("number") String number) {
-        return work.whoSaw(caller.get(), number);
+    public Page<AuditEntry> whoSaw(@PathParam("number") String number,
+                                   @QueryParam("first") @DefaultValue("0") int first,
+                                   @QueryParam("size") @DefaultValue("20") int size) {
+        return work.whoSaw(caller.get(), number, new PageRequest(first, size));
     }
 
     @GET
     @Path("{number}/protective-orders")
-    public List<ProtectiveOrdersApi.Order> orders(@PathParam("number") String number) {
-        return ProtectiveOrdersApi.Order.of(protection.orders(caller.get(), number));
+    public Page<ProtectiveOrdersApi.Order> orders(@PathParam("number") String number,
+                                                  @QueryParam("first") @DefaultValue("0") int first,
+                                                  @QueryParam("size") @DefaultValue("20") int size) {
+        return ProtectiveOrdersApi.Order.of(protection.orders(caller.get(), number, new PageRequest(first, size)));
     }
 
     /** A police unit issues an order on a case of its region. */
@@ -158,8 +161,10 @@ public class CasesApi {
     /** Counselling notes: the owning organisation, the assigned worker and the supervisor; never police or courts. */
     @GET
     @Path("{number}/notes")
-    public List<CaseNoteService.NoteView> notes(@PathParam("number") String number) {
-        return notes.notes(caller.get(), number);
+    public Page<CaseNoteService.NoteView> notes(@PathParam("number") String number,
+                                                @QueryParam("first") @DefaultValue("0") int first,
+                                                @QueryParam("size") @DefaultValue("20") int size) {
+        return notes.notes(caller.get(), number, new PageRequest(first, size));
     }
 
     /** A further note; a note is never changed, a correction is another note. */

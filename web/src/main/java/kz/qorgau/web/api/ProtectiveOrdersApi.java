@@ -73,9 +73,9 @@ public class ProtectiveOrdersApi {
                     o.prohibitions(), o.revokedOn().orElse(null), o.violations().size(), entry.access().actions());
         }
 
-        static List<Order> of(List<ProtectionService.OrderEntry> orders) {
+        static kz.qorgau.shared.Page<Order> of(kz.qorgau.shared.Page<ProtectionService.OrderEntry> orders) {
             LocalDate today = LocalDate.now(Clocks.KAZAKHSTAN);
-            return orders.stream().map(o -> of(o, today)).toList();
+            return orders.map(o -> of(o, today));
         }
     }
 }

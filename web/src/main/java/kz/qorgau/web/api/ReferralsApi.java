@@ -30,9 +30,11 @@ public class ReferralsApi {
     @Inject
     ReferralService referrals;
 
+    /** The referrals sent to the caller's organisation, newest first, a page at a time, with how many there are. */
     @GET
-    public List<ReferralView> inbox() {
-        return referrals.inbox(caller.get());
+    public kz.qorgau.shared.Page<ReferralView> inbox(@jakarta.ws.rs.QueryParam("first") @jakarta.ws.rs.DefaultValue("0") int first,
+                                                     @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("20") int size) {
+        return referrals.inbox(caller.get(), new kz.qorgau.shared.PageRequest(first, size));
     }
 
     @POST
