@@ -86,7 +86,11 @@ public class ProtectionService {
         Writes.flush(em);
     }
 
-    public void revoke(Caller caller, Long orderId, long version, LocalDate on, String reason) {
+    /**
+     * Revokes the order if it is still at {@code version} (checked here and again by the version in the UPDATE, so no
+     * change can come between); returns its new version.
+     */
+    public long revoke(Caller caller, Long orderId, long version, LocalDate on, String reason) {
         ProtectiveOrder order = editable(caller, orderId, version);
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new InvalidInputException("order.revocation.reason.required");
@@ -94,6 +98,17 @@ public class ProtectionService {
         order.revoke(on, reason.strip(), caller.username(), today());
         timeline.record(order.caseFileId(), CaseEventKind.PROTECTIVE_ORDER_REVOKED, caller, null, now());
         Writes.flush(em);
+        return order.version();
+    }
+
+    /** One order, for whoever may read its case (then with the policy's answer for it); otherwise it does not exist. */
+    public OrderEntry order(Caller caller, Long orderId) {
+        ProtectiveOrder order = orderId == null ? null : em.find(ProtectiveOrder.class, orderId);
+        if (order == null) {
+            throw new NotFoundException();
+        }
+        CaseWorkService.Accessed accessed = work.accessedById(caller, order.caseFileId());
+        return new OrderEntry(order, AccessPolicy.order(caller, accessed.access(), order.issuingUnitCode(), order.status(today())));
     }
 
     /** An order and what the caller may do with it now, by the access policy. */

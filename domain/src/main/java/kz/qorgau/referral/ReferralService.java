@@ -97,12 +97,14 @@ public class ReferralService {
         changed(caller, ofTheCase(caller, referralId, version), r -> r.cancel(caller.username(), now()));
     }
 
-    public void accept(Caller caller, Long referralId, long version) {
-        changed(caller, addressedTo(caller, referralId, version), r -> r.accept(caller.username(), organisation(caller), now()));
+    /** The provider accepts a referral still at {@code version}; returns its new version. */
+    public long accept(Caller caller, Long referralId, long version) {
+        return changed(caller, addressedTo(caller, referralId, version), r -> r.accept(caller.username(), organisation(caller), now()));
     }
 
-    public void decline(Caller caller, Long referralId, long version, DeclineReason reason) {
-        changed(caller, addressedTo(caller, referralId, version),
+    /** The provider declines a referral still at {@code version}; returns its new version. */
+    public long decline(Caller caller, Long referralId, long version, DeclineReason reason) {
+        return changed(caller, addressedTo(caller, referralId, version),
                 r -> r.decline(reason, caller.username(), organisation(caller), now()));
     }
 
@@ -110,11 +112,38 @@ public class ReferralService {
         changed(caller, addressedTo(caller, referralId, version), r -> r.complete(caller.username(), organisation(caller), now()));
     }
 
-    public void recordDelivery(Caller caller, Long referralId, long version, LocalDate on, BigDecimal hours) {
+    /**
+     * A delivery under a referral still at {@code version}; returns its new version. A second delivery changes no
+     * column of the referral, so its version is raised on purpose: two deliveries sent against the same version
+     * cannot both be saved.
+     */
+    public long recordDelivery(Caller caller, Long referralId, long version, LocalDate on, BigDecimal hours) {
         ServiceReferral referral = addressedTo(caller, referralId, version);
         referral.recordDelivery(on, hours, caller.username(), organisation(caller), LocalDate.now(clock), now());
+        em.lock(referral, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         timeline.record(referral.caseFileId(), CaseEventKind.SERVICE_DELIVERED, caller, referral.service().name(), now());
         Writes.flush(em);
+        return referral.version();
+    }
+
+    /**
+     * One referral: for its provider once it was sent, and for those who read the case's referrals; otherwise it
+     * does not exist. Read by a provider, it is audited like a row of the inbox.
+     */
+    public ReferralView referral(Caller caller, Long referralId) {
+        ServiceReferral referral = referralId == null ? null : em.find(ServiceReferral.class, referralId);
+        if (referral == null) {
+            throw new NotFoundException();
+        }
+        CaseFile file = em.find(CaseFile.class, referral.caseFileId());
+        if (caller.may(Permission.REFERRAL_ANSWER)
+                && AccessPolicy.addressedTo(caller, referral.toOrganisationCode(), referral.status())) {
+            audit.record(caller, AuditAction.READ, "ServiceReferral", referral.id(), file.id(), null);
+            return view(referral, file, Optional.empty(), caller);
+        }
+        CaseWorkService.Accessed accessed = work.accessedById(caller, referral.caseFileId());
+        accessed.access().require(CaseAction.READ_REFERRALS);
+        return view(referral, file, Optional.of(accessed.access()), caller);
     }
 
     /** The referrals of a case, for those who may read the case. */
@@ -213,10 +242,11 @@ public class ReferralService {
         return referral;
     }
 
-    private void changed(Caller caller, ServiceReferral referral, Consumer<ServiceReferral> change) {
+    private long changed(Caller caller, ServiceReferral referral, Consumer<ServiceReferral> change) {
         change.accept(referral);
         timeline.record(referral.caseFileId(), CaseEventKind.REFERRAL_STATUS_CHANGED, caller, referral.status().name(), now());
         Writes.flush(em);
+        return referral.version();
     }
 
     private static String organisation(Caller caller) {

@@ -43,8 +43,11 @@ public class TraffickingService {
         return find(file.id());
     }
 
-    /** {@code version} is the identification's version as seen, or -1 when there was none. */
-    public void identify(Caller caller, String caseNumber, long version, IdentificationStatus status, LocalDate decidedOn,
+    /**
+     * {@code version} is the identification's version as seen, or -1 when there was none (checked here and again by
+     * the version in the UPDATE); returns its new version.
+     */
+    public long identify(Caller caller, String caseNumber, long version, IdentificationStatus status, LocalDate decidedOn,
                          Set<ExploitationType> exploitation, Set<MeansOfControl> control, String countryOfRecruitment,
                          String countryOfExploitation, RecruitmentType recruitment) {
         CaseFile file = work.accessed(caller, caseNumber, kz.qorgau.access.CaseAction.IDENTIFY_TRAFFICKING).file();
@@ -64,6 +67,7 @@ public class TraffickingService {
         }
         timeline.record(file.id(), CaseEventKind.TRAFFICKING_IDENTIFIED, caller, status.name(), now());
         Writes.flush(em);
+        return identification.version();
     }
 
     /** The identification of a case opened for its page, its two lists in the same statement. */

@@ -91,8 +91,8 @@ class ApiAccessMatrixIT {
                 u -> outcome(call(u, "GET", "cases/" + almaty + "/address", null)),
                 u -> outcome(call(u, "GET", "cases/" + almaty + "/audit", null)),
                 u -> outcome(call(u, "POST", "cases/" + almaty + "/protective-orders", order("API-" + System.nanoTime()))),
-                u -> outcome(call(u, "POST", "protective-orders/" + orderId + "/revocation",
-                        "{\"version\":1,\"reason\":\"Проверка матрицы\"}")),
+                u -> outcome(ApiCalls.call(api + "protective-orders/" + orderId + "/revocation", TOKENS.get(u), "POST",
+                        "{\"reason\":\"Проверка матрицы\"}", "ru", "\"1\"")),
                 u -> outcome(call(u, "GET", "referrals", null)),
                 u -> outcome(call(u, "GET", "cases/" + almaty + "/notes", null)),
                 u -> outcome(call(u, "POST", "cases/" + almaty + "/notes", "{\"text\":\"Матрица: беседа проведена\"}")),
@@ -187,10 +187,10 @@ class ApiAccessMatrixIT {
                 .isEqualTo(404);
         // serik changes the order id in his request: another id reaches nothing, a malformed one neither
         for (long guess : new long[]{orderId + 1000, -1, 0}) {
-            assertThat(call("serik", "POST", "protective-orders/" + guess + "/revocation", "{\"version\":1,\"reason\":\"x\"}")
+            assertThat(ApiCalls.call(api + "protective-orders/" + guess + "/revocation", TOKENS.get("serik"), "POST", "{\"reason\":\"x\"}", "ru", "\"1\"")
                     .statusCode()).as("order " + guess).isEqualTo(404);
         }
-        assertThat(call("serik", "POST", "protective-orders/abc/revocation", "{\"version\":1,\"reason\":\"x\"}").statusCode())
+        assertThat(ApiCalls.call(api + "protective-orders/abc/revocation", TOKENS.get("serik"), "POST", "{\"reason\":\"x\"}", "ru", "\"1\"").statusCode())
                 .isEqualTo(404);
     }
 
@@ -358,6 +358,74 @@ class ApiAccessMatrixIT {
             assertThat(refused.statusCode()).as(outOfBounds).isEqualTo(400);
             assertThat(refused.body()).as(outOfBounds).contains("page.outOfBounds", "/api/v1/problems/invalid-input");
         }
+    }
+
+    @Test
+    void aChangeNamesTheVersionItWasReadAtAndAStaleOneChangesNothing() throws Exception {
+        HttpResponse<String> details = call("aigerim", "GET", "cases/" + almaty, null);
+        assertThat(details.headers().firstValue("ETag"))
+                .hasValue("\"" + json(details.body()).asJsonObject().getJsonNumber("version") + "\"");
+
+        // a new order on a case needs no If-Match; changing it does
+        long id = json(call("serik", "POST", "cases/" + almaty + "/protective-orders", order("ETAG-" + System.nanoTime())).body())
+                .asJsonObject().getJsonNumber("id").longValue();
+        String read = etag(call("serik", "GET", "protective-orders/" + id, null));
+        assertThat(read).matches("\"\\d+\"");
+        String revocation = "protective-orders/" + id + "/revocation";
+        String body = "{\"reason\":\"Проверка версии\"}";
+        problem(ifMatch("serik", "POST", revocation, body, null), 428, "precondition-required", "/api/v1/" + revocation);
+        problem(ifMatch("serik", "POST", revocation, body, "*"), 428, "precondition-required", "/api/v1/" + revocation);
+        problem(ifMatch("serik", "POST", revocation, body, "\"999\""), 412, "precondition-failed", "/api/v1/" + revocation);
+        problem(ifMatch("serik", "POST", revocation, body, "W/" + read), 412, "precondition-failed", "/api/v1/" + revocation);
+        HttpResponse<String> unchanged = call("serik", "GET", "protective-orders/" + id, null);
+        assertThat(etag(unchanged)).isEqualTo(read);
+        assertThat(json(unchanged.body()).asJsonObject().getString("status")).isNotEqualTo("REVOKED");
+
+        HttpResponse<String> revoked = ifMatch("serik", "POST", revocation, body, read);
+        assertEquals(204, revoked.statusCode(), revoked.body());
+        String after = etag(revoked);
+        assertThat(after).isNotEqualTo(read);
+        HttpResponse<String> now = call("serik", "GET", "protective-orders/" + id, null);
+        assertThat(etag(now)).isEqualTo(after);
+        assertThat(json(now.body()).asJsonObject().getString("status")).isEqualTo("REVOKED");
+        problem(ifMatch("serik", "POST", revocation, body, read), 412, "precondition-failed", "/api/v1/" + revocation);
+        assertThat(call("aigerim", "GET", "protective-orders/" + id, null).statusCode()).as("her case's order").isEqualTo(200);
+        assertThat(call("dana", "GET", "protective-orders/" + id, null).statusCode()).as("another region's").isEqualTo(404);
+
+        // a referral: accepted once, and a decline decided on the version before the acceptance changes nothing
+        String number = number(call("aigerim", "POST", "cases", intake("Апиева-Версия", "ALM")
+                .replace("}", ",\"consents\":[\"SERVICES\",\"DISCLOSURE\"],\"consentGivenOn\":\"" + LocalDate.now(ZoneId.of("Asia/Almaty")) + "\"}")));
+        HttpResponse<String> referred = call("aigerim", "POST", "cases/" + number + "/referrals",
+                "{\"service\":\"LEGAL\",\"provider\":\"ALM-NGO\",\"send\":true}");
+        assertEquals(201, referred.statusCode(), referred.body());
+        String referral = "referrals/" + json(referred.body()).asJsonObject().getJsonNumber("id");
+        String sent = etag(call("madina", "GET", referral, null));
+        problem(ifMatch("madina", "POST", referral + "/acceptance", null, null), 428, "precondition-required", "/api/v1/" + referral + "/acceptance");
+        HttpResponse<String> accepted = ifMatch("madina", "POST", referral + "/acceptance", null, sent);
+        assertEquals(204, accepted.statusCode(), accepted.body());
+        problem(ifMatch("madina", "POST", referral + "/decline", "{\"reason\":\"NO_CAPACITY\"}", sent), 412, "precondition-failed",
+                "/api/v1/" + referral + "/decline");
+        // two deliveries decided on the same version: the second is stale, only one is saved
+        String delivery = "{\"deliveredOn\":\"" + LocalDate.now(ZoneId.of("Asia/Almaty")) + "\",\"hours\":1.5}";
+        HttpResponse<String> delivered = ifMatch("madina", "POST", referral + "/deliveries", delivery, etag(accepted));
+        assertEquals(201, delivered.statusCode(), delivered.body());
+        problem(ifMatch("madina", "POST", referral + "/deliveries", delivery, etag(accepted)), 412, "precondition-failed",
+                "/api/v1/" + referral + "/deliveries");
+        HttpResponse<String> seen = call("madina", "GET", referral, null);
+        assertThat(etag(seen)).isEqualTo(etag(delivered));
+        JsonObject view = json(seen.body()).asJsonObject();
+        assertThat(view.getString("status")).isEqualTo("IN_PROGRESS");
+        assertThat(view.getJsonNumber("totalHours").bigDecimalValue()).isEqualByComparingTo("1.5");
+        assertThat(call("aigerim", "GET", referral, null).statusCode()).as("the case's worker").isEqualTo(200);
+        assertThat(call("dana", "GET", referral, null).statusCode()).isEqualTo(404);
+    }
+
+    private static String etag(HttpResponse<String> response) {
+        return response.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag: " + response.statusCode()));
+    }
+
+    private static HttpResponse<String> ifMatch(String user, String method, String path, String body, String etag) {
+        return ApiCalls.call(api + path, TOKENS.get(user), method, body, "ru", etag);
     }
 
     @Test

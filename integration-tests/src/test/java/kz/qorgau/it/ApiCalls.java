@@ -14,12 +14,20 @@ final class ApiCalls {
     }
 
     static HttpResponse<String> call(String url, String token, String method, String body, String language) {
+        return call(url, token, method, body, language, null);
+    }
+
+    /** A change of an existing record, naming the version it was decided on ({@code ifMatch}, an ETag; null for none). */
+    static HttpResponse<String> call(String url, String token, String method, String body, String language, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept-Language", language)
                 .header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {

@@ -95,8 +95,9 @@ class HostileInputIT {
             HttpResponse<String> fresh = call("serik", "POST", "cases/" + caseNumber + "/protective-orders", order("orderNumber", "H-" + System.nanoTime()), "ru");
             ordersCreated += created(fresh);
             long id = json(fresh.body()).asJsonObject().getJsonNumber("id").longValue();
-            HttpResponse<String> revocation = call("serik", "POST", "protective-orders/" + id + "/revocation",
-                    "{\"version\":1,\"revokedOn\":\"" + TODAY + "\",\"reason\":" + str(value) + "}", "ru");
+            String etag = call("serik", "GET", "protective-orders/" + id, null, "ru").headers().firstValue("ETag").orElseThrow();
+            HttpResponse<String> revocation = ApiCalls.call(api + "protective-orders/" + id + "/revocation", TOKENS.get("serik"), "POST",
+                    "{\"revokedOn\":\"" + TODAY + "\",\"reason\":" + str(value) + "}", "ru", etag);
             revoked += revocation.statusCode() == 204 ? 1 : 0;
             answered(call("aigerim", "GET", "cases/" + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"), null, "ru"));
         }
@@ -167,8 +168,8 @@ class HostileInputIT {
         org.junit.jupiter.api.Assumptions.assumeFalse(waiting.isEmpty(),
                 "needs a referral waiting for ALM-NGO, as in the demo data CaseServicesIT generates");
         for (jakarta.json.JsonObject r : waiting) {
-            HttpResponse<String> decline = call("madina", "POST", "referrals/" + r.getJsonNumber("id") + "/decline",
-                    "{\"version\":" + r.getJsonNumber("version") + "}", "en");
+            HttpResponse<String> decline = ApiCalls.call(api + "referrals/" + r.getJsonNumber("id") + "/decline", TOKENS.get("madina"),
+                    "POST", "{}", "en", "\"" + r.getJsonNumber("version") + "\"");
             assertThat(decline.statusCode()).as(decline.body()).isEqualTo(400);
             assertThat(decline.body()).contains("referral.decline.reasonRequired");
         }

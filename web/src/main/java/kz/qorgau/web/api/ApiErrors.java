@@ -49,7 +49,9 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         var refused = QorgauException.behind(failure);
         if (refused.isPresent()) {
-            return problem(status(refused.get()), refused.get().messageKeys());
+            int status = status(refused.get());
+            // a caller that named the version it changes (If-Match) is told that precondition failed, nothing changed
+            return problem(status, status == 412 ? List.of("api.preconditionFailed") : refused.get().messageKeys());
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
@@ -115,8 +117,13 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
             return 403;
         }
         if (refusal instanceof ConcurrentChangeException) {
-            // a caller that stated the version it changes (If-Match) is told that precondition failed
             return headers != null && headers.getHeaderString(HttpHeaders.IF_MATCH) != null ? 412 : 409;
+        }
+        if (refusal instanceof ETags.Failed) {
+            return 412;
+        }
+        if (refusal instanceof ETags.Required) {
+            return 428;
         }
         if (refusal instanceof CasesApi.NothingRecorded) {
             return 404;

@@ -106,28 +106,32 @@ public class CasesApi {
         return Response.created(uri.getAbsolutePathBuilder().path(number).build()).entity(new Opened(number)).build();
     }
 
+    /** The case as the caller may see it; its {@code ETag} is the case file's version. */
     @GET
     @Path("{number}")
-    public CaseDetails details(@PathParam("number") String number) {
-        return work.details(caller.get(), number);
+    public Response details(@PathParam("number") String number) {
+        CaseDetails details = work.details(caller.get(), number);
+        return Response.ok(details).tag(ETags.of(details.version())).build();
     }
 
     /** The safety plan, for those who may read it; 404 with its own message when none was written. */
     @GET
     @Path("{number}/safety-plan")
-    public Plan safetyPlan(@PathParam("number") String number) {
-        return work.safetyPlan(caller.get(), number)
+    public Response safetyPlan(@PathParam("number") String number) {
+        Plan plan = work.safetyPlan(caller.get(), number)
                 .map(p -> new Plan(p.text(), p.updatedBy(), p.updatedAt(), p.version()))
                 .orElseThrow(NothingRecorded::new);
+        return Response.ok(plan).tag(ETags.of(plan.version())).build();
     }
 
     /** Where the victim lives and shelters: the owning organisation only; 404 with its own message when nothing was recorded. */
     @GET
     @Path("{number}/address")
-    public Address address(@PathParam("number") String number) {
-        return work.secretAddress(caller.get(), number)
+    public Response address(@PathParam("number") String number) {
+        Address address = work.secretAddress(caller.get(), number)
                 .map(s -> new Address(s.currentAddress().orElse(null), s.shelterLocation().orElse(null), s.version()))
                 .orElseThrow(NothingRecorded::new);
+        return Response.ok(address).tag(ETags.of(address.version())).build();
     }
 
     /** "Who saw this": the case's audit trail, for the owning organisation and the region's supervisor. */
@@ -212,20 +216,42 @@ public class CasesApi {
     public record Referral(kz.qorgau.referral.SpecialSocialService service, String provider, Boolean send) {
     }
 
-    /** The preliminary identification of a trafficking victim, by the police; {@code version} -1 for the first. */
+    /** The preliminary identification of a trafficking victim, if made; its {@code ETag} is its version. */
+    @GET
+    @Path("{number}/trafficking-identification")
+    public Response identification(@PathParam("number") String number) {
+        var made = trafficking.of(caller.get(), number).orElseThrow(NothingRecorded::new);
+        Identification body = new Identification(made.status(), made.decidedOn(), made.typesOfExploitation(), made.meansOfControl(),
+                made.countryOfRecruitment().orElse(null), made.countryOfExploitation().orElse(null), made.recruitmentType().orElse(null));
+        return Response.ok(body).tag(ETags.of(made.version())).build();
+    }
+
+    /**
+     * The preliminary identification of a trafficking victim, by the police: the first without {@code If-Match}, a
+     * revision with the {@code ETag} of the identification as read; 201 with the new {@code ETag}.
+     */
     @POST
     @Path("{number}/trafficking-identification")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response identify(@PathParam("number") String number, Identification identification) {
         Identification i = Bodies.required(identification);
-        trafficking.identify(caller.get(), number, i.version() == null ? -1 : i.version(), i.status(), i.decidedOn(),
+        long expected;
+        if (headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.IF_MATCH) != null) {
+            expected = ETags.expected(headers);
+        } else if (trafficking.of(caller.get(), number).isPresent()) {
+            // a revision of one made: the service would refuse it as a conflict; the caller is told what to send
+            throw new ETags.Required();
+        } else {
+            expected = -1; // the first; two made at once are refused by the service's check and the unique case
+        }
+        long version = trafficking.identify(caller.get(), number, expected, i.status(), i.decidedOn(),
                 i.exploitation() == null ? java.util.Set.of() : i.exploitation(),
                 i.meansOfControl() == null ? java.util.Set.of() : i.meansOfControl(),
                 i.countryOfRecruitment(), i.countryOfExploitation(), i.recruitment());
-        return Response.status(Response.Status.CREATED).build();
+        return Response.status(Response.Status.CREATED).tag(ETags.of(version)).build();
     }
 
-    public record Identification(Long version, kz.qorgau.trafficking.IdentificationStatus status, java.time.LocalDate decidedOn,
+    public record Identification(kz.qorgau.trafficking.IdentificationStatus status, java.time.LocalDate decidedOn,
                                  java.util.Set<kz.qorgau.trafficking.ExploitationType> exploitation,
                                  java.util.Set<kz.qorgau.trafficking.MeansOfControl> meansOfControl,
                                  String countryOfRecruitment, String countryOfExploitation,

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import kz.qorgau.access.OrderAction;
 import kz.qorgau.protection.Perpetrator;
 import kz.qorgau.protection.Prohibition;
@@ -35,12 +36,25 @@ public class ProtectiveOrdersApi {
     @Inject
     ProtectionService protection;
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
+
+    /** One order, for whoever reads its case; its {@code ETag} is the version a change names in {@code If-Match}. */
+    @jakarta.ws.rs.GET
+    @Path("{id}")
+    public Response order(@PathParam("id") long id) {
+        ProtectionService.OrderEntry entry = protection.order(caller.get(), id);
+        return Response.ok(Order.of(entry, LocalDate.now(Clocks.KAZAKHSTAN))).tag(ETags.of(entry.order().version())).build();
+    }
+
+    /** The issuing unit revokes its order, as it was when read ({@code If-Match}); 204 with the new {@code ETag}. */
     @POST
     @Path("{id}/revocation")
-    public void revoke(@PathParam("id") long id, Revocation revocation) {
-        long version = Bodies.required(Bodies.required(revocation).version());
-        LocalDate on = revocation.revokedOn() == null ? LocalDate.now(Clocks.KAZAKHSTAN) : revocation.revokedOn();
-        protection.revoke(caller.get(), id, version, on, revocation.reason());
+    public Response revoke(@PathParam("id") long id, Revocation revocation) {
+        long version = ETags.expected(headers);
+        Revocation r = Bodies.required(revocation);
+        LocalDate on = r.revokedOn() == null ? LocalDate.now(Clocks.KAZAKHSTAN) : r.revokedOn();
+        return Response.noContent().tag(ETags.of(protection.revoke(caller.get(), id, version, on, r.reason()))).build();
     }
 
     /** What a client sends to issue an order; the service checks it like the page's form. */
@@ -57,7 +71,7 @@ public class ProtectiveOrdersApi {
     public record Person(String familyName, String givenName, String patronymic, LocalDate birthDate) {
     }
 
-    public record Revocation(Long version, LocalDate revokedOn, String reason) {
+    public record Revocation(LocalDate revokedOn, String reason) {
     }
 
     /** An order as its readers see it, with its status today and what the caller may do with it (the policy's answer). */

@@ -8,7 +8,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import kz.qorgau.referral.DeclineReason;
 import kz.qorgau.referral.ReferralService;
 import kz.qorgau.referral.ReferralView;
@@ -37,41 +40,51 @@ public class ReferralsApi {
         return referrals.inbox(caller.get(), new kz.qorgau.shared.PageRequest(first, size));
     }
 
-    @POST
-    @Path("{id}/acceptance")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public void accept(@PathParam("id") long id, Answer answer) {
-        referrals.accept(caller.get(), id, version(answer));
+    @Context
+    HttpHeaders headers;
+
+    /** One referral, for its provider or those who read the case's referrals; its {@code ETag} is its version. */
+    @GET
+    @Path("{id}")
+    public Response referral(@PathParam("id") long id) {
+        ReferralView referral = referrals.referral(caller.get(), id);
+        return Response.ok(referral).tag(ETags.of(referral.version())).build();
     }
 
+    /** The provider accepts the referral as it read it ({@code If-Match}); 204 with the new {@code ETag}. No body. */
+    @POST
+    @Path("{id}/acceptance")
+    public Response accept(@PathParam("id") long id) {
+        long version = ETags.expected(headers);
+        return Response.noContent().tag(ETags.of(referrals.accept(caller.get(), id, version))).build();
+    }
+
+    /** The provider declines the referral as it read it ({@code If-Match}), with a reason; 204 with the new {@code ETag}. */
     @POST
     @Path("{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
-    public void decline(@PathParam("id") long id, Answer answer) {
-        referrals.decline(caller.get(), id, version(answer), Bodies.required(answer).reason());
+    public Response decline(@PathParam("id") long id, Answer answer) {
+        long version = ETags.expected(headers);
+        return Response.noContent().tag(ETags.of(referrals.decline(caller.get(), id, version, Bodies.required(answer).reason())))
+                .build();
     }
 
-    /** A service delivered under an accepted referral: what "victims assisted" counts. */
+    /** A service delivered under an accepted referral, as read ({@code If-Match}): what "victims assisted" counts. */
     @POST
     @Path("{id}/deliveries")
     @Consumes(MediaType.APPLICATION_JSON)
-    public jakarta.ws.rs.core.Response deliver(@PathParam("id") long id, Delivery delivery) {
+    public Response deliver(@PathParam("id") long id, Delivery delivery) {
+        long version = ETags.expected(headers);
         Delivery d = Bodies.required(delivery);
-        referrals.recordDelivery(caller.get(), id, Bodies.required(d.version()), Bodies.required(d.deliveredOn()),
-                Bodies.required(d.hours()));
-        return jakarta.ws.rs.core.Response.status(jakarta.ws.rs.core.Response.Status.CREATED).build();
+        long now = referrals.recordDelivery(caller.get(), id, version, Bodies.required(d.deliveredOn()), Bodies.required(d.hours()));
+        return Response.status(Response.Status.CREATED).tag(ETags.of(now)).build();
     }
 
-    /** The referral's version as the provider saw it, the day and the hours of the service. */
-    public record Delivery(Long version, java.time.LocalDate deliveredOn, java.math.BigDecimal hours) {
+    /** The day and the hours of the service. */
+    public record Delivery(java.time.LocalDate deliveredOn, java.math.BigDecimal hours) {
     }
 
-    private static long version(Answer answer) {
-        Long version = Bodies.required(answer).version();
-        return Bodies.required(version);
-    }
-
-    /** The version of the referral as the provider saw it, and for a decline its reason. */
-    public record Answer(Long version, DeclineReason reason) {
+    /** For a decline, its reason. */
+    public record Answer(DeclineReason reason) {
     }
 }
