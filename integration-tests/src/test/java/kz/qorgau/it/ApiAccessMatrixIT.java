@@ -449,11 +449,62 @@ class ApiAccessMatrixIT {
     }
 
     @Test
-    void theApiDescribesItselfWithoutSigningIn() throws Exception {
+    void theApiDescribesItselfWithoutSigningInInAValidOpenApiDocument() throws Exception {
         HttpResponse<String> openApi = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.applicationUrl() + "openapi")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(openApi.statusCode()).isEqualTo(200);
-        assertThat(openApi.body()).contains("Qorgau API", "/api/v1/cases/{number}/protective-orders", "bearer");
+        io.swagger.v3.parser.core.models.SwaggerParseResult parsed =
+                new io.swagger.v3.parser.OpenAPIV3Parser().readContents(openApi.body(), null, new io.swagger.v3.parser.core.models.ParseOptions());
+        assertThat(parsed.getMessages()).as("what the specification does not allow").isEmpty();
+        io.swagger.v3.oas.models.OpenAPI document = parsed.getOpenAPI();
+        assertThat(document.getInfo().getTitle()).isEqualTo("Qorgau API");
+        assertThat(document.getComponents().getSecuritySchemes().get("keycloak").getScheme()).isEqualTo("bearer");
+
+        var paths = document.getPaths();
+        assertThat(paths.keySet()).isNotEmpty().allMatch(path -> path.startsWith("/api/v1/"), "under /api/v1/");
+        assertThat(paths).containsKeys("/api/v1/cases/{number}/protective-orders", "/api/v1/protective-orders/{id}",
+                "/api/v1/referrals/{id}", "/api/v1/problems/{slug}");
+        var problem = document.getComponents().getSchemas().get("Problem");
+        assertThat(problem.getProperties()).containsKeys("type", "title", "status", "detail", "instance", "keys", "messages", "reference");
+        paths.forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            var failure = operation.getResponses().getDefault();
+            assertThat(failure).as(method + " " + path + ": its failures").isNotNull();
+            assertThat(failure.getContent()).as(method + " " + path).containsOnlyKeys("application/problem+json");
+            assertThat(failure.getContent().get("application/problem+json").getSchema().get$ref()).endsWith("/Problem");
+        }));
+
+        // paged lists: first and size asked, items and total answered
+        for (String list : List.of("/api/v1/cases", "/api/v1/referrals", "/api/v1/cases/{number}/notes",
+                "/api/v1/cases/{number}/audit", "/api/v1/cases/{number}/protective-orders")) {
+            var get = paths.get(list).getGet();
+            assertThat(get.getParameters()).as(list).extracting(p -> p.getName()).contains("first", "size");
+            var schema = resolved(document, get.getResponses().get("200").getContent().get("application/json").getSchema());
+            assertThat(schema.getProperties()).as(list).containsKeys("items", "total", "totalExact", "first", "size");
+        }
+        // versions: the records' ETag, and If-Match on every change of one, with 412 and 428 as problems
+        for (String read : List.of("/api/v1/cases/{number}", "/api/v1/protective-orders/{id}", "/api/v1/referrals/{id}",
+                "/api/v1/cases/{number}/trafficking-identification")) {
+            assertThat(paths.get(read).getGet().getResponses().get("200").getHeaders()).as(read).containsKey("ETag");
+        }
+        for (String change : List.of("/api/v1/protective-orders/{id}/revocation", "/api/v1/referrals/{id}/acceptance",
+                "/api/v1/referrals/{id}/decline", "/api/v1/referrals/{id}/deliveries")) {
+            var post = paths.get(change).getPost();
+            assertThat(post.getParameters()).as(change)
+                    .anyMatch(p -> "If-Match".equals(p.getName()) && "header".equals(p.getIn()) && Boolean.TRUE.equals(p.getRequired()));
+            for (String status : List.of("412", "428")) {
+                assertThat(post.getResponses().get(status).getContent()).as(change + " " + status).containsKey("application/problem+json");
+            }
+            assertThat(post.getResponses().values()).as(change).anyMatch(r -> r.getHeaders() != null && r.getHeaders().containsKey("ETag"));
+        }
+        assertThat(paths.get("/api/v1/cases/{number}/notes").getPost().getParameters()).as("a new note needs no If-Match")
+                .noneMatch(p -> "If-Match".equals(p.getName()));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static io.swagger.v3.oas.models.media.Schema resolved(io.swagger.v3.oas.models.OpenAPI document,
+                                                                   io.swagger.v3.oas.models.media.Schema schema) {
+        String ref = schema.get$ref();
+        return ref == null ? schema : document.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     @Test

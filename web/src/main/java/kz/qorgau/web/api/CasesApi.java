@@ -23,6 +23,12 @@ import kz.qorgau.casefile.CaseSummary;
 import kz.qorgau.casefile.CaseWorkService;
 import kz.qorgau.casefile.NewCaseFile;
 import kz.qorgau.protection.ProtectionService;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import kz.qorgau.shared.Page;
 import kz.qorgau.shared.PageRequest;
 
@@ -109,6 +115,9 @@ public class CasesApi {
     /** The case as the caller may see it; its {@code ETag} is the case file's version. */
     @GET
     @Path("{number}")
+    @APIResponse(responseCode = "200", description = "the case",
+            headers = @Header(name = ETags.ETAG, description = ETags.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseDetails.class)))
     public Response details(@PathParam("number") String number) {
         CaseDetails details = work.details(caller.get(), number);
         return Response.ok(details).tag(ETags.of(details.version())).build();
@@ -117,6 +126,9 @@ public class CasesApi {
     /** The safety plan, for those who may read it; 404 with its own message when none was written. */
     @GET
     @Path("{number}/safety-plan")
+    @APIResponse(responseCode = "200", description = "the safety plan",
+            headers = @Header(name = ETags.ETAG, description = ETags.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Plan.class)))
     public Response safetyPlan(@PathParam("number") String number) {
         Plan plan = work.safetyPlan(caller.get(), number)
                 .map(p -> new Plan(p.text(), p.updatedBy(), p.updatedAt(), p.version()))
@@ -127,6 +139,9 @@ public class CasesApi {
     /** Where the victim lives and shelters: the owning organisation only; 404 with its own message when nothing was recorded. */
     @GET
     @Path("{number}/address")
+    @APIResponse(responseCode = "200", description = "where the victim lives and shelters",
+            headers = @Header(name = ETags.ETAG, description = ETags.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Address.class)))
     public Response address(@PathParam("number") String number) {
         Address address = work.secretAddress(caller.get(), number)
                 .map(s -> new Address(s.currentAddress().orElse(null), s.shelterLocation().orElse(null), s.version()))
@@ -219,6 +234,9 @@ public class CasesApi {
     /** The preliminary identification of a trafficking victim, if made; its {@code ETag} is its version. */
     @GET
     @Path("{number}/trafficking-identification")
+    @APIResponse(responseCode = "200", description = "the identification",
+            headers = @Header(name = ETags.ETAG, description = ETags.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Identification.class)))
     public Response identification(@PathParam("number") String number) {
         var made = trafficking.of(caller.get(), number).orElseThrow(NothingRecorded::new);
         Identification body = new Identification(made.status(), made.decidedOn(), made.typesOfExploitation(), made.meansOfControl(),
@@ -233,11 +251,16 @@ public class CasesApi {
     @POST
     @Path("{number}/trafficking-identification")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response identify(@PathParam("number") String number, Identification identification) {
+    @APIResponse(responseCode = "201", description = "identified",
+            headers = @Header(name = ETags.ETAG, description = ETags.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
+    public Response identify(@PathParam("number") String number,
+                             @Parameter(description = "none for the first identification; for a revision the ETag of the one read (missing 428, stale 412)")
+                             @jakarta.ws.rs.HeaderParam(ETags.IF_MATCH) String ifMatch,
+                             Identification identification) {
         Identification i = Bodies.required(identification);
         long expected;
-        if (headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.IF_MATCH) != null) {
-            expected = ETags.expected(headers);
+        if (ifMatch != null) {
+            expected = ETags.expected(ifMatch);
         } else if (trafficking.of(caller.get(), number).isPresent()) {
             // a revision of one made: the service would refuse it as a conflict; the caller is told what to send
             throw new ETags.Required();

@@ -1,7 +1,6 @@
 package kz.qorgau.web.api;
 
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.HttpHeaders;
 import kz.qorgau.shared.QorgauException;
 
 import java.util.List;
@@ -21,6 +20,12 @@ final class ETags {
     private ETags() {
     }
 
+    /** The header a change names its version in, for {@code @HeaderParam} and the OpenAPI document. */
+    static final String IF_MATCH = "If-Match";
+    static final String IF_MATCH_DESCRIPTION = "the ETag of the record as read (\"3\"): missing 428, stale 412";
+    static final String ETAG = "ETag";
+    static final String ETAG_DESCRIPTION = "the record's version, a strong tag: \"3\"";
+
     static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
     }
@@ -29,8 +34,7 @@ final class ETags {
      * The version the caller changes. None (or {@code *}, which names no version) is 428; a weak tag or another
      * server's tag can never match a version (RFC 9110 compares If-Match strongly), so it is 412 like a stale one.
      */
-    static long expected(HttpHeaders headers) {
-        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
+    static long expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             throw new Required();
         }

@@ -9,6 +9,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import kz.qorgau.access.OrderAction;
 import kz.qorgau.protection.Perpetrator;
 import kz.qorgau.protection.Prohibition;
@@ -36,12 +41,12 @@ public class ProtectiveOrdersApi {
     @Inject
     ProtectionService protection;
 
-    @jakarta.ws.rs.core.Context
-    jakarta.ws.rs.core.HttpHeaders headers;
-
     /** One order, for whoever reads its case; its {@code ETag} is the version a change names in {@code If-Match}. */
     @jakarta.ws.rs.GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "the order",
+            headers = @Header(name = ETags.ETAG, description = ETags.ETAG_DESCRIPTION, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Order.class)))
     public Response order(@PathParam("id") long id) {
         ProtectionService.OrderEntry entry = protection.order(caller.get(), id);
         return Response.ok(Order.of(entry, LocalDate.now(Clocks.KAZAKHSTAN))).tag(ETags.of(entry.order().version())).build();
@@ -50,8 +55,12 @@ public class ProtectiveOrdersApi {
     /** The issuing unit revokes its order, as it was when read ({@code If-Match}); 204 with the new {@code ETag}. */
     @POST
     @Path("{id}/revocation")
-    public Response revoke(@PathParam("id") long id, Revocation revocation) {
-        long version = ETags.expected(headers);
+    @APIResponse(responseCode = "204", description = "revoked",
+            headers = @Header(name = ETags.ETAG, description = ETags.ETAG_DESCRIPTION, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    public Response revoke(@PathParam("id") long id,
+                           @Parameter(description = ETags.IF_MATCH_DESCRIPTION, required = true) @jakarta.ws.rs.HeaderParam(ETags.IF_MATCH) String ifMatch,
+                           Revocation revocation) {
+        long version = ETags.expected(ifMatch);
         Revocation r = Bodies.required(revocation);
         LocalDate on = r.revokedOn() == null ? LocalDate.now(Clocks.KAZAKHSTAN) : r.revokedOn();
         return Response.noContent().tag(ETags.of(protection.revoke(caller.get(), id, version, on, r.reason()))).build();

@@ -8,10 +8,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import kz.qorgau.referral.DeclineReason;
 import kz.qorgau.referral.ReferralService;
 import kz.qorgau.referral.ReferralView;
@@ -40,12 +45,12 @@ public class ReferralsApi {
         return referrals.inbox(caller.get(), new kz.qorgau.shared.PageRequest(first, size));
     }
 
-    @Context
-    HttpHeaders headers;
-
     /** One referral, for its provider or those who read the case's referrals; its {@code ETag} is its version. */
     @GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "the referral",
+            headers = @Header(name = ETags.ETAG, description = ETags.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public Response referral(@PathParam("id") long id) {
         ReferralView referral = referrals.referral(caller.get(), id);
         return Response.ok(referral).tag(ETags.of(referral.version())).build();
@@ -54,8 +59,10 @@ public class ReferralsApi {
     /** The provider accepts the referral as it read it ({@code If-Match}); 204 with the new {@code ETag}. No body. */
     @POST
     @Path("{id}/acceptance")
-    public Response accept(@PathParam("id") long id) {
-        long version = ETags.expected(headers);
+    @APIResponse(responseCode = "204", description = "accepted",
+            headers = @Header(name = ETags.ETAG, description = ETags.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
+    public Response accept(@PathParam("id") long id, @Parameter(description = ETags.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        long version = ETags.expected(ifMatch);
         return Response.noContent().tag(ETags.of(referrals.accept(caller.get(), id, version))).build();
     }
 
@@ -63,8 +70,10 @@ public class ReferralsApi {
     @POST
     @Path("{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response decline(@PathParam("id") long id, Answer answer) {
-        long version = ETags.expected(headers);
+    @APIResponse(responseCode = "204", description = "declined",
+            headers = @Header(name = ETags.ETAG, description = ETags.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
+    public Response decline(@PathParam("id") long id, @Parameter(description = ETags.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(ETags.IF_MATCH) String ifMatch, Answer answer) {
+        long version = ETags.expected(ifMatch);
         return Response.noContent().tag(ETags.of(referrals.decline(caller.get(), id, version, Bodies.required(answer).reason())))
                 .build();
     }
@@ -73,8 +82,10 @@ public class ReferralsApi {
     @POST
     @Path("{id}/deliveries")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response deliver(@PathParam("id") long id, Delivery delivery) {
-        long version = ETags.expected(headers);
+    @APIResponse(responseCode = "201", description = "recorded",
+            headers = @Header(name = ETags.ETAG, description = ETags.ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
+    public Response deliver(@PathParam("id") long id, @Parameter(description = ETags.IF_MATCH_DESCRIPTION, required = true) @HeaderParam(ETags.IF_MATCH) String ifMatch, Delivery delivery) {
+        long version = ETags.expected(ifMatch);
         Delivery d = Bodies.required(delivery);
         long now = referrals.recordDelivery(caller.get(), id, version, Bodies.required(d.deliveredOn()), Bodies.required(d.hours()));
         return Response.status(Response.Status.CREATED).tag(ETags.of(now)).build();
