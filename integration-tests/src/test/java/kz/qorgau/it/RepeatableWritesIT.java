@@ -124,7 +124,7 @@ class RepeatableWritesIT {
                 for (String withKey : new String[] {null, key}) {
                     HttpResponse<String> cut = post(notes(), body(text + " [cut-commit]"), withKey);
                     assertThat(cut.statusCode()).as(cut.body()).isEqualTo(503);
-                    assertThat(cut.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+                    assertThat(cut.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
                     assertThat(cut.headers().firstValue("Retry-After")).isPresent();
                     assertThat(cut.body()).contains("api.outcomeUnknown", "/api/v1/problems/outcome-unknown").doesNotContain("Exception").doesNotContain("at org.");
                 }
