@@ -418,6 +418,24 @@ class ApiAccessMatrixIT {
         assertThat(view.getJsonNumber("totalHours").bigDecimalValue()).isEqualByComparingTo("1.5");
         assertThat(call("aigerim", "GET", referral, null).statusCode()).as("the case's worker").isEqualTo(200);
         assertThat(call("dana", "GET", referral, null).statusCode()).isEqualTo(404);
+
+        // an identification: the first needs no If-Match, a revision does
+        String identification = "cases/" + almatyNotBeforeCourt + "/trafficking-identification";
+        String decided = "{\"status\":\"POSSIBLE_VICTIM\",\"decidedOn\":\"" + LocalDate.now(ZoneId.of("Asia/Almaty"))
+                + "\",\"exploitation\":[\"FORCED_LABOUR\"]}";
+        HttpResponse<String> first = ifMatch("serik", "POST", identification, decided, null);
+        assertEquals(201, first.statusCode(), first.body());
+        problem(ifMatch("serik", "POST", identification, decided.replace("POSSIBLE_VICTIM", "VICTIM"), null), 428,
+                "precondition-required", "/api/v1/" + identification);
+        problem(ifMatch("serik", "POST", identification, decided.replace("POSSIBLE_VICTIM", "VICTIM"), "\"9999\""), 412,
+                "precondition-failed", "/api/v1/" + identification);
+        HttpResponse<String> asRead = call("serik", "GET", identification, null);
+        assertThat(etag(asRead)).isEqualTo(etag(first));
+        assertThat(json(asRead.body()).asJsonObject().getString("status")).isEqualTo("POSSIBLE_VICTIM");
+        HttpResponse<String> revised = ifMatch("serik", "POST", identification, decided.replace("POSSIBLE_VICTIM", "VICTIM"), etag(first));
+        assertEquals(201, revised.statusCode(), revised.body());
+        assertThat(etag(revised)).isNotEqualTo(etag(first));
+        assertThat(json(call("serik", "GET", identification, null).body()).asJsonObject().getString("status")).isEqualTo("VICTIM");
     }
 
     private static String etag(HttpResponse<String> response) {
