@@ -468,7 +468,7 @@ class ApiAccessMatrixIT {
 
     @Test
     void theApiDescribesItselfWithoutSigningInInAValidOpenApiDocument() throws Exception {
-        HttpResponse<String> openApi = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.applicationUrl() + "openapi"))
+        HttpResponse<String> openApi = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.applicationUrl() + "openapi?format=JSON"))
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(openApi.statusCode()).isEqualTo(200);
         JsonObject published = json(openApi.body()).asJsonObject();
