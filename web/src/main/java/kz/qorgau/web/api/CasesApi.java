@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import kz.qorgau.audit.AuditEntry;
 import kz.qorgau.casefile.CaseDetails;
 import kz.qorgau.casefile.CaseFileService;
-import kz.qorgau.casefile.CaseListQuery;
 import kz.qorgau.casefile.CaseNoteService;
 import kz.qorgau.casefile.CaseSummary;
 import kz.qorgau.casefile.CaseWorkService;

@@ -22,7 +22,6 @@ import kz.qorgau.protection.ProtectiveOrder;
 import kz.qorgau.shared.Clocks;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 
 /**

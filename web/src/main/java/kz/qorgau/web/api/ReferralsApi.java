@@ -21,7 +21,6 @@ import kz.qorgau.referral.DeclineReason;
 import kz.qorgau.referral.ReferralService;
 import kz.qorgau.referral.ReferralView;
 
-import java.util.List;
 
 /**
  * A provider's referrals: what was sent to its organisation, with only the fields a referral shares. A referral
