@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * What every operation shares, written once into the OpenAPI document ({@code mp.openapi.filter}) rather than on
  * each method: any failure is a problem of RFC 9457 ({@code application/problem+json}, the {@code Problem} schema),
- * and an operation that takes {@code If-Match} answers 428 without it and 412 when it is stale.
+ * an operation that takes {@code If-Match} answers 428 without it and 412 when it is stale, and a list paged by
+ * {@code first} and {@code size} answers the {@code Page} envelope. The scanner files a method's success without
+ * {@code @APIResponse} as "default"; it is moved to 2XX, so that "default" means a failure.
  */
 public class OpenApiDocument implements OASFilter {
 
@@ -27,11 +29,26 @@ public class OpenApiDocument implements OASFilter {
     public Operation filterOperation(Operation operation) {
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        APIResponse scanned = responses.getDefaultValue();
+        if (scanned != null && (scanned.getContent() == null || scanned.getContent().getMediaType(ApiErrors.PROBLEM_JSON) == null)) {
+            // the scanner's answer for a method without @APIResponse is its success, filed as "default"
+            responses.setDefaultValue(null);
+            if (responses.getAPIResponses() == null || responses.getAPIResponses().keySet().stream().noneMatch(code -> code.startsWith("2"))) {
+                responses.addAPIResponse("2XX", scanned);
+            }
+        }
+        if (isPaged(parameters)) {
+            // a page of a list (first, size): the scanner does not unfold the generic envelope
+            responses.removeAPIResponse("2XX");
+            responses.addAPIResponse("200", OASFactory.createAPIResponse().description("a page of the list and its total")
+                    .content(OASFactory.createContent().addMediaType("application/json",
+                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Page")))));
+        }
         if (responses.getDefaultValue() == null) {
             responses.setDefaultValue(problem("any failure: 400, 401, 403, 404, 405, 406, 409, 415, 422, 500, 503 (with Retry-After);"
                     + " the type URI says which kind"));
         }
-        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         if (parameters.stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
             if (!responses.hasAPIResponse("412")) {
                 responses.addAPIResponse("412", problem("the If-Match is not the record's current ETag: nothing was changed"));
@@ -47,6 +64,18 @@ public class OpenApiDocument implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         openAPI.setComponents(components);
+        Schema count = OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format("int32");
+        components.addSchema("Page", OASFactory.createSchema()
+                .type(Schema.SchemaType.OBJECT)
+                .description("A page of a list: from first (0 the newest), at most size items, and how many the list holds,"
+                        + " counted by the database within the caller's partition (totalExact false: the planner's estimate)")
+                .required(List.of("items", "total", "totalExact", "first", "size"))
+                .properties(Map.of(
+                        "items", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(OASFactory.createSchema().type(Schema.SchemaType.OBJECT)),
+                        "total", OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format("int64"),
+                        "totalExact", OASFactory.createSchema().type(Schema.SchemaType.BOOLEAN),
+                        "first", count,
+                        "size", count)));
         Schema text = OASFactory.createSchema().type(Schema.SchemaType.STRING);
         Schema texts = OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(OASFactory.createSchema().type(Schema.SchemaType.STRING));
         components.addSchema("Problem", OASFactory.createSchema()
@@ -66,6 +95,10 @@ public class OpenApiDocument implements OASFilter {
                                 .items(OASFactory.createSchema().type(Schema.SchemaType.STRING)),
                         "reference", OASFactory.createSchema().type(Schema.SchemaType.STRING)
                                 .description("for a failure of ours: the id it is logged under"))));
+    }
+
+    private static boolean isPaged(List<Parameter> parameters) {
+        return parameters.stream().anyMatch(p -> "first".equals(p.getName())) && parameters.stream().anyMatch(p -> "size".equals(p.getName()));
     }
 
     private static APIResponse problem(String description) {
