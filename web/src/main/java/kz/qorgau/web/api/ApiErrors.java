@@ -25,9 +25,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every failure of an API call as a problem (RFC 9457, {@code application/problem+json}) in the caller's language ({@code Accept-Language}: ru, kk or
- * en; Russian otherwise), never a stack trace. A record outside the caller's partition is 404, like one that does
- * not exist.
+ * Every failure of an API call as a problem (RFC 9457, {@code application/problem+json}) in the caller's language
+ * ({@code Accept-Language}: ru, kk or en; Russian otherwise), never a stack trace. A record outside the caller's
+ * partition is 404, like one that does not exist.
  */
 @Provider
 public class ApiErrors implements ExceptionMapper<Throwable> {
