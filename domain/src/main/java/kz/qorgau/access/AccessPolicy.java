@@ -176,7 +176,8 @@ public final class AccessPolicy {
         return new CallerAccess(caller.may(Permission.CASE_OPEN), scope(caller, READ).isPresent(),
                 caller.may(Permission.REFERRAL_ANSWER), caller.may(Permission.REFERRAL_MAKE),
                 scope(caller, READ_SOCIAL_WORK).isPresent(), caller.may(Permission.BREAK_GLASS),
-                caller.may(Permission.BREAK_GLASS_REVIEW), caller.may(Permission.REFERENCE_DATA_ADMIN));
+                caller.may(Permission.BREAK_GLASS_REVIEW), caller.may(Permission.REFERENCE_DATA_ADMIN),
+                scope(caller, READ_REFERRALS).isPresent());
     }
 
     /**

@@ -178,7 +178,7 @@ class AccessPolicyTest {
 
     @Test
     void callersAreOfferedWhatTheirRolesGrant() {
-        assertThat(AccessPolicy.of(AIGERIM)).isEqualTo(new CallerAccess(true, true, false, true, true, false, false, false));
+        assertThat(AccessPolicy.of(AIGERIM)).isEqualTo(new CallerAccess(true, true, false, true, true, false, false, false, true));
         assertThat(AccessPolicy.of(ALIYA).readsCases()).isTrue();
         assertThat(AccessPolicy.of(ALIYA).hasDeadlines()).isTrue();
         assertThat(AccessPolicy.of(MADINA).listsCases()).isFalse();
