@@ -22,7 +22,6 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -53,9 +52,7 @@ public class MandateListService {
     }
 
     public List<MandateListRow> page(Caller caller, MandateListFilter filter, ListPage page) {
-        List<MandateListRow> rows = scope(caller)
-                .map(scope -> new MandateListSql(scope, filter).page(page).rows(em, MandateListService::row))
-                .orElse(List.of());
+        List<MandateListRow> rows = new MandateListSql(scope(caller), filter).page(page).rows(em, MandateListService::row);
         if (!rows.isEmpty()) {
             audit.record(caller, AuditAction.READ, LIST, null, null, "first=" + page.first() + " rows=" + rows.size());
         }
@@ -63,20 +60,19 @@ public class MandateListService {
     }
 
     public long count(Caller caller, MandateListFilter filter) {
-        return scope(caller).map(scope -> new MandateListSql(scope, filter).count().count(em)).orElse(0L);
+        return new MandateListSql(scope(caller), filter).count().count(em);
     }
 
     /** Every decision of the filtered list, streamed to {@code sink}; audited with the format and how many rows left. */
     public long export(Caller caller, MandateListFilter filter, String format, Consumer<MandateListRow> sink) {
-        long rows = scope(caller).map(scope -> cursor.each(new MandateListSql(scope, filter).export(),
-                MandateListService::row, sink)).orElse(0L);
+        long rows = cursor.each(new MandateListSql(scope(caller), filter).export(), MandateListService::row, sink);
         audit.record(caller, AuditAction.EXPORT, LIST, null, null, format + " rows=" + rows);
         return rows;
     }
 
     /** Where the caller reads cases; one who reads none has no such list (an analyst, a provider, an administrator). */
-    private static Optional<CaseScope> scope(Caller caller) {
-        return Optional.of(AccessPolicy.scope(caller, CaseAction.READ).orElseThrow(AccessDeniedException::new));
+    private static CaseScope scope(Caller caller) {
+        return AccessPolicy.scope(caller, CaseAction.READ).orElseThrow(AccessDeniedException::new);
     }
 
     private static MandateListRow row(Object[] r) {

@@ -22,7 +22,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -58,9 +57,7 @@ public class OrderListService {
 
     public List<OrderListRow> page(Caller caller, OrderListFilter filter, ListPage page) {
         LocalDate today = LocalDate.now(clock);
-        List<OrderListRow> rows = scope(caller)
-                .map(scope -> new OrderListSql(scope, filter, today).page(page).rows(em, r -> row(r, today)))
-                .orElse(List.of());
+        List<OrderListRow> rows = new OrderListSql(scope(caller), filter, today).page(page).rows(em, r -> row(r, today));
         if (!rows.isEmpty()) {
             audit.record(caller, AuditAction.READ, LIST, null, null, "first=" + page.first() + " rows=" + rows.size());
         }
@@ -69,21 +66,20 @@ public class OrderListService {
 
     public long count(Caller caller, OrderListFilter filter) {
         LocalDate today = LocalDate.now(clock);
-        return scope(caller).map(scope -> new OrderListSql(scope, filter, today).count().count(em)).orElse(0L);
+        return new OrderListSql(scope(caller), filter, today).count().count(em);
     }
 
     /** Every order of the filtered list, streamed to {@code sink}; audited with the format and how many rows left. */
     public long export(Caller caller, OrderListFilter filter, String format, Consumer<OrderListRow> sink) {
         LocalDate today = LocalDate.now(clock);
-        long rows = scope(caller).map(scope -> cursor.each(new OrderListSql(scope, filter, today).export(),
-                r -> row(r, today), sink)).orElse(0L);
+        long rows = cursor.each(new OrderListSql(scope(caller), filter, today).export(), r -> row(r, today), sink);
         audit.record(caller, AuditAction.EXPORT, LIST, null, null, format + " rows=" + rows);
         return rows;
     }
 
     /** Where the caller reads cases; one who reads none has no such list (an analyst, a provider, an administrator). */
-    private static Optional<CaseScope> scope(Caller caller) {
-        return Optional.of(AccessPolicy.scope(caller, CaseAction.READ).orElseThrow(AccessDeniedException::new));
+    private static CaseScope scope(Caller caller) {
+        return AccessPolicy.scope(caller, CaseAction.READ).orElseThrow(AccessDeniedException::new);
     }
 
     private static OrderListRow row(Object[] r, LocalDate today) {

@@ -61,8 +61,7 @@ public class ReferralListService {
 
     public List<ReferralListRow> page(Caller caller, ReferralListFilter filter, ListPage page) {
         LocalDate today = LocalDate.now(clock);
-        List<ReferralListRow> rows = listed(caller, filter).map(sql -> sql.page(page).rows(em, r -> row(r, today)))
-                .orElse(List.of());
+        List<ReferralListRow> rows = listed(caller, filter).page(page).rows(em, r -> row(r, today));
         if (!rows.isEmpty()) {
             audit.record(caller, AuditAction.READ, LIST, null, null, "first=" + page.first() + " rows=" + rows.size());
         }
@@ -70,13 +69,13 @@ public class ReferralListService {
     }
 
     public long count(Caller caller, ReferralListFilter filter) {
-        return listed(caller, filter).map(sql -> sql.count().count(em)).orElse(0L);
+        return listed(caller, filter).count().count(em);
     }
 
     /** Every referral of the filtered list, streamed to {@code sink}; audited with the format and how many rows left. */
     public long export(Caller caller, ReferralListFilter filter, String format, Consumer<ReferralListRow> sink) {
         LocalDate today = LocalDate.now(clock);
-        long rows = listed(caller, filter).map(sql -> cursor.each(sql.export(), r -> row(r, today), sink)).orElse(0L);
+        long rows = cursor.each(listed(caller, filter).export(), r -> row(r, today), sink);
         audit.record(caller, AuditAction.EXPORT, LIST, null, null, format + " rows=" + rows);
         return rows;
     }
@@ -90,8 +89,8 @@ public class ReferralListService {
     }
 
     /** One who lists no referral (police, a court, an analyst, an administrator) has no such list. */
-    private static Optional<ReferralListSql> listed(Caller caller, ReferralListFilter filter) {
-        return Optional.of(sql(caller, filter).orElseThrow(AccessDeniedException::new));
+    private static ReferralListSql listed(Caller caller, ReferralListFilter filter) {
+        return sql(caller, filter).orElseThrow(AccessDeniedException::new);
     }
 
     private static ReferralListRow row(Object[] r, LocalDate today) {
