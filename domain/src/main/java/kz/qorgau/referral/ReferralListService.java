@@ -15,7 +15,6 @@ import kz.qorgau.casefile.Person;
 import kz.qorgau.shared.AccessDeniedException;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.ListPage;
-import kz.qorgau.shared.Permission;
 import kz.qorgau.shared.persistence.Columns;
 import kz.qorgau.shared.persistence.Cursor;
 
@@ -83,7 +82,7 @@ public class ReferralListService {
     /** The caller's partitions as the access policy gives them; empty when she may list no referral. */
     private static Optional<ReferralListSql> sql(Caller caller, ReferralListFilter filter) {
         Optional<CaseScope> cases = AccessPolicy.scope(caller, CaseAction.READ_REFERRALS);
-        Optional<String> provider = caller.may(Permission.REFERRAL_ANSWER) ? caller.organisationCode() : Optional.empty();
+        Optional<String> provider = AccessPolicy.provider(caller);
         return cases.isEmpty() && provider.isEmpty() ? Optional.empty()
                 : Optional.of(new ReferralListSql(cases, provider, filter));
     }

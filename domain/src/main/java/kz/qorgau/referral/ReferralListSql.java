@@ -1,5 +1,6 @@
 package kz.qorgau.referral;
 
+import kz.qorgau.access.AccessPolicy;
 import kz.qorgau.casefile.CaseScope;
 import kz.qorgau.shared.Clocks;
 import kz.qorgau.shared.ListPage;
@@ -13,7 +14,7 @@ import java.util.Set;
 
 /**
  * The SQL of the list of referrals: those of the cases in the reader's partition, and those sent to her organisation
- * when she provides services (never a draft it has not received, as {@code AccessPolicy.addressedTo} says), narrowed by
+ * when she provides services (never a draft it has not received: {@link AccessPolicy#addressedToSql}), narrowed by
  * the filter, newest first. Pure.
  */
 public final class ReferralListSql {
@@ -66,7 +67,7 @@ public final class ReferralListSql {
             reach.add(scope.sqlCondition(p.next()));
             p.addAll(scope.sqlParameters());
         });
-        provider.ifPresent(code -> reach.add("(r.to_organisation_code = " + p.add(code) + " and r.status <> 'PROPOSED')"));
+        provider.ifPresent(code -> reach.add(AccessPolicy.addressedToSql(p.add(code))));
         StringBuilder sql = new StringBuilder("(").append(String.join(" or ", reach)).append(')');
         in(sql, p, "r.status", filter.statuses());
         in(sql, p, "r.service_type", filter.services());

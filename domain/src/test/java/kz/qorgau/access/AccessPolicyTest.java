@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -174,6 +175,25 @@ class AccessPolicyTest {
                 .contains(new CaseScope(CaseScope.Partition.ORGANISATION, "ALM-FSC", "bolat"));
         assertThat(AccessPolicy.scope(SERIK, READ_SOCIAL_WORK)).isEmpty();
         assertThat(CaseScope.of(NURLAN)).isEqualTo(AccessPolicy.scope(NURLAN, READ));
+    }
+
+    @Test
+    void theListsOfMeasuresAndReferralsAreOfferedWhereTheRowsCanBeRead() {
+        for (Caller reader : List.of(AIGERIM, NURLAN, SERIK, ALIYA)) {
+            assertThat(AccessPolicy.of(reader).listsMeasures()).as(reader.username()).isTrue();
+        }
+        for (Caller none : List.of(MADINA, ASEL, ADMIN)) {
+            assertThat(AccessPolicy.of(none).listsMeasures()).as(none.username()).isFalse();
+        }
+        for (Caller reader : List.of(AIGERIM, NURLAN, MADINA, WORKER_AND_POLICE)) {
+            assertThat(AccessPolicy.of(reader).listsReferrals()).as(reader.username()).isTrue();
+        }
+        for (Caller none : List.of(SERIK, ALIYA, ASEL, ADMIN)) {
+            assertThat(AccessPolicy.of(none).listsReferrals()).as(none.username()).isFalse();
+        }
+        assertThat(AccessPolicy.provider(MADINA)).contains("ALM-NGO");
+        assertThat(AccessPolicy.provider(AIGERIM)).isEmpty();
+        assertThat(AccessPolicy.scope(NURLAN, READ_REFERRALS)).contains(new CaseScope(CaseScope.Partition.REGION, "ALM"));
     }
 
     @Test
