@@ -176,7 +176,8 @@ public final class AccessPolicy {
         return new CallerAccess(caller.may(Permission.CASE_OPEN), scope(caller, READ).isPresent(),
                 caller.may(Permission.REFERRAL_ANSWER), caller.may(Permission.REFERRAL_MAKE),
                 scope(caller, READ_SOCIAL_WORK).isPresent(), caller.may(Permission.BREAK_GLASS),
-                caller.may(Permission.BREAK_GLASS_REVIEW), caller.may(Permission.REFERENCE_DATA_ADMIN));
+                caller.may(Permission.BREAK_GLASS_REVIEW), caller.may(Permission.REFERENCE_DATA_ADMIN),
+                scope(caller, READ_REFERRALS).isPresent());
     }
 
     /**
@@ -233,6 +234,19 @@ public final class AccessPolicy {
      */
     public static final String ADDRESSED_TO =
             "(r.toOrganisationCode = :provider and r.status <> kz.qorgau.referral.ReferralStatus.PROPOSED)";
+
+    /**
+     * The organisation whose referrals the caller answers, for lists: empty when she answers none. With it,
+     * {@link #addressedToSql} is {@link #addressedTo} for native SQL.
+     */
+    public static Optional<String> provider(Caller caller) {
+        return caller.may(Permission.REFERRAL_ANSWER) ? caller.organisationCode() : Optional.empty();
+    }
+
+    /** {@link #addressedTo} as a native condition on {@code service_referral} aliased {@code r}, the provider's code as {@code placeholder}. */
+    public static String addressedToSql(String placeholder) {
+        return "(r.to_organisation_code = " + placeholder + " and r.status <> 'PROPOSED')";
+    }
 
     /** What the caller may do with a referral: as the case's worker ({@code onCase}), or as its provider. */
     public static ReferralAccess referral(Caller caller, Optional<CaseAccess> onCase, String toOrganisationCode,

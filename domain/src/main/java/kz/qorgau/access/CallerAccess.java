@@ -6,11 +6,21 @@ package kz.qorgau.access;
  */
 public record CallerAccess(boolean opensCases, boolean readsCases, boolean answersReferrals, boolean makesReferrals,
                            boolean followsCaseWork, boolean breaksGlass, boolean reviewsEmergencyAccess,
-                           boolean administersReferenceData) {
+                           boolean administersReferenceData, boolean readsReferrals) {
 
     /** The case list: for anyone who reads cases somewhere or opens them. */
     public boolean listsCases() {
         return readsCases || opensCases;
+    }
+
+    /** The lists of protective orders and court decisions: the measures on the cases one reads. */
+    public boolean listsMeasures() {
+        return readsCases;
+    }
+
+    /** The list of referrals: those of the cases one follows, or those addressed to one's organisation. */
+    public boolean listsReferrals() {
+        return readsReferrals || answersReferrals;
     }
 
     /** Something to do on the start page: cases, referrals or reference data (statistics are asked separately). */

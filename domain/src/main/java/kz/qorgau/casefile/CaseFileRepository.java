@@ -191,49 +191,24 @@ public class CaseFileRepository {
         return new CaseListCount(Math.max(counted, estimated), false);
     }
 
-    @jakarta.annotation.Resource(lookup = "java:app/jdbc/qorgau")
-    javax.sql.DataSource database;
+    @jakarta.inject.Inject
+    kz.qorgau.shared.persistence.Cursor cursor;
 
     /**
-     * Every case of a filtered list, handed to {@code sink} one at a time as PostgreSQL sends them (a cursor of
-     * {@value #EXPORT_FETCH} rows, in the caller's transaction), so that a million rows never sit in memory.
+     * Every case of a filtered list, handed to {@code sink} one at a time as PostgreSQL sends them (a cursor, in the
+     * caller's transaction), so that a million rows never sit in memory.
      */
     public long export(CaseScope scope, CaseListFilter filter, DueWindow due, java.util.function.Consumer<CaseExportRow> sink) {
         CaseListSql.Statement statement = new CaseListSql(scope, filter, due).export();
-        // JPA's ?1…?n become JDBC's ?, each in the order it appears (one parameter may appear twice)
-        java.util.regex.Matcher numbered = java.util.regex.Pattern.compile("\\?(\\d+)").matcher(statement.sql());
-        List<Object> values = new java.util.ArrayList<>();
-        StringBuilder sql = new StringBuilder();
-        while (numbered.find()) {
-            values.add(statement.parameters().get(Integer.parseInt(numbered.group(1)) - 1));
-            numbered.appendReplacement(sql, "?");
-        }
-        numbered.appendTail(sql);
-        long rows = 0;
-        try (java.sql.Connection connection = database.getConnection();
-             java.sql.PreparedStatement query = connection.prepareStatement(sql.toString())) {
-            query.setFetchSize(EXPORT_FETCH);
-            for (int i = 0; i < values.size(); i++) {
-                query.setObject(i + 1, values.get(i));
-            }
-            try (java.sql.ResultSet r = query.executeQuery()) {
-                while (r.next()) {
-                    java.sql.Timestamp opened = r.getTimestamp(7);
-                    String risk = r.getString(9);
-                    sink.accept(new CaseExportRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            CaseKind.valueOf(r.getString(5)), CaseStatus.valueOf(r.getString(6)),
-                            opened == null ? null : opened.toInstant(), r.getString(8),
-                            risk == null ? null : RiskLevel.valueOf(risk)));
-                    rows++;
-                }
-            }
-        } catch (java.sql.SQLException e) {
-            throw new jakarta.persistence.PersistenceException(e);
-        }
-        return rows;
+        return cursor.each(new kz.qorgau.shared.persistence.NativeQuery(statement.sql(), statement.parameters()), r -> {
+            java.sql.Timestamp opened = r.getTimestamp(7);
+            String risk = r.getString(9);
+            return new CaseExportRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                    CaseKind.valueOf(r.getString(5)), CaseStatus.valueOf(r.getString(6)),
+                    opened == null ? null : opened.toInstant(), r.getString(8),
+                    risk == null ? null : RiskLevel.valueOf(risk));
+        }, sink);
     }
-
-    private static final int EXPORT_FETCH = 5_000;
 
     private static jakarta.persistence.Query bind(jakarta.persistence.Query query, CaseListSql.Statement statement) {
         List<Object> parameters = statement.parameters();

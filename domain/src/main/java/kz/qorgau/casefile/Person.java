@@ -194,10 +194,15 @@ public class Person {
 
     /** Age on a day: exact from the date of birth, else the estimate moved on by the years since it was made. */
     public Optional<Integer> ageOn(LocalDate day) {
+        return ageOn(day, birthDate, estimatedAge, ageEstimatedOn);
+    }
+
+    /** The same rule for a person read as columns, by a list. */
+    public static Optional<Integer> ageOn(LocalDate day, LocalDate birthDate, Integer estimatedAge, LocalDate ageEstimatedOn) {
         if (birthDate != null) {
             return Optional.of(java.time.Period.between(birthDate, day).getYears());
         }
-        if (estimatedAge != null) {
+        if (estimatedAge != null && ageEstimatedOn != null) {
             return Optional.of(estimatedAge + java.time.Period.between(ageEstimatedOn, day).getYears());
         }
         return Optional.empty();

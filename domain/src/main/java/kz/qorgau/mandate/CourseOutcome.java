@@ -7,5 +7,13 @@ package kz.qorgau.mandate;
 public enum CourseOutcome {
     IN_PROGRESS,
     COMPLETED,
-    NON_COMPLIANT
+    NON_COMPLIANT;
+
+    /** The outcome of a course from what was reported and how many sessions were attended of those required. */
+    public static CourseOutcome of(CourseReportKind report, long attended, int required) {
+        if (report == CourseReportKind.NON_COMPLIANCE) {
+            return NON_COMPLIANT;
+        }
+        return attended >= required ? COMPLETED : IN_PROGRESS;
+    }
 }

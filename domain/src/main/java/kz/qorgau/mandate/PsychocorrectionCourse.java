@@ -100,10 +100,7 @@ public class PsychocorrectionCourse {
     }
 
     public CourseOutcome outcome() {
-        if (reportKind == CourseReportKind.NON_COMPLIANCE) {
-            return CourseOutcome.NON_COMPLIANT;
-        }
-        return isCompleted() ? CourseOutcome.COMPLETED : CourseOutcome.IN_PROGRESS;
+        return CourseOutcome.of(reportKind, attendedSessions(), sessionsRequired);
     }
 
     public Long id() {

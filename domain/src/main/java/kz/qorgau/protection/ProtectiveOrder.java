@@ -241,10 +241,7 @@ public class ProtectiveOrder {
 
     /** Revoked from the day of revocation on; otherwise in force through {@link #validUntil()}, expired after it. */
     public OrderStatus status(LocalDate today) {
-        if (revokedOn != null && !today.isBefore(revokedOn)) {
-            return OrderStatus.REVOKED;
-        }
-        return today.isAfter(validUntil) ? OrderStatus.EXPIRED : OrderStatus.ACTIVE;
+        return OrderStatus.on(today, validUntil, revokedOn);
     }
 
     /** In force today and ending within the next {@code days} days (0: ends today) — a deadline to act on. */

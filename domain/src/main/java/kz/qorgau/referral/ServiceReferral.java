@@ -250,16 +250,23 @@ public class ServiceReferral {
      * sent under the terms in force that day: sent on the 1st with three days to answer, it is overdue from the 5th.
      */
     public boolean isUnanswered(LocalDate today) {
-        return status == ReferralStatus.SENT && answerDueOn().map(today::isAfter).orElse(false);
+        return unanswered(status, sentAt().orElse(null), today);
+    }
+
+    /** The same rule for a referral read as columns: sent, and its days to answer ran out. */
+    public static boolean unanswered(ReferralStatus status, Instant sentAt, LocalDate today) {
+        return status == ReferralStatus.SENT && answerDueOn(sentAt).map(today::isAfter).orElse(false);
     }
 
     /** The last day the provider has to answer; empty until the referral is sent. */
     public Optional<LocalDate> answerDueOn() {
-        return sentOn().map(day -> day.plusDays(LegalTerms.on(day).referralAnswerDays()));
+        return answerDueOn(sentAt().orElse(null));
     }
 
-    private Optional<LocalDate> sentOn() {
-        return sentAt().map(at -> at.atZone(Clocks.KAZAKHSTAN).toLocalDate());
+    /** The same rule for a referral read as columns, by a list: the terms of the law on the day it was sent. */
+    public static Optional<LocalDate> answerDueOn(Instant sentAt) {
+        return Optional.ofNullable(sentAt).map(at -> at.atZone(Clocks.KAZAKHSTAN).toLocalDate())
+                .map(day -> day.plusDays(LegalTerms.on(day).referralAnswerDays()));
     }
 
     public BigDecimal totalHours() {

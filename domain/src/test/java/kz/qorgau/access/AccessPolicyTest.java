@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -177,8 +178,27 @@ class AccessPolicyTest {
     }
 
     @Test
+    void theListsOfMeasuresAndReferralsAreOfferedWhereTheRowsCanBeRead() {
+        for (Caller reader : List.of(AIGERIM, NURLAN, SERIK, ALIYA)) {
+            assertThat(AccessPolicy.of(reader).listsMeasures()).as(reader.username()).isTrue();
+        }
+        for (Caller none : List.of(MADINA, ASEL, ADMIN)) {
+            assertThat(AccessPolicy.of(none).listsMeasures()).as(none.username()).isFalse();
+        }
+        for (Caller reader : List.of(AIGERIM, NURLAN, MADINA, WORKER_AND_POLICE)) {
+            assertThat(AccessPolicy.of(reader).listsReferrals()).as(reader.username()).isTrue();
+        }
+        for (Caller none : List.of(SERIK, ALIYA, ASEL, ADMIN)) {
+            assertThat(AccessPolicy.of(none).listsReferrals()).as(none.username()).isFalse();
+        }
+        assertThat(AccessPolicy.provider(MADINA)).contains("ALM-NGO");
+        assertThat(AccessPolicy.provider(AIGERIM)).isEmpty();
+        assertThat(AccessPolicy.scope(NURLAN, READ_REFERRALS)).contains(new CaseScope(CaseScope.Partition.REGION, "ALM"));
+    }
+
+    @Test
     void callersAreOfferedWhatTheirRolesGrant() {
-        assertThat(AccessPolicy.of(AIGERIM)).isEqualTo(new CallerAccess(true, true, false, true, true, false, false, false));
+        assertThat(AccessPolicy.of(AIGERIM)).isEqualTo(new CallerAccess(true, true, false, true, true, false, false, false, true));
         assertThat(AccessPolicy.of(ALIYA).readsCases()).isTrue();
         assertThat(AccessPolicy.of(ALIYA).hasDeadlines()).isTrue();
         assertThat(AccessPolicy.of(MADINA).listsCases()).isFalse();

@@ -98,6 +98,7 @@ class AccessibilityBrowserIT {
             w.check("case-list-filtered");
             w.browser.click(By.id("cases:clear"));
             w.browser.awaitAjax();
+            w.page("referrals-list", "referrals/list.xhtml", By.id("list:table"));
             w.casePage();
             w.search();
             w.page("statistics", "statistics/index.xhtml", By.id("report-title"));
@@ -155,6 +156,8 @@ class AccessibilityBrowserIT {
         try (Walk w = new Walk("serik")) {
             w.startPage();
             w.page("case-list", "cases/list.xhtml", By.id("cases:table"));
+            w.page("orders-list", "cases/orders.xhtml", By.id("list:table"));
+            w.browser.awaitText(By.id("list:table"), caseNumber);
             w.casePage();
             w.page("statistics", "statistics/index.xhtml", By.id("report-title"));
         }
@@ -165,6 +168,7 @@ class AccessibilityBrowserIT {
         try (Walk w = new Walk("aliya")) {
             w.startPage();
             w.page("case-list", "cases/list.xhtml", By.id("cases:table"));
+            w.page("court-decisions-list", "cases/mandates.xhtml", By.id("list:table"));
             w.casePage();
             w.page("statistics", "statistics/index.xhtml", By.id("report-title"));
         }
@@ -177,6 +181,8 @@ class AccessibilityBrowserIT {
             w.page("referrals-inbox", "referrals/inbox.xhtml", By.id("inbox:referrals"));
             w.browser.awaitText(By.id("inbox:referrals"), caseNumber);
             w.check("referrals-inbox-with-referral");
+            w.page("referrals-list", "referrals/list.xhtml", By.id("list:table"));
+            w.browser.awaitText(By.id("list:table"), caseNumber);
             w.page("statistics", "statistics/index.xhtml", By.id("report-title"));
             w.page("no-access", "cases/case.xhtml?n=" + caseNumber, By.id("no-access"));
         }

@@ -42,6 +42,7 @@ class PageTextsTest {
             java.util.Map.entry("prohibition.", kz.qorgau.protection.Prohibition.class),
             java.util.Map.entry("violation.", kz.qorgau.protection.ViolationConsequence.class),
             java.util.Map.entry("requirement.", kz.qorgau.mandate.Requirement.class),
+            java.util.Map.entry("measure.", kz.qorgau.mandate.MandateMeasure.class),
             java.util.Map.entry("session.", kz.qorgau.mandate.Attendance.class),
             java.util.Map.entry("courseOutcome.", kz.qorgau.mandate.CourseOutcome.class),
             java.util.Map.entry("courseReport.", kz.qorgau.mandate.CourseReportKind.class),

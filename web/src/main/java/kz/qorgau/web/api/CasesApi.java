@@ -88,9 +88,9 @@ public class CasesApi {
     @Path("export")
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     public Response export(@QueryParam("format") @DefaultValue("CSV") String format) {
-        kz.qorgau.web.cases.CaseListFiles.Format f;
+        kz.qorgau.web.lists.ListFiles.Format f;
         try {
-            f = kz.qorgau.web.cases.CaseListFiles.Format.valueOf(format);
+            f = kz.qorgau.web.lists.ListFiles.Format.valueOf(format);
         } catch (IllegalArgumentException unknown) {
             throw new BadRequestException();
         }

@@ -3,10 +3,15 @@ package kz.qorgau.web.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -15,18 +20,32 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import kz.qorgau.access.OrderAction;
+import kz.qorgau.protection.OrderListFilter;
+import kz.qorgau.protection.OrderListRow;
+import kz.qorgau.protection.OrderListService;
+import kz.qorgau.protection.OrderStatus;
 import kz.qorgau.protection.Perpetrator;
 import kz.qorgau.protection.Prohibition;
 import kz.qorgau.protection.ProtectionService;
 import kz.qorgau.protection.ProtectiveOrder;
+import kz.qorgau.shared.AccessDeniedException;
+import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.Clocks;
+import kz.qorgau.shared.ListPage;
+import kz.qorgau.shared.Page;
+import kz.qorgau.shared.PageRequest;
+import kz.qorgau.web.faces.Options;
+import kz.qorgau.web.lists.ListColumns;
+import kz.qorgau.web.lists.ListFiles;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Protective orders by their id, for the police unit that issued them. Another unit's order, or one of a case outside
- * the caller's region, answers 404: changing the id in a request reaches nothing.
+ * Protective orders: the list across the cases the caller reads, and by their id, for the police unit that issued
+ * them. Another unit's order, or one of a case outside the caller's region, answers 404: changing the id in a request
+ * reaches nothing.
  */
 @Path("protective-orders")
 @RequestScoped
@@ -39,6 +58,54 @@ public class ProtectiveOrdersApi {
 
     @Inject
     ProtectionService protection;
+
+    @Inject
+    OrderListService list;
+
+    @Inject
+    Options options;
+
+    @Context
+    HttpHeaders headers;
+
+    /**
+     * The orders on every case the caller reads, newest issue first, narrowed like the page: {@code status} (ACTIVE,
+     * EXPIRED, REVOKED, on today), {@code issuedFrom}, {@code issuedTo}; a page of {@code size} from {@code first}.
+     */
+    @GET
+    public Page<OrderListRow> list(
+            @QueryParam("status") List<String> status,
+            @QueryParam("issuedFrom") String issuedFrom, @QueryParam("issuedTo") String issuedTo,
+            @QueryParam("first") @DefaultValue("0") int first,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        PageRequest request = new PageRequest(first, size);
+        OrderListFilter filter = filter(status, issuedFrom, issuedTo);
+        Caller who = caller.get();
+        return Page.of(list.page(who, filter, new ListPage(first, size)), list.count(who, filter), request);
+    }
+
+    /** The same list, every row, as CSV (or {@code format=XLSX}), streamed; audited as an export. */
+    @GET
+    @Path("export")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    public Response export(@QueryParam("format") @DefaultValue("CSV") String format,
+            @QueryParam("status") List<String> status,
+            @QueryParam("issuedFrom") String issuedFrom, @QueryParam("issuedTo") String issuedTo) {
+        ListFiles.Format f = ListParams.format(format);
+        OrderListFilter filter = filter(status, issuedFrom, issuedTo);
+        Caller who = caller.get();
+        if (!list.available(who)) {
+            throw new AccessDeniedException();
+        }
+        return ListParams.file(f, "protective-orders", "nav.orders", ListColumns.ORDERS, headers, options,
+                sink -> list.export(who, filter, f.name(), sink));
+    }
+
+    private static OrderListFilter filter(List<String> status, String from, String to) {
+        return new OrderListFilter(ListParams.codes(status, OrderStatus.class),
+                ListParams.period(from, to));
+    }
+
 
     /** One order, for whoever reads its case; its {@code ETag} is the version a change names in {@code If-Match}. */
     @jakarta.ws.rs.GET

@@ -3,6 +3,7 @@ package kz.qorgau.web.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,14 +18,32 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import kz.qorgau.referral.DeclineReason;
+import kz.qorgau.referral.ReferralListFilter;
+import kz.qorgau.referral.ReferralListRow;
+import kz.qorgau.referral.ReferralListService;
 import kz.qorgau.referral.ReferralService;
+import kz.qorgau.referral.ReferralStatus;
 import kz.qorgau.referral.ReferralView;
+import kz.qorgau.referral.SpecialSocialService;
+import kz.qorgau.shared.AccessDeniedException;
+import kz.qorgau.shared.Caller;
+import kz.qorgau.shared.ListPage;
+import kz.qorgau.shared.Page;
+import kz.qorgau.shared.PageRequest;
+import kz.qorgau.web.faces.Options;
+import kz.qorgau.web.lists.ListColumns;
+import kz.qorgau.web.lists.ListFiles;
 
+import java.util.List;
 
 /**
- * A provider's referrals: what was sent to its organisation, with only the fields a referral shares. A referral
- * addressed to another organisation answers 404.
+ * Referrals: the list (a provider's, sent to its organisation, with only the fields a referral shares; or those of the
+ * cases a social worker or supervisor follows) and a provider's answers. Answering a referral addressed to another
+ * organisation answers 404.
  */
 @Path("referrals")
 @RequestScoped
@@ -37,11 +56,51 @@ public class ReferralsApi {
     @Inject
     ReferralService referrals;
 
-    /** The referrals sent to the caller's organisation, newest first, a page at a time, with how many there are. */
+    @Inject
+    ReferralListService list;
+
+    @Inject
+    Options options;
+
+    @Context
+    HttpHeaders headers;
+
+    /**
+     * The caller's referrals, newest first: a provider's, sent to her organisation, with what the inbox shows (and its
+     * id and version, to answer them); a social worker's or supervisor's, those of the cases she follows. Narrowed like
+     * the page: {@code status}, {@code service}, {@code sentFrom}, {@code sentTo} (days in Kazakhstan).
+     */
     @GET
-    public kz.qorgau.shared.Page<ReferralView> inbox(@jakarta.ws.rs.QueryParam("first") @jakarta.ws.rs.DefaultValue("0") int first,
-                                                     @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("20") int size) {
-        return referrals.inbox(caller.get(), new kz.qorgau.shared.PageRequest(first, size));
+    public Page<ReferralListRow> list(@QueryParam("status") List<String> status, @QueryParam("service") List<String> service,
+                                      @QueryParam("sentFrom") String from, @QueryParam("sentTo") String to,
+                                      @QueryParam("first") @DefaultValue("0") int first,
+                                      @QueryParam("size") @DefaultValue("20") int size) {
+        PageRequest request = new PageRequest(first, size);
+        ReferralListFilter filter = filter(status, service, from, to);
+        Caller who = caller.get();
+        return Page.of(list.page(who, filter, new ListPage(first, size)), list.count(who, filter), request);
+    }
+
+    /** The same list, every row, as CSV (or {@code format=XLSX}), streamed; audited as an export. */
+    @GET
+    @Path("export")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    public Response export(@QueryParam("format") @DefaultValue("CSV") String format,
+                           @QueryParam("status") List<String> status, @QueryParam("service") List<String> service,
+                           @QueryParam("sentFrom") String from, @QueryParam("sentTo") String to) {
+        ListFiles.Format f = ListParams.format(format);
+        ReferralListFilter filter = filter(status, service, from, to);
+        Caller who = caller.get();
+        if (!list.available(who)) {
+            throw new AccessDeniedException();
+        }
+        return ListParams.file(f, "referrals", "nav.referrals", ListColumns.REFERRALS, headers, options,
+                sink -> list.export(who, filter, f.name(), sink));
+    }
+
+    private static ReferralListFilter filter(List<String> status, List<String> service, String from, String to) {
+        return new ReferralListFilter(ListParams.codes(status, ReferralStatus.class),
+                ListParams.codes(service, SpecialSocialService.class), ListParams.period(from, to));
     }
 
     /** One referral, for its provider or those who read the case's referrals; its {@code ETag} is its version. */

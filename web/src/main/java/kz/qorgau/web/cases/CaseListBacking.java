@@ -80,7 +80,7 @@ public class CaseListBacking implements Serializable {
      * with the columns the list shows (and the assigned worker and risk), never an address; audited as an export.
      */
     public org.primefaces.model.StreamedContent export(String format) {
-        CaseListFiles.Format f = CaseListFiles.Format.valueOf(format);
+        kz.qorgau.web.lists.ListFiles.Format f = kz.qorgau.web.lists.ListFiles.Format.valueOf(format);
         CaseListFilter filter = model.filter();
         CaseListFiles files = new CaseListFiles(FacesContext.getCurrentInstance());
         kz.qorgau.shared.Caller caller = user.caller();
