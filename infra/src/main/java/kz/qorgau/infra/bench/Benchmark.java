@@ -100,6 +100,9 @@ public final class Benchmark {
         this.searchOnly = "search".equals(System.getProperty("benchmark.only"));
         this.exportOnly = "export".equals(System.getProperty("benchmark.only"));
         this.statisticsOnly = "statistics".equals(System.getProperty("benchmark.only"));
+        this.mixedOnly = "mixed".equals(System.getProperty("benchmark.only"));
+        this.mixedLoad = new MixedLoad(Integer.getInteger("benchmark.mixedSeconds", 120), Integer.getInteger("benchmark.mixedWarmup", 10),
+                Integer.getInteger("benchmark.mixedDirectSeconds", 30), Long.getLong("benchmark.mixedThinkMs", 0L), seed);
         this.listLoad = new CaseListLoad(Integer.getInteger("benchmark.listUsers", 50),
                 Integer.getInteger("benchmark.listSeconds", 120), seed);
         this.auditMode = "audit".equals(System.getProperty("benchmark.mode", "cases"));
@@ -112,6 +115,12 @@ public final class Benchmark {
     private final boolean exportOnly;
     private final boolean statisticsOnly;
     private final CaseListLoad listLoad;
+    private final boolean mixedOnly;
+    private final MixedLoad mixedLoad;
+    private String mixedReport = "";
+    /** The application server's process, for its heap; and the JDBC URL of the benchmark database, for the direct load. */
+    private long payaraPid;
+    private String jdbcUrl;
     private List<CaseListLoad.User> listUsers = List.of();
     private String listReport = "";
 
@@ -154,6 +163,8 @@ public final class Benchmark {
                 var.resolve("payara"), HTTP_PORT, environment, var.resolve("logs/payara.log")));
         keycloak.awaitReady();
         payara.awaitReady();
+        payaraPid = payara.pid();
+        jdbcUrl = "jdbc:postgresql://localhost:" + DATABASE_PORT + "/qorgau";
 
         try (Connection c = connect("qorgau"); Statement s = c.createStatement()) {
             s.execute("create extension if not exists pg_stat_statements");
@@ -168,7 +179,8 @@ public final class Benchmark {
             measured = auditMode ? measureWhoSaw(application, direct) : report(machine, generation, measure(application, direct));
             applicationSql = applicationSql(direct);
         }
-        String report = (auditMode ? "Machine: " + machine + "\n\n" + generation + "\n" + measured : measured + listReport) + applicationSql;
+        String report = (auditMode ? "Machine: " + machine + "\n\n" + generation + "\n" + measured : measured + listReport + mixedReport)
+                + applicationSql;
         System.out.println();
         System.out.println(report);
         Path file = var.resolve("results-" + (auditMode ? "audit-" : "") + LocalDateTime.now(KAZAKHSTAN).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md");
@@ -385,6 +397,10 @@ public final class Benchmark {
             measureStatistics(application, direct, rows, summary, citizen, slow);
             return rows;
         }
+        if (mixedOnly) {
+            measureMixed(application, direct);
+            return rows;
+        }
         if (exists(direct, "select 1 where to_regclass('case_search') is not null")) {
             measureSearch(application, direct, rows);
         }
@@ -422,7 +438,45 @@ public final class Benchmark {
                 sql(direct, Sql.CASE_LIST_AS_UNION, worker));
         rewrite("its count", sql(direct, Sql.CASE_COUNT, worker), sql(direct, Sql.CASE_COUNT_AS_SUM, workerTwice));
         measureLists(application, direct, rows, null, null);
+        measureMixed(application, direct);
         return rows;
+    }
+
+    /**
+     * List, open, search and a note by everybody at once through the API, then the same questions of PostgreSQL at the
+     * same concurrency; the application's live heap after a full GC before and after.
+     */
+    private void measureMixed(Application application, Connection direct) throws Exception {
+        List<MixedLoad.Person> people = mixedLoad.people(direct, listUsers);
+        Path gcLog = var.resolve("logs/payara-gc.log");
+        LiveHeap before = null;
+        LiveHeap after = null;
+        String problem = null;
+        try {
+            before = LiveHeap.afterFullGc(payaraPid);
+        } catch (IOException | RuntimeException e) {
+            problem = e.getMessage();
+        }
+        say("  the mixed load: %d people, %d s (live heap before: %s)".formatted(people.size(), mixedLoad.seconds(),
+                before == null ? problem : "%.0f MB".formatted(before.usedMb())));
+        MixedLoad.Result app = mixedLoad.throughApplication(application, people);
+        // the measured stretch, after the warm-up
+        java.time.Instant to = java.time.Instant.now();
+        java.time.Instant from = to.minusMillis((long) (app.seconds() * 1000));
+        long maxHeapMb = 0;
+        try {
+            after = LiveHeap.afterFullGc(payaraPid);
+            maxHeapMb = LiveHeap.maxHeapMb(payaraPid);
+        } catch (IOException | RuntimeException e) {
+            problem = e.getMessage();
+        }
+        GcPauses pauses = GcPauses.between(gcLog, from, to);
+        GcPauses.HeapUse during = GcPauses.heapBetween(gcLog, from, to);
+        say("  the mixed load's questions directly, %d connections at once".formatted(people.size()));
+        MixedLoad.Result sql = mixedLoad.directly(jdbcUrl, people);
+        mixedReport = mixedLoad.report(app, sql, new MixedLoad.Heap(before, after, during, pauses, before == null || after == null ? problem : null),
+                maxHeapMb);
+        say("  %.1f requests/s, %d failed".formatted(app.perSecond(), app.tally().failures()));
     }
 
     /** The case list as fifty people use it at once, and its SQL before and after, for the same people. */
@@ -853,6 +907,9 @@ public final class Benchmark {
         out.append("Machine: ").append(machine).append("\n\n");
         out.append(generation).append('\n');
         boolean summary = rows.stream().anyMatch(r -> r.summary() != null);
+        if (rows.isEmpty()) {
+            return out.append("Measured %s with %,d cases.\n".formatted(LocalDate.now(KAZAKHSTAN), cases)).toString();
+        }
         out.append(("Measured %s with %,d cases, one client at a time, after %d warm-up rounds of the look-up, list and page;"
                 + " per operation %d warm-up calls, then %d measured (the ten-year report %d); times in ms.\n\n")
                 .formatted(LocalDate.now(KAZAKHSTAN), cases, serverWarmUp, warmUp, iterations, Math.max(5, iterations * 2 / 5)));
