@@ -120,6 +120,7 @@ public final class Benchmark {
     private String mixedReport = "";
     /** The application server's process, for its heap; and the JDBC URL of the benchmark database, for the direct load. */
     private long payaraPid;
+    private long keycloakPid;
     private String jdbcUrl;
     private List<CaseListLoad.User> listUsers = List.of();
     private String listReport = "";
@@ -164,6 +165,7 @@ public final class Benchmark {
         keycloak.awaitReady();
         payara.awaitReady();
         payaraPid = payara.pid();
+        keycloakPid = keycloak.pid();
         jdbcUrl = "jdbc:postgresql://localhost:" + DATABASE_PORT + "/qorgau";
 
         try (Connection c = connect("qorgau"); Statement s = c.createStatement()) {
@@ -459,7 +461,13 @@ public final class Benchmark {
         }
         say("  the mixed load: %d people, %d s (live heap before: %s)".formatted(people.size(), mixedLoad.seconds(),
                 before == null ? problem : "%.0f MB".formatted(before.usedMb())));
-        MixedLoad.Result app = mixedLoad.throughApplication(application, people);
+        Map<Long, String> processes = CpuTime.processes(Map.of("application server", payaraPid, "Keycloak", keycloakPid,
+                "load generator (this JVM)", ProcessHandle.current().pid()));
+        CpuTime[] cpu = new CpuTime[1];
+        MixedLoad.Result app = mixedLoad.throughApplication(application, people, () -> cpu[0] = CpuTime.now(processes));
+        CpuTime appEnd = CpuTime.now(processes);
+        String appCpu = cpu[0] == null || appEnd == null ? null
+                : CpuTime.describe(appEnd.since(cpu[0]), app.seconds(), Runtime.getRuntime().availableProcessors());
         // the measured stretch, after the warm-up
         java.time.Instant to = java.time.Instant.now();
         java.time.Instant from = to.minusMillis((long) (app.seconds() * 1000));
@@ -473,9 +481,12 @@ public final class Benchmark {
         GcPauses pauses = GcPauses.between(gcLog, from, to);
         GcPauses.HeapUse during = GcPauses.heapBetween(gcLog, from, to);
         say("  the mixed load's questions directly, %d connections at once".formatted(people.size()));
-        MixedLoad.Result sql = mixedLoad.directly(jdbcUrl, people);
+        MixedLoad.Result sql = mixedLoad.directly(jdbcUrl, people, () -> cpu[0] = CpuTime.now(processes));
+        CpuTime sqlEnd = CpuTime.now(processes);
+        String sqlCpu = cpu[0] == null || sqlEnd == null ? null
+                : CpuTime.describe(sqlEnd.since(cpu[0]), sql.seconds(), Runtime.getRuntime().availableProcessors());
         mixedReport = mixedLoad.report(app, sql, new MixedLoad.Heap(before, after, during, pauses, before == null || after == null ? problem : null),
-                maxHeapMb);
+                maxHeapMb, appCpu, sqlCpu);
         say("  %.1f requests/s, %d failed".formatted(app.perSecond(), app.tally().failures()));
     }
 

@@ -237,16 +237,22 @@ final class MixedLoad {
         }
     }
 
+    /** Called between the warm-up and the measured stretch (to take the machine's CPU times). */
+    interface Start {
+        void now() throws Exception;
+    }
+
     /** Everybody at once: a short warm-up (not counted), then the measured stretch. */
-    Result throughApplication(Application application, List<Person> people) throws Exception {
+    Result throughApplication(Application application, List<Person> people, Start start) throws Exception {
         application.refreshTokens(people.stream().map(p -> p.user().username()).toList());
         loop(people, warmUpSeconds, (person, random, tally) -> apiRound(application, person, random, tally));
         application.refreshTokens(people.stream().map(p -> p.user().username()).toList());
+        start.now();
         return loop(people, seconds, (person, random, tally) -> apiRound(application, person, random, tally));
     }
 
     /** The same loop of questions asked of PostgreSQL directly, one connection per person, as many at once. */
-    Result directly(String jdbcUrl, List<Person> people) throws Exception {
+    Result directly(String jdbcUrl, List<Person> people, Start start) throws Exception {
         List<Connection> connections = new ArrayList<>();
         try {
             Map<String, Sql> statements = new java.util.concurrent.ConcurrentHashMap<>();
@@ -256,6 +262,7 @@ final class MixedLoad {
                 statements.put(p.user().username(), new Sql(c, p.user().scope()));
             }
             loop(people, Math.min(warmUpSeconds, 5), (person, random, tally) -> sqlRound(statements.get(person.user().username()), person, random, tally));
+            start.now();
             return loop(people, directSeconds, (person, random, tally) -> sqlRound(statements.get(person.user().username()), person, random, tally));
         } finally {
             for (Connection c : connections) {
@@ -439,11 +446,33 @@ final class MixedLoad {
                     }
                 }
             }
+            if (words.isEmpty()) {
+                return;
+            }
             String whole = String.join(" ", words.stream().map(w -> "=" + w).toList());
             int found = byKeys(whole, null, 20);
             if (found < 20) {
-                byKeys(String.join(" ", words), whole, 20 - found);
+                found += byKeys(String.join(" ", words), whole, 20 - found);
             }
+            if (found == 0) {
+                typos(words);
+            }
+        }
+
+        /** Nothing begins so: each word like a word of the name (trigram word similarity), the closest first. */
+        private void typos(List<String> words) throws SQLException {
+            StringBuilder like = new StringBuilder();
+            StringBuilder score = new StringBuilder();
+            for (int i = 1; i <= words.size(); i++) {
+                like.append(i > 1 ? " and " : "").append("s.search_name %> ?").append(i);
+                score.append(i > 1 ? " + " : "").append("word_similarity(?").append(i).append(", s.search_name)");
+            }
+            run("""
+                    select c.number, v.family_name, v.given_name, v.patronymic, v.birth_date, c.status, c.region_code
+                    from case_search s join case_file c on c.id = s.case_file_id join person v on v.id = c.victim_id
+                    where %s and %s
+                    order by %s desc, s.case_file_id desc limit 20""".formatted(like, scope.sqlCondition(words.size() + 1), score),
+                    List.copyOf(words));
         }
 
         private int byKeys(String keys, String except, int limit) throws SQLException {
@@ -531,7 +560,11 @@ final class MixedLoad {
                 ps.setString(2, organisation);
                 ps.setString(3, action);
                 ps.setString(4, type);
-                ps.setObject(5, record);
+                if (record == null) {
+                    ps.setNull(5, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(5, record);
+                }
                 ps.setLong(6, caseId);
                 ps.setString(7, detail);
                 ps.executeUpdate();
@@ -587,7 +620,8 @@ final class MixedLoad {
     record Heap(LiveHeap before, LiveHeap after, GcPauses.HeapUse during, GcPauses pauses, String problem) {
     }
 
-    String report(Result app, Result direct, Heap heap, long maxHeapMb) {
+    /** {@code appCpu}, {@code directCpu}: who used the cores while each load ran ({@link CpuTime#describe}), or null. */
+    String report(Result app, Result direct, Heap heap, long maxHeapMb, String appCpu, String directCpu) {
         StringBuilder out = new StringBuilder();
         out.append(("\n### Mixed load\n\n%d people at once through the API (`%s`, `%s/{number}`, `POST %s`, `POST %s/{number}/notes`),"
                 + " each on her own partition in a loop with %s between requests: her case list (first 25), a case of it, a search"
@@ -613,7 +647,7 @@ final class MixedLoad {
                 + " exceptions, by status or type; their times are not in the percentiles.\n");
         if (direct != null) {
             out.append(("\nDirect: the same loop of questions asked of PostgreSQL by %d connections at once, no pause, %d s"
-                    + " (%,.0f statements' rounds/s, %d failed): the page's SQL as `CaseListSql` sends it; the case with its"
+                    + " (%,.0f operations/s, %d failed): the page's SQL as `CaseListSql` sends it; the case with its"
                     + " victim, then its incidents, risk assessments, consents and parties (five statements); the search as"
                     + " `CaseSearch` asks it (each word's skeleton, whole words, then beginnings; a number exactly); the note, its"
                     + " timeline entry and two audit rows inserted in a transaction rolled back (so no commit waits for the"
@@ -635,6 +669,14 @@ final class MixedLoad {
             out.append("; ").append(heap.pauses().describe());
         }
         out.append(".\n");
+        if (appCpu != null) {
+            out.append("\nThe cores' time while the load through the application ran (").append(Runtime.getRuntime().availableProcessors())
+                    .append(" cores × ").append(String.format(Locale.ROOT, "%.0f", app.seconds())).append(" s): ").append(appCpu).append(".\n");
+        }
+        if (directCpu != null && direct != null) {
+            out.append("\nWhile the direct load ran (").append(String.format(Locale.ROOT, "%.0f", direct.seconds())).append(" s): ")
+                    .append(directCpu).append(".\n");
+        }
         return out.toString();
     }
 
