@@ -461,13 +461,11 @@ public final class Benchmark {
         }
         say("  the mixed load: %d people, %d s (live heap before: %s)".formatted(people.size(), mixedLoad.seconds(),
                 before == null ? problem : "%.0f MB".formatted(before.usedMb())));
-        Map<Long, String> processes = CpuTime.processes(Map.of("application server", payaraPid, "Keycloak", keycloakPid,
-                "load generator (this JVM)", ProcessHandle.current().pid()));
-        CpuTime[] cpu = new CpuTime[1];
-        MixedLoad.Result app = mixedLoad.throughApplication(application, people, () -> cpu[0] = CpuTime.now(processes));
-        CpuTime appEnd = CpuTime.now(processes);
-        String appCpu = cpu[0] == null || appEnd == null ? null
-                : CpuTime.describe(appEnd.since(cpu[0]), app.seconds(), Runtime.getRuntime().availableProcessors());
+        Map<String, Long> servers = new java.util.LinkedHashMap<>();
+        servers.put("application server", payaraPid);
+        servers.put("Keycloak", keycloakPid);
+        CpuStretch appCpu = new CpuStretch(CpuTime.processes(servers, "load generator (this JVM)"));
+        MixedLoad.Result app = mixedLoad.throughApplication(application, people, appCpu);
         // the measured stretch, after the warm-up
         java.time.Instant to = java.time.Instant.now();
         java.time.Instant from = to.minusMillis((long) (app.seconds() * 1000));
@@ -481,12 +479,10 @@ public final class Benchmark {
         GcPauses pauses = GcPauses.between(gcLog, from, to);
         GcPauses.HeapUse during = GcPauses.heapBetween(gcLog, from, to);
         say("  the mixed load's questions directly, %d connections at once".formatted(people.size()));
-        MixedLoad.Result sql = mixedLoad.directly(jdbcUrl, people, () -> cpu[0] = CpuTime.now(processes));
-        CpuTime sqlEnd = CpuTime.now(processes);
-        String sqlCpu = cpu[0] == null || sqlEnd == null ? null
-                : CpuTime.describe(sqlEnd.since(cpu[0]), sql.seconds(), Runtime.getRuntime().availableProcessors());
+        CpuStretch sqlCpu = new CpuStretch(CpuTime.processes(servers, "load generator (this JVM)"));
+        MixedLoad.Result sql = mixedLoad.directly(jdbcUrl, people, sqlCpu);
         mixedReport = mixedLoad.report(app, sql, new MixedLoad.Heap(before, after, during, pauses, before == null || after == null ? problem : null),
-                maxHeapMb, appCpu, sqlCpu);
+                maxHeapMb, appCpu.described(), sqlCpu.described());
         say("  %.1f requests/s, %d failed".formatted(app.perSecond(), app.tally().failures()));
     }
 
@@ -530,6 +526,36 @@ public final class Benchmark {
         List<CaseListLoad.SqlRow> sql = listLoad.sql(direct, listUsers, warmUp, Math.max(iterations, 100));
         listReport = listLoad.report(load, sql, pageBefore, pauses, wal);
         plans.append(listLoad.plans());
+    }
+
+    /** The machine's CPU times at the beginning and the end of a measured stretch; null where there is no {@code /proc}. */
+    private static final class CpuStretch implements MixedLoad.Stretch {
+        private final Map<Long, String> processes;
+        private CpuTime begun;
+        private CpuTime ended;
+        private long from;
+        private long to;
+
+        CpuStretch(Map<Long, String> processes) {
+            this.processes = processes;
+        }
+
+        @Override
+        public void begins() {
+            from = System.nanoTime();
+            begun = CpuTime.now(processes);
+        }
+
+        @Override
+        public void ends() {
+            to = System.nanoTime();
+            ended = CpuTime.now(processes);
+        }
+
+        String described() {
+            return begun == null || ended == null ? null
+                    : CpuTime.describe(ended.since(begun), (to - from) / 1e9, Runtime.getRuntime().availableProcessors());
+        }
     }
 
     /**

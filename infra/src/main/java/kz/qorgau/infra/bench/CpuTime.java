@@ -44,9 +44,13 @@ final class CpuTime {
         return Long.parseLong(f[4]) + Long.parseLong(f[5]);
     }
 
-    /** These servers' processes by name, each with its descendants (a start script's JVM). */
-    static Map<Long, String> processes(Map<String, Long> servers) {
+    /**
+     * These servers' processes by name, each with its descendants (a start script's JVM), and this JVM as
+     * {@code self} (without its descendants: the servers are its children).
+     */
+    static Map<Long, String> processes(Map<String, Long> servers, String self) {
         Map<Long, String> named = new LinkedHashMap<>();
+        named.put(ProcessHandle.current().pid(), self);
         servers.forEach((name, pid) -> {
             named.put(pid, name);
             ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> named.put(d.pid(), name)));

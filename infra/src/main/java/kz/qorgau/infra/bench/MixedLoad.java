@@ -237,22 +237,29 @@ final class MixedLoad {
         }
     }
 
-    /** Called between the warm-up and the measured stretch (to take the machine's CPU times). */
-    interface Start {
-        void now() throws Exception;
+    /**
+     * Told when the measured stretch begins (after the warm-up) and ends (before the direct load's connections close,
+     * whose processes' CPU time would go with them): to take the machine's CPU times.
+     */
+    interface Stretch {
+        void begins() throws Exception;
+
+        void ends() throws Exception;
     }
 
     /** Everybody at once: a short warm-up (not counted), then the measured stretch. */
-    Result throughApplication(Application application, List<Person> people, Start start) throws Exception {
+    Result throughApplication(Application application, List<Person> people, Stretch stretch) throws Exception {
         application.refreshTokens(people.stream().map(p -> p.user().username()).toList());
         loop(people, warmUpSeconds, (person, random, tally) -> apiRound(application, person, random, tally));
         application.refreshTokens(people.stream().map(p -> p.user().username()).toList());
-        start.now();
-        return loop(people, seconds, (person, random, tally) -> apiRound(application, person, random, tally));
+        stretch.begins();
+        Result result = loop(people, seconds, (person, random, tally) -> apiRound(application, person, random, tally));
+        stretch.ends();
+        return result;
     }
 
     /** The same loop of questions asked of PostgreSQL directly, one connection per person, as many at once. */
-    Result directly(String jdbcUrl, List<Person> people, Start start) throws Exception {
+    Result directly(String jdbcUrl, List<Person> people, Stretch stretch) throws Exception {
         List<Connection> connections = new ArrayList<>();
         try {
             Map<String, Sql> statements = new java.util.concurrent.ConcurrentHashMap<>();
@@ -262,8 +269,10 @@ final class MixedLoad {
                 statements.put(p.user().username(), new Sql(c, p.user().scope()));
             }
             loop(people, Math.min(warmUpSeconds, 5), (person, random, tally) -> sqlRound(statements.get(person.user().username()), person, random, tally));
-            start.now();
-            return loop(people, directSeconds, (person, random, tally) -> sqlRound(statements.get(person.user().username()), person, random, tally));
+            stretch.begins();
+            Result result = loop(people, directSeconds, (person, random, tally) -> sqlRound(statements.get(person.user().username()), person, random, tally));
+            stretch.ends();
+            return result;
         } finally {
             for (Connection c : connections) {
                 c.close();
