@@ -465,7 +465,16 @@ public final class Benchmark {
         servers.put("application server", payaraPid);
         servers.put("Keycloak", keycloakPid);
         CpuStretch appCpu = new CpuStretch(CpuTime.processes(servers, "load generator (this JVM)"));
+        // -Dbenchmark.mixedProfile=true: a Flight Recorder profile of the application server while the load runs
+        Path profile = Boolean.getBoolean("benchmark.mixedProfile") ? var.resolve("logs/mixed-load.jfr").toAbsolutePath() : null;
+        if (profile != null) {
+            LiveHeap.jcmd(payaraPid, "JFR.start", "name=mixed", "settings=profile", "filename=" + profile);
+        }
         MixedLoad.Result app = mixedLoad.throughApplication(application, people, appCpu);
+        if (profile != null) {
+            LiveHeap.jcmd(payaraPid, "JFR.stop", "name=mixed");
+            say("  the application server's profile during the load (and its warm-up): " + home.relativize(profile));
+        }
         // the measured stretch, after the warm-up
         java.time.Instant to = java.time.Instant.now();
         java.time.Instant from = to.minusMillis((long) (app.seconds() * 1000));
@@ -482,7 +491,9 @@ public final class Benchmark {
         CpuStretch sqlCpu = new CpuStretch(CpuTime.processes(servers, "load generator (this JVM)"));
         MixedLoad.Result sql = mixedLoad.directly(jdbcUrl, people, sqlCpu);
         mixedReport = mixedLoad.report(app, sql, new MixedLoad.Heap(before, after, during, pauses, before == null || after == null ? problem : null),
-                maxHeapMb, appCpu.described(), sqlCpu.described());
+                maxHeapMb, appCpu.described(), sqlCpu.described())
+                + (profile == null ? "" : "\nThe application server ran with a Flight Recorder profile during the load (`settings=profile`): `"
+                        + home.relativize(profile) + "`.\n");
         say("  %.1f requests/s, %d failed".formatted(app.perSecond(), app.tally().failures()));
     }
 

@@ -65,9 +65,12 @@ record LiveHeap(long usedKb, long committedKb) {
         return committedKb / 1024.0;
     }
 
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+    /** A diagnostic command to a JVM of ours ({@code jcmd <pid> <command> [arguments]}); its answer. */
+    static String jcmd(long pid, String command, String... arguments) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(List.of(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd", Long.toString(pid), command))
+        List<String> line = new java.util.ArrayList<>(List.of(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd", Long.toString(pid), command));
+        line.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(line)
                 .redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
