@@ -328,9 +328,11 @@ final class MixedLoad {
         Listed opened = page.get(random.nextInt(page.size()));
         tally.time(Operation.OPEN, () -> ok(application.api(user, Api.details(opened.number())), 200));
         think();
-        String text = person.searches().get(random.nextInt(person.searches().size()));
-        tally.time(Operation.SEARCH, () -> ok(application.post(user, Api.SEARCH, Json.createObjectBuilder().add("text", text).build().toString()), 200));
-        think();
+        if (!person.searches().isEmpty()) {
+            String text = person.searches().get(random.nextInt(person.searches().size()));
+            tally.time(Operation.SEARCH, () -> ok(application.post(user, Api.SEARCH, Json.createObjectBuilder().add("text", text).build().toString()), 200));
+            think();
+        }
         String target = noteTarget(person, opened, page, random);
         if (person.writesNotes()) {
             String note = Json.createObjectBuilder().add("text", noteText(user)).build().toString();
@@ -601,12 +603,14 @@ final class MixedLoad {
             return null;
         });
         think();
-        String text = person.searches().get(random.nextInt(person.searches().size()));
-        tally.time(Operation.SEARCH, () -> {
-            sql.search(text);
-            return null;
-        });
-        think();
+        if (!person.searches().isEmpty()) {
+            String text = person.searches().get(random.nextInt(person.searches().size()));
+            tally.time(Operation.SEARCH, () -> {
+                sql.search(text);
+                return null;
+            });
+            think();
+        }
         String target = noteTarget(person, opened, page, random);
         CaseListLoad.User u = person.user();
         if (person.writesNotes()) {
