@@ -100,6 +100,9 @@ public final class Benchmark {
         this.searchOnly = "search".equals(System.getProperty("benchmark.only"));
         this.exportOnly = "export".equals(System.getProperty("benchmark.only"));
         this.statisticsOnly = "statistics".equals(System.getProperty("benchmark.only"));
+        this.mixedOnly = "mixed".equals(System.getProperty("benchmark.only"));
+        this.mixedLoad = new MixedLoad(Integer.getInteger("benchmark.mixedSeconds", 120), Integer.getInteger("benchmark.mixedWarmup", 10),
+                Integer.getInteger("benchmark.mixedDirectSeconds", 30), Long.getLong("benchmark.mixedThinkMs", 0L), seed);
         this.listLoad = new CaseListLoad(Integer.getInteger("benchmark.listUsers", 50),
                 Integer.getInteger("benchmark.listSeconds", 120), seed);
         this.auditMode = "audit".equals(System.getProperty("benchmark.mode", "cases"));
@@ -112,6 +115,13 @@ public final class Benchmark {
     private final boolean exportOnly;
     private final boolean statisticsOnly;
     private final CaseListLoad listLoad;
+    private final boolean mixedOnly;
+    private final MixedLoad mixedLoad;
+    private String mixedReport = "";
+    /** The application server's process, for its heap; and the JDBC URL of the benchmark database, for the direct load. */
+    private long payaraPid;
+    private long keycloakPid;
+    private String jdbcUrl;
     private List<CaseListLoad.User> listUsers = List.of();
     private String listReport = "";
 
@@ -154,6 +164,9 @@ public final class Benchmark {
                 var.resolve("payara"), HTTP_PORT, environment, var.resolve("logs/payara.log")));
         keycloak.awaitReady();
         payara.awaitReady();
+        payaraPid = payara.pid();
+        keycloakPid = keycloak.pid();
+        jdbcUrl = "jdbc:postgresql://localhost:" + DATABASE_PORT + "/qorgau";
 
         try (Connection c = connect("qorgau"); Statement s = c.createStatement()) {
             s.execute("create extension if not exists pg_stat_statements");
@@ -168,7 +181,8 @@ public final class Benchmark {
             measured = auditMode ? measureWhoSaw(application, direct) : report(machine, generation, measure(application, direct));
             applicationSql = applicationSql(direct);
         }
-        String report = (auditMode ? "Machine: " + machine + "\n\n" + generation + "\n" + measured : measured + listReport) + applicationSql;
+        String report = (auditMode ? "Machine: " + machine + "\n\n" + generation + "\n" + measured : measured + listReport + mixedReport)
+                + applicationSql;
         System.out.println();
         System.out.println(report);
         Path file = var.resolve("results-" + (auditMode ? "audit-" : "") + LocalDateTime.now(KAZAKHSTAN).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md");
@@ -385,6 +399,10 @@ public final class Benchmark {
             measureStatistics(application, direct, rows, summary, citizen, slow);
             return rows;
         }
+        if (mixedOnly) {
+            measureMixed(application, direct);
+            return rows;
+        }
         if (exists(direct, "select 1 where to_regclass('case_search') is not null")) {
             measureSearch(application, direct, rows);
         }
@@ -422,7 +440,61 @@ public final class Benchmark {
                 sql(direct, Sql.CASE_LIST_AS_UNION, worker));
         rewrite("its count", sql(direct, Sql.CASE_COUNT, worker), sql(direct, Sql.CASE_COUNT_AS_SUM, workerTwice));
         measureLists(application, direct, rows, null, null);
+        measureMixed(application, direct);
         return rows;
+    }
+
+    /**
+     * List, open, search and a note by everybody at once through the API, then the same questions of PostgreSQL at the
+     * same concurrency; the application's live heap after a full GC before and after.
+     */
+    private void measureMixed(Application application, Connection direct) throws Exception {
+        List<MixedLoad.Person> people = mixedLoad.people(direct, listUsers);
+        Path gcLog = var.resolve("logs/payara-gc.log");
+        LiveHeap before = null;
+        LiveHeap after = null;
+        String problem = null;
+        try {
+            before = LiveHeap.afterFullGc(payaraPid);
+        } catch (IOException | RuntimeException e) {
+            problem = e.getMessage();
+        }
+        say("  the mixed load: %d people, %d s (live heap before: %s)".formatted(people.size(), mixedLoad.seconds(),
+                before == null ? problem : "%.0f MB".formatted(before.usedMb())));
+        Map<String, Long> servers = new java.util.LinkedHashMap<>();
+        servers.put("application server", payaraPid);
+        servers.put("Keycloak", keycloakPid);
+        CpuStretch appCpu = new CpuStretch(CpuTime.processes(servers, "load generator (this JVM)"));
+        // -Dbenchmark.mixedProfile=true: a Flight Recorder profile of the application server while the load runs
+        Path profile = Boolean.getBoolean("benchmark.mixedProfile") ? var.resolve("logs/mixed-load.jfr").toAbsolutePath() : null;
+        if (profile != null) {
+            LiveHeap.jcmd(payaraPid, "JFR.start", "name=mixed", "settings=profile", "filename=" + profile);
+        }
+        MixedLoad.Result app = mixedLoad.throughApplication(application, people, appCpu);
+        if (profile != null) {
+            LiveHeap.jcmd(payaraPid, "JFR.stop", "name=mixed");
+            say("  the application server's profile during the load (and its warm-up): " + home.relativize(profile));
+        }
+        // the measured stretch, after the warm-up
+        java.time.Instant to = java.time.Instant.now();
+        java.time.Instant from = to.minusMillis((long) (app.seconds() * 1000));
+        long maxHeapMb = 0;
+        try {
+            after = LiveHeap.afterFullGc(payaraPid);
+            maxHeapMb = LiveHeap.maxHeapMb(payaraPid);
+        } catch (IOException | RuntimeException e) {
+            problem = e.getMessage();
+        }
+        GcPauses pauses = GcPauses.between(gcLog, from, to);
+        GcPauses.HeapUse during = GcPauses.heapBetween(gcLog, from, to);
+        say("  the mixed load's questions directly, %d connections at once".formatted(people.size()));
+        CpuStretch sqlCpu = new CpuStretch(CpuTime.processes(servers, "load generator (this JVM)"));
+        MixedLoad.Result sql = mixedLoad.directly(jdbcUrl, people, sqlCpu);
+        mixedReport = mixedLoad.report(app, sql, new MixedLoad.Heap(before, after, during, pauses, before == null || after == null ? problem : null),
+                maxHeapMb, appCpu.described(), sqlCpu.described())
+                + (profile == null ? "" : "\nThe application server ran with a Flight Recorder profile during the load (`settings=profile`): `"
+                        + home.relativize(profile) + "`.\n");
+        say("  %.1f requests/s, %d failed".formatted(app.perSecond(), app.tally().failures()));
     }
 
     /** The case list as fifty people use it at once, and its SQL before and after, for the same people. */
@@ -465,6 +537,36 @@ public final class Benchmark {
         List<CaseListLoad.SqlRow> sql = listLoad.sql(direct, listUsers, warmUp, Math.max(iterations, 100));
         listReport = listLoad.report(load, sql, pageBefore, pauses, wal);
         plans.append(listLoad.plans());
+    }
+
+    /** The machine's CPU times at the beginning and the end of a measured stretch; null where there is no {@code /proc}. */
+    private static final class CpuStretch implements MixedLoad.Stretch {
+        private final Map<Long, String> processes;
+        private CpuTime begun;
+        private CpuTime ended;
+        private long from;
+        private long to;
+
+        CpuStretch(Map<Long, String> processes) {
+            this.processes = processes;
+        }
+
+        @Override
+        public void begins() {
+            from = System.nanoTime();
+            begun = CpuTime.now(processes);
+        }
+
+        @Override
+        public void ends() {
+            to = System.nanoTime();
+            ended = CpuTime.now(processes);
+        }
+
+        String described() {
+            return begun == null || ended == null ? null
+                    : CpuTime.describe(ended.since(begun), (to - from) / 1e9, Runtime.getRuntime().availableProcessors());
+        }
     }
 
     /**
@@ -853,6 +955,9 @@ public final class Benchmark {
         out.append("Machine: ").append(machine).append("\n\n");
         out.append(generation).append('\n');
         boolean summary = rows.stream().anyMatch(r -> r.summary() != null);
+        if (rows.isEmpty()) {
+            return out.append("Measured %s with %,d cases.\n".formatted(LocalDate.now(KAZAKHSTAN), cases)).toString();
+        }
         out.append(("Measured %s with %,d cases, one client at a time, after %d warm-up rounds of the look-up, list and page;"
                 + " per operation %d warm-up calls, then %d measured (the ten-year report %d); times in ms.\n\n")
                 .formatted(LocalDate.now(KAZAKHSTAN), cases, serverWarmUp, warmUp, iterations, Math.max(5, iterations * 2 / 5)));

@@ -571,7 +571,7 @@ final class CaseListLoad {
     private static final Pattern NUMBERED = Pattern.compile("\\?(\\d+)");
 
     /** JDBC numbers parameters by place: each {@code ?n} becomes {@code ?} bound to the n-th value. */
-    private static PreparedStatement prepare(Connection c, CaseListSql.Statement statement) throws SQLException {
+    static PreparedStatement prepare(Connection c, CaseListSql.Statement statement) throws SQLException {
         Matcher m = NUMBERED.matcher(statement.sql());
         List<Object> bound = new ArrayList<>();
         StringBuilder sql = new StringBuilder();

@@ -65,6 +65,46 @@ record GcPauses(int count, double totalMs, double longestMs, int over100Ms, List
         return new GcPauses(count, total, longest, over, slow);
     }
 
+    /** The heap as the collections of a stretch left it: the most in use before one, the most still in use after one. */
+    record HeapUse(int collections, long mostBeforeMb, long mostAfterMb, long committedMb) {
+        String describe() {
+            return "%d collections, the heap at most %,d MB before one and %,d MB after one (%,d MB committed)".formatted(collections,
+                    mostBeforeMb, mostAfterMb, committedMb);
+        }
+    }
+
+    private static final Pattern OCCUPANCY = Pattern.compile("^\\[([^\\]]+)\\].*GC\\(\\d+\\) Pause .*? (\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+    static HeapUse heapBetween(Path log, Instant from, Instant to) throws IOException {
+        if (!Files.exists(log)) {
+            return null;
+        }
+        int count = 0;
+        long before = 0;
+        long after = 0;
+        long committed = 0;
+        for (String line : Files.readAllLines(log)) {
+            Matcher m = OCCUPANCY.matcher(line.strip());
+            if (!m.find()) {
+                continue;
+            }
+            Instant at;
+            try {
+                at = OffsetDateTime.parse(m.group(1), TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                continue;
+            }
+            if (at.isBefore(from) || at.isAfter(to)) {
+                continue;
+            }
+            count++;
+            before = Math.max(before, Long.parseLong(m.group(2)));
+            after = Math.max(after, Long.parseLong(m.group(3)));
+            committed = Math.max(committed, Long.parseLong(m.group(4)));
+        }
+        return new HeapUse(count, before, after, committed);
+    }
+
     String describe() {
         return "%d GC pauses, %s ms together, the longest %s ms, %d over 100 ms%s".formatted(count, Measurement.ms(totalMs),
                 Measurement.ms(longestMs), over100Ms, longest.isEmpty() ? "" : " (" + String.join(", ", longest) + ")");
