@@ -42,8 +42,8 @@ final class MixedLoad {
 
     /** The API's addresses this load calls, in one place. */
     static final class Api {
-        static final String CASES = "api/cases";
-        static final String SEARCH = "api/search";
+        static final String CASES = "api/v1/cases";
+        static final String SEARCH = "api/v1/search";
 
         private Api() {
         }
@@ -364,11 +364,14 @@ final class MixedLoad {
         return response.body();
     }
 
-    /** The numbers and statuses of a list page's JSON; an empty page is a failure, since there is nothing to open. */
+    /**
+     * The numbers and statuses of a list page's JSON (its {@code items}); an empty page is a failure, since there is
+     * nothing to open.
+     */
     static List<Listed> listed(String json) throws Refused {
         JsonArray rows;
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            rows = reader.readArray();
+            rows = reader.readObject().getJsonArray("items");
         }
         List<Listed> page = new ArrayList<>();
         for (JsonValue row : rows) {

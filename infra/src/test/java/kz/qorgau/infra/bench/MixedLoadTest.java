@@ -58,10 +58,10 @@ class MixedLoadTest {
     @Test
     void readsTheListPageAndRefusesAnEmptyOne() throws Exception {
         List<MixedLoad.Listed> page = MixedLoad.listed("""
-                [{"id":1,"number":"ALM-2025-000001","status":"CLOSED"},{"id":2,"number":"ALM-2025-000002","status":"ACTIVE"}]""");
+                {"items":[{"id":1,"number":"ALM-2025-000001","status":"CLOSED"},{"id":2,"number":"ALM-2025-000002","status":"ACTIVE"}],"total":2,"totalExact":true,"first":0,"size":25}""");
         assertThat(page).containsExactly(new MixedLoad.Listed("ALM-2025-000001", "CLOSED"),
                 new MixedLoad.Listed("ALM-2025-000002", "ACTIVE"));
-        assertThatThrownBy(() -> MixedLoad.listed("[]")).isInstanceOf(MixedLoad.Refused.class).hasMessage("empty list");
+        assertThatThrownBy(() -> MixedLoad.listed("{\"items\":[],\"total\":0}")).isInstanceOf(MixedLoad.Refused.class).hasMessage("empty list");
     }
 
     @Test
