@@ -58,8 +58,9 @@ begin
             ('user_preference', 'select, insert, update'),
             ('case_list_preference', 'select, insert, update'),
             ('api_request', 'select, insert, update, delete'),
-            -- legacy imports: recorded once, never changed
-            ('legacy_import', 'select, insert'),
+            -- legacy imports: a job's row tells its progress and outcome; the cases' keys are recorded once
+            ('legacy_import', 'select, insert, update (status, rows_read, rows_checked, rows_to_import, rows_imported,'
+                              ' rows_refused, rows_known, persons_linked, updated_at, finished_at, problem_count, problems)'),
             ('legacy_case', 'select, insert'),
             ('case_search', 'select'),
             ('stat_case', 'select'),

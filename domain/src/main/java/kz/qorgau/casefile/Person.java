@@ -192,6 +192,15 @@ public class Person {
         return Optional.ofNullable(birthDate);
     }
 
+    /** The age estimated when no date of birth was known, and the day it was estimated on. */
+    public Optional<Integer> estimatedAge() {
+        return Optional.ofNullable(estimatedAge);
+    }
+
+    public Optional<LocalDate> ageEstimatedOn() {
+        return Optional.ofNullable(ageEstimatedOn);
+    }
+
     /** Age on a day: exact from the date of birth, else the estimate moved on by the years since it was made. */
     public Optional<Integer> ageOn(LocalDate day) {
         return ageOn(day, birthDate, estimatedAge, ageEstimatedOn);

@@ -1,5 +1,7 @@
 package kz.qorgau.importing;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,24 +12,17 @@ import kz.qorgau.access.AccessPolicy;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.Audited;
-import kz.qorgau.casefile.CaseFile;
-import kz.qorgau.casefile.CaseFileRepository;
-import kz.qorgau.casefile.CaseNumber;
 import kz.qorgau.casefile.CaseScope;
 import kz.qorgau.casefile.Iin;
-import kz.qorgau.casefile.NewCaseFile;
-import kz.qorgau.casefile.Person;
 import kz.qorgau.reference.Organisation;
 import kz.qorgau.reference.ReferenceData;
 import kz.qorgau.shared.Caller;
-import kz.qorgau.shared.Clocks;
 import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.shared.Permission;
-import kz.qorgau.timeline.CaseEventKind;
-import kz.qorgau.timeline.Timeline;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -37,24 +32,34 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Bulk import of an organisation's older records, one case per row of the template ({@link ImportColumn}). Every row
  * is checked first under intake's rules ({@link RowCheck}); nothing is written unless all are valid or the worker
  * chose to import the valid ones only. A row key imported before is skipped, so the same file twice creates nothing
- * the second time. The file is read twice, row by row, and the cases are written in batches of {@link #BATCH}, so
- * memory does not grow with the file (except for the set of row keys, to tell a key repeated within the file).
+ * the second time. The file is read twice, row by row, a batch of {@link #BATCH} rows at a time: one query per batch
+ * asks which keys were imported before and which IINs are known, and each batch of cases is written in a few
+ * statements ({@link ImportedCases}) and committed with the job's progress ({@link ImportJobs}). Memory does not grow
+ * with the file, except for the row keys and IINs seen, to tell a key repeated within the file and a woman met twice.
  */
 @ApplicationScoped
 @Audited
 public class LegacyImportService {
 
-    /** Cases written per flush before the persistence context is cleared. */
-    public static final int BATCH = 500;
+    /** Rows checked against the database, and cases written and committed, together. */
+    public static final int BATCH = 1000;
+
+    private static final Logger LOG = Logger.getLogger(LegacyImportService.class.getName());
 
     @PersistenceContext(unitName = "qorgau")
     EntityManager em;
@@ -66,10 +71,7 @@ public class LegacyImportService {
     ReferenceData reference;
 
     @Inject
-    CaseFileRepository cases;
-
-    @Inject
-    Timeline timeline;
+    ImportJobs jobs;
 
     @Inject
     AuditTrail audit;
@@ -77,13 +79,16 @@ public class LegacyImportService {
     @Inject
     Clock clock;
 
+    @Resource
+    ManagedExecutorService executor;
+
     /** Checks a file, saving nothing; audited as a read, with the counts only. */
     @Transactional
     public ImportReport check(Caller caller, Path file, ImportFormat format) {
         Context context = context(caller);
         ImportReport report;
         try {
-            report = pass(context, file, format, null, RefusedRows.NONE);
+            report = pass(context, file, format, null, RefusedRows.NONE, null);
         } catch (ImportFileRefused refused) {
             report = ImportReport.unreadable(format, refused.problem());
         }
@@ -92,38 +97,101 @@ public class LegacyImportService {
     }
 
     /**
-     * Imports a file: checks it whole first, then — when every row is valid, or the worker chose the valid rows only —
-     * writes a case for each valid row not imported before, handing the refused rows to {@code refusedRows}.
+     * Imports a file in the calling thread: checks it whole first, then — when every row is valid, or the worker chose
+     * the valid rows only — writes a case for each valid row not imported before, handing the refused rows to
+     * {@code refusedRows}. Each batch commits on its own; see {@link #start} for the same in the background.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public ImportReport run(Caller caller, Path file, ImportFormat format, ImportOptions options, RefusedRows refusedRows) {
         Context context = context(caller);
-        ImportReport checked;
+        Long id = jobs.begin(caller, context.organisation, null, format, sha256(file), options, Instant.now(clock));
+        return execute(id, context, file, format, options, refusedRows);
+    }
+
+    /**
+     * Starts an import in the background and answers its id at once; its row in {@link ImportJobs} tells how far it
+     * is. The file is the job's from now on: it is deleted when the job ends. The refused rows (valid rows only) are
+     * written to {@link #refusedRows}, each problem told by {@code say} in the worker's language.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Long start(Caller caller, Path file, String fileName, ImportFormat format, ImportOptions options,
+                      Function<RowProblem, String> say) {
+        Context context = context(caller);
+        String name = fileName == null ? null : Path.of(fileName).getFileName().toString();
+        if (name != null && name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        Long id = jobs.begin(caller, context.organisation, name, format, sha256(file), options, Instant.now(clock));
+        Path refused = ImportFiles.refusedRows(id);
+        executor.submit(() -> {
+            try (Writer out = options.validRowsOnly() ? ImportFiles.ownerOnly(refused) : Writer.nullWriter();
+                 RefusedRowsCsv sink = new RefusedRowsCsv(out, say)) {
+                execute(id, context, file, format, options, options.validRowsOnly() ? sink : RefusedRows.NONE);
+            } catch (IOException | RuntimeException failure) {
+                // types and stacks only: a message could quote a cell of the file
+                LOG.log(Level.WARNING, "Import " + id + " failed", kz.qorgau.shared.Scrubbed.of(failure));
+            } finally {
+                ImportFiles.delete(file);
+            }
+        });
+        return id;
+    }
+
+    /** An import of the caller's organisation, for those who import. */
+    @Transactional
+    public Optional<ImportJob> job(Caller caller, Long id) {
+        return jobs.find(context(caller).organisation, id);
+    }
+
+    /** The caller's organisation's imports, newest first. */
+    @Transactional
+    public List<ImportJob> history(Caller caller, int first, int size) {
+        return jobs.of(context(caller).organisation, first, size);
+    }
+
+    @Transactional
+    public long historySize(Caller caller) {
+        return jobs.count(context(caller).organisation);
+    }
+
+    /** The rows an import of the valid rows only refused, as a CSV to fix, while the server keeps it (a day). */
+    @Transactional
+    public Optional<Path> refusedRows(Caller caller, Long id) {
+        return job(caller, id).filter(ImportJob::validRowsOnly).map(j -> ImportFiles.refusedRows(j.id()))
+                .filter(Files::isReadable);
+    }
+
+    private ImportReport execute(Long id, Context context, Path file, ImportFormat format, ImportOptions options,
+                                 RefusedRows refusedRows) {
+        Caller caller = context.caller;
         try {
-            checked = pass(context, file, format, null, RefusedRows.NONE);
-        } catch (ImportFileRefused refused) {
-            ImportReport report = ImportReport.unreadable(format, refused.problem());
-            audit.record(caller, AuditAction.READ, "LegacyImport", null, null, "refused " + counts(report));
+            ImportReport checked;
+            try {
+                checked = pass(context, file, format, null, RefusedRows.NONE, rows -> jobs.checked(id, rows));
+            } catch (ImportFileRefused refused) {
+                ImportReport report = ImportReport.unreadable(format, refused.problem());
+                jobs.refused(caller, id, report, "refused " + counts(report));
+                return report;
+            }
+            if (checked.rows() == 0 || (checked.refused() > 0 && !options.validRowsOnly())) {
+                jobs.refused(caller, id, checked, "refused " + counts(checked));
+                return checked;
+            }
+            jobs.writing(id, checked, checked.valid() - checked.alreadyImported());
+            Batches writer = new Batches(context, id, options.linkKnownPersons());
+            ImportReport written = pass(context, file, format, writer, refusedRows, null);
+            writer.flush();
+            ImportReport report = new ImportReport(format, written.rows(), written.valid(), written.refused(),
+                    written.alreadyImported(), written.knownPersons(), written.problems(), written.problemCount(), true,
+                    writer.imported, id);
+            // the trail's detail is short: the counts in full, linked persons too, are the import's own record
+            jobs.done(caller, id, report, "import " + format + " rows=" + report.rows() + " new=" + writer.imported
+                    + " bad=" + report.refused() + " known=" + report.alreadyImported());
             return report;
+        } catch (RuntimeException failure) {
+            jobs.failed(id);
+            throw failure;
         }
-        if (checked.rows() == 0 || (checked.refused() > 0 && !options.validRowsOnly())) {
-            audit.record(caller, AuditAction.READ, "LegacyImport", null, null, "refused " + counts(checked));
-            return checked;
-        }
-        int toImport = checked.valid() - checked.alreadyImported();
-        LegacyImport record = new LegacyImport(context.organisation, caller.username(), Instant.now(clock), format,
-                sha256(file), checked.rows(), toImport, checked.refused(), checked.alreadyImported(),
-                options.linkKnownPersons() ? checked.knownPersons() : 0);
-        em.persist(record);
-        em.flush();
-        Writer writer = new Writer(context, record.id(), options.linkKnownPersons());
-        ImportReport written = pass(context, file, format, writer, refusedRows);
-        writer.flushBatch();
-        // the trail's detail is short: the counts in full, linked persons too, are the import's own record
-        audit.record(caller, AuditAction.CREATE, "LegacyImport", record.id(), null, "import " + format + " rows="
-                + written.rows() + " new=" + writer.imported + " bad=" + written.refused() + " known=" + written.alreadyImported());
-        return new ImportReport(format, written.rows(), written.valid(), written.refused(), written.alreadyImported(),
-                written.knownPersons(), written.problems(), written.problemCount(), true, writer.imported, record.id());
     }
 
     private Context context(Caller caller) {
@@ -131,10 +199,15 @@ public class LegacyImportService {
         Organisation owner = caller.organisationCode().flatMap(reference::organisation)
                 .orElseThrow(() -> new InvalidInputException("case.organisation.unknown"));
         LocalDate today = LocalDate.now(clock);
+        // the few codes a row may name, asked of the database once, here: the job's own thread has no transaction
+        Set<String> regions = new HashSet<>();
+        reference.regions().forEach(r -> regions.add(r.code()));
+        Set<String> articles = new HashSet<>();
+        reference.legalArticles().stream().filter(a -> a.active()).forEach(a -> articles.add(a.code()));
         ImportRules rules = new ImportRules() {
             @Override
             public Optional<String> regionRefusal(String regionCode) {
-                if (reference.region(regionCode).isEmpty()) {
+                if (!regions.contains(regionCode)) {
                     return Optional.of("case.region.unknown");
                 }
                 try {
@@ -147,8 +220,7 @@ public class LegacyImportService {
 
             @Override
             public Optional<String> legalArticleRefusal(String articleCode) {
-                return reference.legalArticle(articleCode).filter(a -> a.active()).isPresent()
-                        ? Optional.empty() : Optional.of("incident.legalArticle.unknown");
+                return articles.contains(articleCode) ? Optional.empty() : Optional.of("incident.legalArticle.unknown");
             }
         };
         return new Context(caller, owner.code(), today, new RowCheck(validator, rules, today),
@@ -158,11 +230,31 @@ public class LegacyImportService {
     private record Context(Caller caller, String organisation, LocalDate today, RowCheck check, CaseScope scope) {
     }
 
-    /** One reading of the file: every row checked, counted, and (when {@code writer} is given) written or refused. */
-    private ImportReport pass(Context context, Path file, ImportFormat format, Writer writer, RefusedRows refusedRows) {
+    /** A row read and checked, waiting for its batch's questions to the database. */
+    private record Pending(RawRow raw, CheckedRow row, List<RowProblem> problems) {
+    }
+
+    /** What one reading of the file found so far. */
+    private static final class Tally {
+        final List<RowProblem> problems = new ArrayList<>();
+        int valid;
+        int refused;
+        int alreadyImported;
+        int knownPersons;
+        int problemCount;
+        /** IINs of rows to write, and the person each was written as (0 until written, or when not linked). */
+        final Map<String, Long> iins = new HashMap<>();
+    }
+
+    /**
+     * One reading of the file: every row checked, counted, and (when {@code writer} is given) written or refused.
+     * {@code checked}, when given, hears the number of rows read after each batch.
+     */
+    private ImportReport pass(Context context, Path file, ImportFormat format, Batches writer, RefusedRows refusedRows,
+                              IntConsumer checked) {
         Map<String, Integer> keys = new HashMap<>();
-        List<RowProblem> problems = new ArrayList<>();
-        int[] counts = new int[5]; // valid, refused, already imported, known persons, problems
+        Tally tally = new Tally();
+        List<Pending> batch = new ArrayList<>(BATCH);
         int rows = LegacyRows.read(file, format, raw -> {
             CheckedRow row = context.check.check(raw);
             List<RowProblem> rowProblems = new ArrayList<>(row.problems());
@@ -173,106 +265,113 @@ public class LegacyImportService {
                             List.of(String.valueOf(first))));
                 }
             }
-            if (!rowProblems.isEmpty()) {
-                counts[1]++;
-                counts[4] += rowProblems.size();
-                for (RowProblem problem : rowProblems) {
-                    if (problems.size() < ImportReport.MAX_PROBLEMS) {
-                        problems.add(problem);
+            batch.add(new Pending(raw, row, rowProblems));
+            if (batch.size() >= BATCH) {
+                settle(context, batch, tally, writer, refusedRows);
+                batch.clear();
+                if (checked != null) {
+                    checked.accept(raw.number() - 1);
+                }
+            }
+        });
+        settle(context, batch, tally, writer, refusedRows);
+        return new ImportReport(format, rows, tally.valid, tally.refused, tally.alreadyImported, tally.knownPersons,
+                tally.problems, tally.problemCount, false, 0, null);
+    }
+
+    /** Counts a batch of rows, asking the database once which were imported before and whose IIN is known. */
+    private void settle(Context context, List<Pending> batch, Tally tally, Batches writer, RefusedRows refusedRows) {
+        List<String> legacyIds = batch.stream().filter(p -> p.problems.isEmpty()).map(p -> p.row.legacyId()).toList();
+        Set<String> imported = jobs.importedBefore(context.organisation, legacyIds);
+        List<String> iins = batch.stream().filter(p -> p.problems.isEmpty() && !imported.contains(p.row.legacyId()))
+                .map(p -> iin(p.row)).filter(iin -> iin != null && !tally.iins.containsKey(iin)).distinct().toList();
+        Map<String, Long> known = context.scope == null ? Map.of() : jobs.knownPersons(context.scope, iins);
+        for (Pending p : batch) {
+            if (!p.problems.isEmpty()) {
+                tally.refused++;
+                tally.problemCount += p.problems.size();
+                for (RowProblem problem : p.problems) {
+                    if (tally.problems.size() < ImportReport.MAX_PROBLEMS) {
+                        tally.problems.add(problem);
                     }
                 }
                 if (writer != null) {
-                    refusedRows.refused(raw, rowProblems);
+                    refusedRows.refused(p.raw, p.problems);
                 }
-                return;
+                continue;
             }
-            counts[0]++;
-            if (imported(context.organisation, row.legacyId())) {
-                counts[2]++;
-                return;
+            tally.valid++;
+            if (imported.contains(p.row.legacyId())) {
+                tally.alreadyImported++;
+                continue;
             }
-            Optional<Person> known = knownPerson(context, row.form());
-            if (known.isPresent()) {
-                counts[3]++;
+            String iin = iin(p.row);
+            Long person = iin == null ? null : known.get(iin);
+            if (iin != null && person == null && tally.iins.containsKey(iin)) {
+                // met before in this file: the same woman, to link to the person her first row was written as
+                if (writer != null && writer.pending(iin)) {
+                    writer.flush();
+                    writer.written.forEach((i, id) -> tally.iins.replace(i, id));
+                }
+                person = tally.iins.get(iin);
+            }
+            if (person != null) {
+                tally.knownPersons++;
+            } else if (iin != null) {
+                tally.iins.put(iin, 0L);
             }
             if (writer != null) {
-                writer.write(row, known);
+                writer.add(p.row, iin, person == null || person == 0L || !writer.link ? null : person);
             }
-        });
-        return new ImportReport(format, rows, counts[0], counts[1], counts[2], counts[3], problems, counts[4], false, 0, null);
-    }
-
-    private boolean imported(String organisation, String legacyId) {
-        return !em.createQuery("select l.id from LegacyCase l where l.organisationCode = :organisation"
-                        + " and l.legacyId = :legacyId", Long.class)
-                .setParameter("organisation", organisation).setParameter("legacyId", legacyId)
-                .setMaxResults(1).getResultList().isEmpty();
-    }
-
-    /** The victim of a case in the caller's partition with the row's IIN: the most recent case's, if several. */
-    private Optional<Person> knownPerson(Context context, NewCaseFile form) {
-        if (context.scope == null || form.getIin() == null) {
-            return Optional.empty();
         }
-        String iin = Iin.ofNullable(form.getIin()).map(Iin::value).orElse(null);
-        return context.scope.bind(em.createQuery("select v from CaseFile c join c.victim v where v.iin = :iin and "
-                        + context.scope.condition() + " order by c.openedAt desc, c.id desc", Person.class))
-                .setParameter("iin", iin)
-                .setMaxResults(1)
-                .getResultStream().findFirst();
+        if (writer != null) {
+            writer.flush();
+            writer.written.forEach((i, id) -> tally.iins.replace(i, id));
+        }
     }
 
-    /** Writes the valid rows' cases a batch at a time. */
-    private final class Writer {
+    private static String iin(CheckedRow row) {
+        return Iin.ofNullable(row.form().getIin()).map(Iin::value).orElse(null);
+    }
+
+    /** The valid rows' cases, written a batch at a time, each batch in its own transaction with the progress. */
+    private final class Batches {
         private final Context context;
         private final Long importId;
         private final boolean link;
-        private final List<CaseFile> batch = new ArrayList<>();
+        private final List<ImportedCases.Row> rows = new ArrayList<>();
+        private final Set<String> pendingIins = new HashSet<>();
+        /** The persons the last batch wrote, by IIN. */
+        Map<String, Long> written = Map.of();
         int imported;
-        int linked;
 
-        Writer(Context context, Long importId, boolean link) {
+        Batches(Context context, Long importId, boolean link) {
             this.context = context;
             this.importId = importId;
             this.link = link;
         }
 
-        void write(CheckedRow row, Optional<Person> known) {
-            NewCaseFile form = row.form();
-            Instant now = Instant.now(clock);
-            Person victim;
-            if (link && known.isPresent()) {
-                victim = known.get();
-                linked++;
-            } else {
-                victim = new Person(form.victim(), context.today);
-            }
-            String region = form.getRegionCode();
-            CaseNumber number = cases.allocateNumber(region, row.openedOn().getYear());
-            CaseFile file = CaseFile.openImported(number, form.getKind(), victim, context.organisation,
-                    context.caller.username(), form.incident(region),
-                    row.openedOn().atStartOfDay(Clocks.KAZAKHSTAN).toInstant(), context.today, now);
-            cases.add(file);
-            em.persist(new LegacyCase(context.organisation, row.legacyId(), file, importId));
-            batch.add(file);
-            imported++;
-            if (batch.size() >= BATCH) {
-                flushBatch();
+        boolean pending(String iin) {
+            return pendingIins.contains(iin);
+        }
+
+        void add(CheckedRow row, String iin, Long linkTo) {
+            rows.add(new ImportedCases.Row(row.form(), row.openedOn(), row.legacyId(), linkTo));
+            if (iin != null) {
+                pendingIins.add(iin);
             }
         }
 
-        void flushBatch() {
-            if (batch.isEmpty()) {
+        void flush() {
+            if (rows.isEmpty()) {
+                written = Map.of();
                 return;
             }
-            cases.flush();
-            Instant now = Instant.now(clock);
-            for (CaseFile file : batch) {
-                timeline.record(file.id(), CaseEventKind.CASE_OPENED, context.caller, file.kind().name(), now);
-            }
-            em.flush();
-            em.clear();
-            batch.clear();
+            written = jobs.write(context.caller, context.organisation, importId, rows, context.today, Instant.now(clock))
+                    .victimsByIin();
+            imported += rows.size();
+            rows.clear();
+            pendingIins.clear();
         }
     }
 

@@ -33,6 +33,29 @@ public class Timeline {
                 caseFileId, kind.name());
     }
 
+    /**
+     * The same event of many new cases at once (a bulk import): one statement for the entries and one for their
+     * audit rows, instead of two per case.
+     */
+    public void recordEach(List<Long> caseFileIds, CaseEventKind kind, Caller actor, String detail, Instant at) {
+        if (caseFileIds.isEmpty()) {
+            return;
+        }
+        String ids = caseFileIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        em.createNativeQuery("""
+                        insert into case_event (case_file_id, occurred_at, kind, actor_username, actor_organisation_code, detail)
+                        select id::bigint, ?2, ?3, ?4, ?5, ?6 from jsonb_array_elements_text(cast(?1 as jsonb)) id""")
+                .setParameter(1, ids)
+                .setParameter(2, java.sql.Timestamp.from(at))
+                .setParameter(3, kind.name())
+                .setParameter(4, actor.username())
+                .setParameter(5, actor.organisationCode().orElse(null))
+                .setParameter(6, detail)
+                .executeUpdate();
+        audit.recordEach(actor, kind == CaseEventKind.CASE_OPENED ? AuditAction.CREATE : AuditAction.CHANGE, "Case",
+                caseFileIds, kind.name());
+    }
+
     /** The entries of a case of these kinds, as the access policy lets the reader see them; filtered by the database. */
     public List<CaseEvent> of(Long caseFileId, Set<CaseEventKind> kinds) {
         if (kinds.isEmpty()) {

@@ -17,7 +17,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code POST /api/v1/cases/import} with real Keycloak tokens: check, import, twice, a refused file, who may. */
+/**
+ * {@code POST /api/v1/cases/import} and {@code /api/v1/imports} with real Keycloak tokens: check, import in the background
+ * and poll, twice, the refused rows, a refused file, who may.
+ */
 class ImportApiIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -67,29 +70,59 @@ class ImportApiIT {
                 .contains("\"row\":3").contains("\"column\":\"sex\"").contains("\"key\":\"import.value.oneOf\"")
                 .contains("Choose one of: FEMALE, MALE").contains("\"expected\":\"FEMALE or MALE\"");
 
-        HttpResponse<String> refused = post(aigerim, "?mode=ALL", "text/csv", csv(List.of(row("1"), wrong)), "ru");
-        assertThat(refused.statusCode()).as("nothing written while a row is wrong").isEqualTo(422);
+        HttpResponse<String> refused = finished(post(aigerim, "?mode=ALL", "text/csv", csv(List.of(row("1"), wrong)), "ru"));
+        assertThat(refused.body()).as("nothing written while a row is wrong").contains("\"status\":\"REFUSED\"")
+                .contains("\"rowsImported\":0").contains("\"rowsRefused\":1").contains("\"column\":\"sex\"");
 
         byte[] valid = csv(List.of(row("1"), row("3")));
-        HttpResponse<String> imported = post(aigerim, "?mode=ALL", "text/csv", valid, "ru");
-        assertThat(imported.statusCode()).isEqualTo(201);
-        assertThat(imported.body()).contains("\"imported\":2").contains("\"written\":true");
-        HttpResponse<String> again = post(aigerim, "?mode=ALL", "text/csv", valid, "ru");
-        assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(again.body()).contains("\"imported\":0").contains("\"alreadyImported\":2");
+        HttpResponse<String> imported = finished(post(aigerim, "?mode=ALL", "text/csv", valid, "ru"));
+        assertThat(imported.body()).contains("\"status\":\"DONE\"").contains("\"rowsImported\":2").contains("\"percent\":100");
+        HttpResponse<String> again = finished(post(aigerim, "?mode=ALL", "text/csv", valid, "ru"));
+        assertThat(again.body()).contains("\"rowsImported\":0").contains("\"alreadyImported\":2");
 
-        HttpResponse<String> partial = post(aigerim, "?mode=VALID", "text/csv", csv(List.of(row("4"), wrong)), "ru");
-        assertThat(partial.statusCode()).isEqualTo(201);
-        assertThat(partial.body()).contains("\"imported\":1").contains("\"refused\":1");
+        HttpResponse<String> partial = finished(post(aigerim, "?mode=VALID", "text/csv", csv(List.of(row("4"), wrong)), "en"));
+        assertThat(partial.body()).contains("\"rowsImported\":1").contains("\"rowsRefused\":1");
+        String job = partial.uri().toString();
+        HttpResponse<String> refusedRows = get(aigerim, job + "/refused-rows");
+        assertThat(refusedRows.statusCode()).isEqualTo(200);
+        assertThat(refusedRows.body()).contains(prefix + "2").contains("error").doesNotContain(prefix + "4");
+
+        HttpResponse<String> list = get(aigerim, app + "api/v1/imports?size=5");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"total\":").contains("\"id\":" + job.substring(job.lastIndexOf('/') + 1));
+        assertThat(get(serik, job).statusCode()).as("the police do not import, nor see imports").isEqualTo(403);
+    }
+
+    /** A started import (202 and its job's address), polled until it is over; answers the job's last state. */
+    private static HttpResponse<String> finished(HttpResponse<String> started) throws Exception {
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> job = get(aigerim, URI.create(app).resolve(location).toString());
+            assertThat(job.statusCode()).isEqualTo(200);
+            if (!job.body().contains("\"running\":true")) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the import did not end in 30 s");
+    }
+
+    private static HttpResponse<String> get(String token, String url) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json, text/csv")
+                .header("Accept-Language", "en").header("Authorization", "Bearer " + token).GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void aFileThatIsNotTheTemplateIsRefusedInTheCallersLanguage() throws Exception {
         byte[] cp1251 = (String.join(",", ImportTemplate.header()) + "\n" + String.join(",", row("w")) + "\n")
                 .getBytes(Charset.forName("windows-1251"));
-        HttpResponse<String> response = post(aigerim, "?mode=ALL", "text/csv", cp1251, "kk");
+        HttpResponse<String> response = post(aigerim, "?mode=CHECK", "text/csv", cp1251, "kk");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("import.file.encoding").contains("UTF-8 кодтауында емес");
+        HttpResponse<String> job = finished(post(aigerim, "?mode=ALL", "text/csv", cp1251, "kk"));
+        assertThat(job.body()).contains("\"status\":\"REFUSED\"").contains("import.file.encoding");
     }
 
     @Test

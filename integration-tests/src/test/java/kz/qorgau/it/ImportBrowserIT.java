@@ -66,13 +66,23 @@ class ImportBrowserIT {
             aigerim.screenshot("import-checked");
 
             aigerim.click(By.id("import:import-valid"));
-            aigerim.awaitText(By.id("done-summary"), "Импортировано дел: 1");
+            // the import runs in the background; a reload finds it again, running or just ended
+            aigerim.driver().navigate().refresh();
+            aigerim.awaitText(By.id("job-status"), "Импортировано дел: 1");
             assertThat(aigerim.driver().findElements(By.id("import:problems"))).as("the check is history").isEmpty();
+            String history = aigerim.await(By.id("import:imports")).getText();
+            assertThat(history).as("the organisation's imports, with the file's name and outcome")
+                    .contains(file.getFileName().toString()).contains("готово").contains("aigerim");
             aigerim.screenshot("import-done");
             aigerim.click(By.id("import:refused-rows"));
             Path refused = aigerim.awaitDownload("csv");
             String refusedText = Files.readString(refused, StandardCharsets.UTF_8);
             assertThat(refusedText).contains(prefix + "2").contains("error").contains("region:").doesNotContain(prefix + "1");
+
+            // the report of an earlier import, found again from the list
+            aigerim.open(app + "cases/import.xhtml");
+            aigerim.click(By.id("import:imports:0:show"));
+            aigerim.awaitText(By.id("import:job-problems"), "код региона Qorgau");
 
             aigerim.open(app + "cases/list.xhtml");
             aigerim.awaitText(By.id("cases:table"), family);

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import kz.qorgau.importing.ImportColumn;
 import kz.qorgau.importing.ImportFormat;
+import kz.qorgau.importing.ImportJob;
 import kz.qorgau.importing.ImportOptions;
 import kz.qorgau.importing.ImportReport;
 import kz.qorgau.importing.ImportTemplate;
@@ -268,16 +269,16 @@ class LegacyImportIT {
     }
 
     /**
-     * More rows than one batch: the cases are flushed and the persistence context cleared every
-     * {@link LegacyImportService#BATCH} rows, and every row still gets its case, its key and its timeline. The rate is
-     * printed for information only (the benchmark is the place for speed).
+     * More rows than one batch: the cases are written {@link LegacyImportService#BATCH} at a time, in a few statements
+     * each, and every row still gets its case, its number, its key, its timeline and trail, its search keys and its
+     * statistics. The rate is printed for information only (the benchmark is the place for speed).
      */
     @Test
     void aFileOfSeveralBatchesImportsEveryRow() throws Exception {
         int n = LegacyImportService.BATCH * 4 + 7;
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            rows.add(row("batch-" + i));
+            rows.add(with(row("batch-" + i), ImportColumn.IIN, iin())); // mostly different women, a few met twice
         }
         Path file = csv(rows);
         long started = System.nanoTime();
@@ -288,6 +289,56 @@ class LegacyImportIT {
         assertEquals(n, importedCases());
         assertEquals(n, count("select count(distinct l.case_file_id) from legacy_case l join case_event e"
                 + " on e.case_file_id = l.case_file_id where l.legacy_id like ? and e.kind = 'CASE_OPENED'", prefix + "batch-%"));
+        assertEquals(n, count("select count(*) from legacy_case l join audit_event a on a.case_file_id = l.case_file_id"
+                + " where l.legacy_id like ? and a.action = 'CREATE' and a.record_type = 'Case'", prefix + "batch-%"));
+        // the summaries the statement triggers keep for a thousand cases at once equal their definitions
+        String imported = "(select case_file_id from legacy_case where legacy_id like ?)";
+        assertEquals(n, count("select count(*) from case_search where case_file_id in " + imported, prefix + "batch-%"));
+        assertEquals(0, count("select count(*) from ((select * from stat_case_source where case_file_id in " + imported
+                + " except select * from stat_case) union all (select * from stat_case where case_file_id in " + imported
+                + " except select * from stat_case_source)) d", prefix + "batch-%", prefix + "batch-%"));
+        assertEquals(0, count("""
+                select count(*) from ((select * from stat_first_case_source where victim_key in (select victim_key from stat_case
+                    where case_file_id in %1$s) except select * from stat_first_case)
+                  union all (select * from stat_first_case where victim_key in (select victim_key from stat_case
+                    where case_file_id in %1$s) except select * from stat_first_case_source)) d""".formatted(imported),
+                prefix + "batch-%", prefix + "batch-%"));
+        assertEquals(n, count("select count(distinct number) from case_file where id in " + imported, prefix + "batch-%"),
+                "every case its own number");
+    }
+
+    /**
+     * An import in the background: its job tells its progress and outcome, keeps the file's name for the organisation's
+     * list, and keeps the refused rows; the upload is deleted when it ends; the police see no job.
+     */
+    @Test
+    void anImportInTheBackgroundIsFollowedByItsJobAndFoundAgain() throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < LegacyImportService.BATCH + 500; i++) {
+            rows.add(with(row("bg-" + i), ImportColumn.IIN, iin()));
+        }
+        rows.set(700, with(row("bg-bad"), ImportColumn.SEX, "?"));
+        Path file = csv(rows);
+        Long id = imports.start(AIGERIM, file, "/home/worker/Старые дела 2019.csv", ImportFormat.CSV,
+                new ImportOptions(false, true), RowProblem::key);
+        ImportJob job = imports.job(AIGERIM, id).orElseThrow();
+        for (int i = 0; i < 600 && job.running(java.time.Instant.now()); i++) {
+            Thread.sleep(100);
+            job = imports.job(AIGERIM, id).orElseThrow();
+        }
+        assertEquals(ImportJob.Status.DONE, job.status());
+        assertEquals(rows.size() - 1, job.rowsImported());
+        assertEquals(rows.size() - 1, job.rowsToImport());
+        assertEquals(1, job.rowsRefused());
+        assertEquals(100, job.percent());
+        assertEquals("Старые дела 2019.csv", job.fileName(), "the name without the folders it was in");
+        assertEquals(List.of("702 SEX import.value.oneOf"),
+                job.problems().stream().map(p -> p.row() + " " + p.column() + " " + p.key()).toList());
+        Long found = id;
+        assertTrue(imports.history(AIGERIM, 0, 50).stream().anyMatch(j -> j.id().equals(found)));
+        assertTrue(Files.readString(imports.refusedRows(AIGERIM, id).orElseThrow()).contains(prefix + "bg-bad"));
+        assertFalse(Files.exists(file), "the upload is deleted when the job ends");
+        assertThrows(AccessDeniedException.class, () -> imports.job(SERIK, found));
     }
 
     @Test

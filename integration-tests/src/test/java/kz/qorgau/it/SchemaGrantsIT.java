@@ -59,7 +59,8 @@ class SchemaGrantsIT {
             entry("user_preference", "INSERT SELECT UPDATE"),
             entry("case_list_preference", "INSERT SELECT UPDATE"),
             entry("api_request", "DELETE INSERT SELECT UPDATE"),
-            entry("legacy_import", "INSERT SELECT"),
+            entry("legacy_import", "INSERT SELECT UPDATE(finished_at,persons_linked,problem_count,problems,rows_checked,"
+                    + "rows_imported,rows_known,rows_read,rows_refused,rows_to_import,status,updated_at)"),
             entry("legacy_case", "INSERT SELECT"),
             entry("case_search", "SELECT"),
             entry("stat_case", "SELECT"),

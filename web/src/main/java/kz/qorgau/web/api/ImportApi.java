@@ -12,14 +12,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import kz.qorgau.importing.ImportFiles;
 import kz.qorgau.importing.ImportFormat;
 import kz.qorgau.importing.ImportOptions;
 import kz.qorgau.importing.ImportReport;
 import kz.qorgau.importing.LegacyImportService;
 import kz.qorgau.importing.LegacyRows;
-import kz.qorgau.importing.RefusedRows;
-import kz.qorgau.importing.RowProblem;
-import kz.qorgau.web.faces.Messages;
+import kz.qorgau.web.faces.ImportProblems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,15 +28,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Bulk import of old records over HTTP: the body is a file of the import template (CSV or XLSX), read by the same
- * domain code as the import page. The body is kept in a temporary file (owner-only) for the two readings, and deleted
- * when the call ends; at most {@link LegacyRows#MAX_BYTES} plus one byte is kept, so a larger body is refused saying
+ * domain code as the import page. A check answers at once; an import runs in the background as a job to poll
+ * ({@link ImportJobsApi}). The body is kept in a temporary file (owner-only) for the two readings, and deleted when
+ * the check or the job ends; at most {@link LegacyRows#MAX_BYTES} plus one byte is kept, so a larger body is refused saying
  * the limit without filling the disk.
  */
 @Path("cases/import")
@@ -56,6 +54,9 @@ public class ImportApi {
     @jakarta.ws.rs.core.Context
     HttpHeaders headers;
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
     public enum Mode { CHECK, ALL, VALID }
 
     /** A problem for programs (row, column, key) and for people (message and hint in the caller's language). */
@@ -68,12 +69,12 @@ public class ImportApi {
 
     @POST
     @Consumes({"text/csv", XLSX})
-    @Operation(summary = "Checks or imports a file of the import template (one case per row), all or nothing or the"
-            + " valid rows only; the same rules and audit as the import page")
-    @APIResponse(responseCode = "200", description = "checked (mode CHECK), or nothing new to write")
-    @APIResponse(responseCode = "201", description = "imported: the report says how many cases were created")
-    @APIResponse(responseCode = "400", description = "the file is not the template: too large, not UTF-8, a column missing")
-    @APIResponse(responseCode = "422", description = "rows have problems and nothing was written (mode ALL)")
+    @Operation(summary = "Checks a file of the import template (one case per row), or starts importing it — all or"
+            + " nothing, or the valid rows only — in the background; the same rules and audit as the import page")
+    @APIResponse(responseCode = "200", description = "checked (mode CHECK): the report, nothing saved")
+    @APIResponse(responseCode = "202", description = "the import is started: poll the job at the Location header")
+    @APIResponse(responseCode = "400", description = "mode CHECK: the file is not the template (too large, not UTF-8, a"
+            + " column missing)")
     public Response importFile(
             @Parameter(description = "CHECK (nothing saved), ALL (only if every row is valid) or VALID (the valid rows only)")
             @QueryParam("mode") @DefaultValue("CHECK") String mode,
@@ -88,28 +89,27 @@ public class ImportApi {
         }
         MediaType type = headers.getMediaType();
         ImportFormat format = type != null && type.isCompatible(MediaType.valueOf(XLSX)) ? ImportFormat.XLSX : ImportFormat.CSV;
-        java.nio.file.Path file = null;
+        Locale locale = ApiErrors.Problem.language(headers.getAcceptableLanguages());
+        java.nio.file.Path file = ImportFiles.upload(format);
+        boolean handedOver = false;
         try {
-            file = Files.createTempFile("qorgau-import-", format == ImportFormat.CSV ? ".csv" : ".xlsx",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             copyAtMost(body, file, LegacyRows.MAX_BYTES + 1);
-            ImportReport report = m == Mode.CHECK
-                    ? imports.check(caller.get(), file, format)
-                    : imports.run(caller.get(), file, format, new ImportOptions(link, m == Mode.VALID), RefusedRows.NONE);
-            int status = report.fileRefused() ? 400
-                    : report.written() && report.imported() > 0 ? 201
-                    : m == Mode.CHECK || report.written() || report.problemCount() == 0 ? 200 : 422;
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                    .entity(report(report)).build();
+            if (m == Mode.CHECK) {
+                ImportReport report = imports.check(caller.get(), file, format);
+                return Response.status(report.fileRefused() ? 400 : 200)
+                        .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(report(report, locale)).build();
+            }
+            Long id = imports.start(caller.get(), file, null, format, new ImportOptions(link, m == Mode.VALID),
+                    p -> ImportProblems.text(p, locale));
+            handedOver = true;
+            return Response.accepted(ImportJobsApi.job(imports.job(caller.get(), id).orElseThrow(), locale))
+                    .location(uri.getBaseUriBuilder().path(ImportJobsApi.class).path(String.valueOf(id)).build())
+                    .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // the system's temporary folder is emptied in the end
-                }
+            if (!handedOver) {
+                ImportFiles.delete(file);
             }
         }
     }
@@ -124,17 +124,8 @@ public class ImportApi {
         }
     }
 
-    private Report report(ImportReport r) {
-        Locale locale = ApiErrors.Problem.language(headers.getAcceptableLanguages());
-        List<Problem> problems = r.problems().stream().map(p -> new Problem(p.row(),
-                p.column() == null ? null : p.column().header(), p.key(), message(p, locale),
-                p.expectedKey() == null ? null : Messages.refusal(p.expectedKey(), locale))).toList();
+    static Report report(ImportReport r, Locale locale) {
         return new Report(r.rows(), r.valid(), r.refused(), r.alreadyImported(), r.knownPersons(), r.written(),
-                r.imported(), r.importId(), r.problemCount(), problems);
-    }
-
-    private static String message(RowProblem problem, Locale locale) {
-        String text = Messages.refusal(problem.key(), locale);
-        return problem.arguments().isEmpty() ? text : new MessageFormat(text, locale).format(problem.arguments().toArray());
+                r.imported(), r.importId(), r.problemCount(), ImportJobsApi.problems(r.problems(), locale));
     }
 }

@@ -1,19 +1,21 @@
 package kz.qorgau.web.cases;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import kz.qorgau.importing.ImportFiles;
 import kz.qorgau.importing.ImportFormat;
+import kz.qorgau.importing.ImportJob;
 import kz.qorgau.importing.ImportOptions;
 import kz.qorgau.importing.ImportReport;
 import kz.qorgau.importing.ImportTemplate;
 import kz.qorgau.importing.LegacyImportService;
-import kz.qorgau.importing.RefusedRows;
-import kz.qorgau.importing.RefusedRowsCsv;
 import kz.qorgau.importing.RowProblem;
 import kz.qorgau.shared.QorgauException;
+import kz.qorgau.web.faces.ImportProblems;
 import kz.qorgau.web.faces.Messages;
 import kz.qorgau.web.security.CurrentUser;
 import org.primefaces.model.DefaultStreamedContent;
@@ -22,29 +24,30 @@ import org.primefaces.model.file.UploadedFile;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.text.MessageFormat;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The import page: upload, check, then import all or the valid rows only. The uploaded file waits in a temporary
- * file readable by the server's user only, deleted after the import or when the page is left; the domain does the
- * reading, checking and writing ({@link LegacyImportService}).
+ * The import page: upload and check, then import all or the valid rows only — in the background, with its progress
+ * polled from the job's row, so that a reload (or another page) finds it again — and the organisation's earlier
+ * imports with their reports. The uploaded file waits in a file readable by the server's user only, deleted when the
+ * job ends or the page is left; the domain does the reading, checking and writing ({@link LegacyImportService}).
  */
 @Named
 @ViewScoped
 public class ImportBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Earlier imports shown under the form. */
+    static final int HISTORY = 20;
 
     @Inject
     LegacyImportService imports;
@@ -54,20 +57,37 @@ public class ImportBacking implements Serializable {
 
     private transient UploadedFile upload;
     private String file;
+    private String fileName;
     private ImportFormat format;
     private ImportReport report;
-    private ImportReport result;
-    private String refusedFile;
     private boolean linkKnownPersons;
+    /** The import this page follows or shows: started here, running when the page opened, or chosen from the list. */
+    private Long jobId;
+    private transient ImportJob job;
+    private transient List<ImportJob> history;
 
     /** One line of the errors table, in the reader's language. */
     public record Problem(int row, String column, String message, String expected) implements Serializable {
     }
 
+    /** An import of hers that ended this recently is shown again when she comes back to the page. */
+    static final java.time.Duration RECENT = java.time.Duration.ofMinutes(10);
+
+    @PostConstruct
+    void findRecent() {
+        // a reload while her import runs, or just after it ended: follow it again
+        String me = user.caller().username();
+        Instant now = Instant.now();
+        getHistory().stream().filter(j -> j.importedBy().equals(me)).findFirst()
+                .filter(j -> j.running(now) || j.updatedAt().plus(RECENT).isAfter(now))
+                .ifPresent(j -> jobId = j.id());
+    }
+
     public void check() {
-        discard();
+        deleteUpload();
         report = null;
-        result = null;
+        jobId = null;
+        job = null;
         if (upload == null || upload.getSize() == 0) {
             Messages.refused(new kz.qorgau.shared.InvalidInputException("import.file.empty"));
             return;
@@ -77,15 +97,16 @@ public class ImportBacking implements Serializable {
             Messages.refused(new kz.qorgau.shared.InvalidInputException("import.file.format"));
             return;
         }
+        fileName = upload.getFileName();
+        Path copy = ImportFiles.upload(format);
+        file = copy.toString();
         try (InputStream in = upload.getInputStream()) {
-            Path copy = ownerOnly(format == ImportFormat.CSV ? ".csv" : ".xlsx");
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            file = copy.toString();
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
         try {
-            report = imports.check(user.caller(), Path.of(file), format);
+            report = imports.check(user.caller(), copy, format);
         } catch (RuntimeException failure) {
             Messages.refused(QorgauException.behind(failure).orElseThrow(() -> failure));
             return;
@@ -95,71 +116,78 @@ public class ImportBacking implements Serializable {
             FacesContext faces = FacesContext.getCurrentInstance();
             faces.addMessage(null, new jakarta.faces.application.FacesMessage(
                     jakarta.faces.application.FacesMessage.SEVERITY_ERROR,
-                    message(report.problems().get(0), faces.getViewRoot().getLocale()), null));
+                    ImportProblems.message(report.problems().get(0), locale()), null));
             deleteUpload();
         }
     }
 
     public void importAll() {
-        run(false);
+        start(false);
     }
 
     public void importValidOnly() {
-        run(true);
+        start(true);
     }
 
-    private void run(boolean validOnly) {
+    private void start(boolean validOnly) {
         if (file == null || report == null) {
             return;
         }
+        Locale locale = locale();
         try {
-            if (validOnly) {
-                Path refused = ownerOnly(".csv");
-                refusedFile = refused.toString();
-                Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-                try (Writer out = new OutputStreamWriter(Files.newOutputStream(refused), StandardCharsets.UTF_8);
-                     RefusedRowsCsv sink = new RefusedRowsCsv(out, p -> text(p, locale))) {
-                    result = imports.run(user.caller(), Path.of(file), format, new ImportOptions(linkKnownPersons, true), sink);
-                }
-            } else {
-                result = imports.run(user.caller(), Path.of(file), format, new ImportOptions(linkKnownPersons, false),
-                        RefusedRows.NONE);
-            }
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
+            jobId = imports.start(user.caller(), Path.of(file), fileName, format,
+                    new ImportOptions(linkKnownPersons, validOnly), p -> ImportProblems.text(p, locale));
         } catch (RuntimeException failure) {
             Messages.refused(QorgauException.behind(failure).orElseThrow(() -> failure));
             return;
         }
-        if (result.written()) {
-            report = null; // the check is history now: the page shows what was imported
-            deleteUpload();
-        } else {
-            report = result;
-            result = null;
-        }
+        file = null; // the job's now: it deletes the file when it ends
+        report = null;
+        job = null;
+        history = null;
     }
 
+    /** Shows an earlier import's report. */
+    public void show(Long id) {
+        jobId = id;
+        job = null;
+        report = null;
+    }
+
+    public ImportJob getJob() {
+        if (job == null && jobId != null) {
+            job = imports.job(user.caller(), jobId).orElse(null);
+        }
+        return job;
+    }
+
+    public boolean isJobRunning() {
+        return getJob() != null && getJob().running(Instant.now());
+    }
+
+    public boolean isJobInterrupted() {
+        return getJob() != null && getJob().interrupted(Instant.now());
+    }
+
+    /** An import's outcome as the list names it: a job whose server stopped is not "writing" any more. */
+    public String outcome(ImportJob j) {
+        return j.interrupted(Instant.now()) ? "INTERRUPTED" : j.status().name();
+    }
+
+    public List<ImportJob> getHistory() {
+        if (history == null) {
+            history = imports.history(user.caller(), 0, HISTORY);
+        }
+        return history;
+    }
+
+    /** The check's problems, or the shown import's. */
     public List<Problem> getProblems() {
-        if (report == null) {
-            return List.of();
-        }
-        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-        return report.problems().stream().map(p -> new Problem(p.row(),
-                p.column() == null ? "" : p.column().header(), message(p, locale),
-                p.expectedKey() == null ? "" : Messages.refusal(p.expectedKey(), locale))).toList();
-    }
-
-    private static String message(RowProblem problem, Locale locale) {
-        String text = Messages.refusal(problem.key(), locale);
-        return problem.arguments().isEmpty() ? text : new MessageFormat(text, locale).format(problem.arguments().toArray());
-    }
-
-    /** A problem for the file of refused rows: what is wrong and, for a cell, what would be right. */
-    private static String text(RowProblem problem, Locale locale) {
-        String column = problem.column() == null ? "" : problem.column().header() + ": ";
-        String expected = problem.expectedKey() == null ? "" : " (" + Messages.refusal(problem.expectedKey(), locale) + ")";
-        return column + message(problem, locale) + expected;
+        List<RowProblem> problems = report != null ? report.problems() : getJob() != null ? getJob().problems() : List.of();
+        Locale locale = locale();
+        return problems.stream().map(p -> new Problem(p.row(), p.column() == null ? "" : p.column().header(),
+                ImportProblems.message(p, locale), Optional.ofNullable(ImportProblems.expected(p, locale)).orElse("")))
+                .toList();
     }
 
     public StreamedContent template(String which) {
@@ -182,8 +210,15 @@ public class ImportBacking implements Serializable {
                 .build();
     }
 
+    public boolean isHasRefusedRows() {
+        return jobId != null && imports.refusedRows(user.caller(), jobId).isPresent();
+    }
+
     public StreamedContent getRefusedRows() {
-        Path refused = refusedFile == null ? null : Path.of(refusedFile);
+        Path refused = jobId == null ? null : imports.refusedRows(user.caller(), jobId).orElse(null);
+        if (refused == null) {
+            return null; // the button is not shown then
+        }
         return DefaultStreamedContent.builder()
                 .name("qorgau-import-refused-rows.csv")
                 .contentType("text/csv; charset=UTF-8")
@@ -197,51 +232,29 @@ public class ImportBacking implements Serializable {
                 .build();
     }
 
-    private static Path ownerOnly(String suffix) throws IOException {
-        return Files.createTempFile("qorgau-import-", suffix,
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    private static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 
     private void deleteUpload() {
         if (file != null) {
-            try {
-                Files.deleteIfExists(Path.of(file));
-            } catch (IOException ignored) {
-                // the temporary folder is emptied by the system in the end
-            }
+            ImportFiles.delete(Path.of(file));
             file = null;
-        }
-    }
-
-    private void discard() {
-        deleteUpload();
-        if (refusedFile != null) {
-            try {
-                Files.deleteIfExists(Path.of(refusedFile));
-            } catch (IOException ignored) {
-                // as above
-            }
-            refusedFile = null;
         }
     }
 
     @PreDestroy
     void leave() {
-        discard();
+        deleteUpload();
     }
 
     public boolean isChecked() {
         return report != null && !report.fileRefused();
     }
 
-    public boolean isHasRefusedRows() {
-        return refusedFile != null;
-    }
-
     public UploadedFile getUpload() { return upload; }
     public void setUpload(UploadedFile upload) { this.upload = upload; }
     public ImportReport getReport() { return report; }
-    public ImportReport getResult() { return result; }
     public boolean isLinkKnownPersons() { return linkKnownPersons; }
     public void setLinkKnownPersons(boolean linkKnownPersons) { this.linkKnownPersons = linkKnownPersons; }
 }

@@ -1,7 +1,8 @@
 package kz.qorgau.web.errors;
 
+import kz.qorgau.shared.Scrubbed;
+
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -62,29 +63,8 @@ public final class ErrorLog {
         return reference;
     }
 
-    /**
-     * The failure and its causes as types and stacks alone; a database error keeps its SQLState (such as 23505, a
-     * duplicate key), which names the kind of refusal but no value.
-     */
+    /** The failure and its causes as types and stacks alone ({@link Scrubbed}). */
     public static Throwable withoutMessages(Throwable failure) {
-        return failure == null ? null : new Scrubbed(failure, 0);
-    }
-
-    private static final class Scrubbed extends Throwable {
-
-        private final String type;
-
-        Scrubbed(Throwable original, int depth) {
-            super(null, original.getCause() == null || original.getCause() == original || depth > 20 ? null
-                    : new Scrubbed(original.getCause(), depth + 1), false, true);
-            this.type = original.getClass().getName()
-                    + (original instanceof SQLException sql && sql.getSQLState() != null ? " [SQLState " + sql.getSQLState() + "]" : "");
-            setStackTrace(original.getStackTrace());
-        }
-
-        @Override
-        public String toString() {
-            return type;
-        }
+        return Scrubbed.of(failure);
     }
 }
