@@ -80,6 +80,16 @@ final class Application {
         }
     }
 
+    /** POST of a file as the body, streamed from disk, to an API path as a demo user. */
+    HttpResponse<String> upload(String user, String path, String contentType, java.nio.file.Path file)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token(user))
+                .header("Accept", "application/json").header("Content-Type", contentType)
+                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** POST of a JSON body to an API path as a demo user; the body is read completely. */
     HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))

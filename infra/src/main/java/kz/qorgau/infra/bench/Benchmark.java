@@ -101,6 +101,7 @@ public final class Benchmark {
         this.exportOnly = "export".equals(System.getProperty("benchmark.only"));
         this.statisticsOnly = "statistics".equals(System.getProperty("benchmark.only"));
         this.mixedOnly = "mixed".equals(System.getProperty("benchmark.only"));
+        this.importOnly = "import".equals(System.getProperty("benchmark.only"));
         this.mixedLoad = new MixedLoad(Integer.getInteger("benchmark.mixedSeconds", 120), Integer.getInteger("benchmark.mixedWarmup", 10),
                 Integer.getInteger("benchmark.mixedDirectSeconds", 30), Long.getLong("benchmark.mixedThinkMs", 0L), seed);
         this.listLoad = new CaseListLoad(Integer.getInteger("benchmark.listUsers", 50),
@@ -116,6 +117,7 @@ public final class Benchmark {
     private final boolean statisticsOnly;
     private final CaseListLoad listLoad;
     private final boolean mixedOnly;
+    private final boolean importOnly;
     private final MixedLoad mixedLoad;
     private String mixedReport = "";
     /** The application server's process, for its heap; and the JDBC URL of the benchmark database, for the direct load. */
@@ -403,6 +405,10 @@ public final class Benchmark {
             measureMixed(application, direct);
             return rows;
         }
+        if (importOnly) {
+            measureImport(application, direct, rows);
+            return rows;
+        }
         if (exists(direct, "select 1 where to_regclass('case_search') is not null")) {
             measureSearch(application, direct, rows);
         }
@@ -413,6 +419,7 @@ public final class Benchmark {
         if (exportOnly) {
             return rows;
         }
+        measureImport(application, direct, rows);
         rows.add(row("Case by number, `GET /api/v1/cases/{number}`", "aigerim", iterations,
                 api(application, "aigerim", i -> "api/v1/cases/" + numbers.get(i % numbers.size()),
                         (i, body) -> body.contains(numbers.get(i % numbers.size()))),
@@ -775,6 +782,37 @@ public final class Benchmark {
         rows.add(new Row(row.operation(), row.user(), row.app(), row.appNote(), row.direct(), null,
                 "%,d rows: %,.0f rows/s through the application, %,.0f rows/s by COPY".formatted(exported,
                         appSeconds == 0 ? 0 : exported / appSeconds, copySeconds == 0 ? 0 : copied[0] / copySeconds)));
+    }
+
+    /**
+     * A file of {@code benchmark.importRows} (100,000) made-up rows imported through the API by Almaty's social worker,
+     * from upload to the job's end, once; beside it COPY of the same file into a table. The live heap after a full GC
+     * before and after, and the most it held meanwhile (GC log). The imported cases are removed afterwards.
+     */
+    private void measureImport(Application application, Connection direct, List<Row> rows) throws Exception {
+        int n = Integer.getInteger("benchmark.importRows", 100_000);
+        String run = LocalDateTime.now(KAZAKHSTAN).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        Path file = ImportLoad.file(var, n, run);
+        say("  import of %,d rows (%,d bytes)".formatted(n, Files.size(file)));
+        LiveHeap before = LiveHeap.afterFullGc(payaraPid);
+        java.time.Instant from = java.time.Instant.now();
+        Object[] result = ImportLoad.viaApi(application, "aigerim", file);
+        java.time.Instant to = java.time.Instant.now();
+        LiveHeap after = LiveHeap.afterFullGc(payaraPid);
+        GcPauses.HeapUse during = GcPauses.heapBetween(var.resolve("logs/payara-gc.log"), from, to);
+        double seconds = (double) result[0];
+        String job = (String) result[1];
+        double copy = ImportLoad.viaCopy(direct, file);
+        ImportLoad.remove(direct, (long) result[2]);
+        Files.delete(file);
+        boolean done = job.contains("\"status\":\"DONE\"") && job.contains("\"rowsImported\":" + n + ",");
+        rows.add(new Row("Import of %,d rows, CSV, `POST /api/v1/cases/import?mode=ALL` and its job to the end (check, then write)"
+                .formatted(n), "aigerim", Measurement.ofNanos(List.of((long) (seconds * 1e9))), null,
+                Measurement.ofNanos(List.of((long) (copy * 1e9))), null,
+                "%s: %,.0f rows/s through the application (target ≥ 5,000), %,.0f rows/s by COPY into a table; live heap after a full GC %.0f MB before, %.0f MB after%s"
+                        .formatted(done ? "all written" : "NOT all written: " + job.substring(0, Math.min(job.length(), 300)),
+                                n / seconds, n / copy, before.usedMb(), after.usedMb(),
+                                during == null ? "" : "; during it " + during.describe())));
     }
 
     private Row row(String operation, String user, int n, Measurement.Call app, Measurement.Call direct,
