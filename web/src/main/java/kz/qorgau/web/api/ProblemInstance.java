@@ -13,7 +13,8 @@ public final class ProblemInstance {
     /** The segments of the API's paths; {@code ProblemInstanceTest} checks that every {@code @Path} is here. */
     static final Set<String> WORDS = Set.of("api", "v1", "cases", "referrals", "protective-orders", "notes", "audit",
             "safety-plan", "address", "court-submissions", "trafficking-identification", "search", "statistics",
-            "import", "export", "revocation", "acceptance", "decline", "deliveries", "problems");
+            "import", "imports", "refused-rows", "court-mandates", "export", "revocation", "acceptance", "decline",
+            "deliveries", "problems");
     private static final Pattern CASE_NUMBER = Pattern.compile("[A-Z]{3}-\\d{4}-\\d{6,12}");
     /** Record ids; at most 11 digits, so never an IIN. */
     private static final Pattern ID = Pattern.compile("\\d{1,11}");

@@ -169,9 +169,16 @@ public class ImportBacking implements Serializable {
         return getJob() != null && getJob().interrupted(Instant.now());
     }
 
-    /** An import's outcome as the list names it: a job whose server stopped is not "writing" any more. */
+    /** An import's outcome as the list names it, in the reader's language: a job whose server stopped is not "writing". */
     public String outcome(ImportJob j) {
-        return j.interrupted(Instant.now()) ? "INTERRUPTED" : j.status().name();
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getApplication().getResourceBundle(faces, "msg")
+                .getString("import.status." + (j.interrupted(Instant.now()) ? "INTERRUPTED" : j.status().name()));
+    }
+
+    /** Whether the shown import is at this step (CHECKING, WRITING, DONE, REFUSED or FAILED). */
+    public boolean jobIs(String status) {
+        return getJob() != null && getJob().status() == ImportJob.Status.valueOf(status);
     }
 
     public List<ImportJob> getHistory() {
