@@ -66,8 +66,9 @@ class ImportBrowserIT {
             aigerim.screenshot("import-checked");
 
             aigerim.click(By.id("import:import-valid"));
-            // the import runs in the background; a reload finds it again, running or just ended
-            aigerim.driver().navigate().refresh();
+            // the import runs in the background; the page opened again finds it, running or just ended
+            aigerim.await(By.id("job-status"));
+            aigerim.open(app + "cases/import.xhtml");
             aigerim.awaitText(By.id("job-status"), "Импортировано дел: 1");
             assertThat(aigerim.driver().findElements(By.id("import:problems"))).as("the check is history").isEmpty();
             String history = aigerim.await(By.id("import:imports")).getText();

@@ -51,7 +51,7 @@ public class CourtMandatesApi {
      * (IN_PROGRESS, COMPLETED, NON_COMPLIANT), {@code decidedFrom}, {@code decidedTo}.
      */
     @GET
-    public Page<MandateListRow> list(@QueryParam("measure") List<String> measure, @QueryParam("outcome") List<String> outcome,
+    public Page<MandateListRow> mandateList(@QueryParam("measure") List<String> measure, @QueryParam("outcome") List<String> outcome,
                                      @QueryParam("decidedFrom") String from, @QueryParam("decidedTo") String to,
                                      @QueryParam("first") @DefaultValue("0") int first,
                                      @QueryParam("size") @DefaultValue("20") int size) {
@@ -65,7 +65,7 @@ public class CourtMandatesApi {
     @GET
     @Path("export")
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
-    public Response export(@QueryParam("format") @DefaultValue("CSV") String format,
+    public Response exportMandates(@QueryParam("format") @DefaultValue("CSV") String format,
                            @QueryParam("measure") List<String> measure, @QueryParam("outcome") List<String> outcome,
                            @QueryParam("decidedFrom") String from, @QueryParam("decidedTo") String to) {
         ListFiles.Format f = ListParams.format(format);

@@ -53,7 +53,7 @@ public class ImportJobsApi {
 
     @GET
     @Operation(summary = "The organisation's imports, newest first, a page at a time (problems left out)")
-    public Page<Job> list(@QueryParam("first") @DefaultValue("0") int first, @QueryParam("size") @DefaultValue("20") int size) {
+    public Page<Job> imports(@QueryParam("first") @DefaultValue("0") int first, @QueryParam("size") @DefaultValue("20") int size) {
         PageRequest request = new PageRequest(first, size);
         Locale locale = language();
         List<Job> jobs = imports.history(caller.get(), first, size).stream()
@@ -65,7 +65,7 @@ public class ImportJobsApi {
     @Path("{id}")
     @Operation(summary = "One import: its progress while it runs, and what it found")
     @APIResponse(responseCode = "404", description = "no such import in the caller's organisation")
-    public Job one(@PathParam("id") long id) {
+    public Job importJob(@PathParam("id") long id) {
         return job(imports.job(caller.get(), id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException()), language());
     }
 

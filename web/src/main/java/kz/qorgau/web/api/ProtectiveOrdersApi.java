@@ -73,7 +73,7 @@ public class ProtectiveOrdersApi {
      * EXPIRED, REVOKED, on today), {@code issuedFrom}, {@code issuedTo}; a page of {@code size} from {@code first}.
      */
     @GET
-    public Page<OrderListRow> list(
+    public Page<OrderListRow> orderList(
             @QueryParam("status") List<String> status,
             @QueryParam("issuedFrom") String issuedFrom, @QueryParam("issuedTo") String issuedTo,
             @QueryParam("first") @DefaultValue("0") int first,
@@ -88,7 +88,7 @@ public class ProtectiveOrdersApi {
     @GET
     @Path("export")
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
-    public Response export(@QueryParam("format") @DefaultValue("CSV") String format,
+    public Response exportOrders(@QueryParam("format") @DefaultValue("CSV") String format,
             @QueryParam("status") List<String> status,
             @QueryParam("issuedFrom") String issuedFrom, @QueryParam("issuedTo") String issuedTo) {
         ListFiles.Format f = ListParams.format(format);

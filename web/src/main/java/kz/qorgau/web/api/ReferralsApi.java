@@ -71,7 +71,7 @@ public class ReferralsApi {
      * the page: {@code status}, {@code service}, {@code sentFrom}, {@code sentTo} (days in Kazakhstan).
      */
     @GET
-    public Page<ReferralListRow> list(@QueryParam("status") List<String> status, @QueryParam("service") List<String> service,
+    public Page<ReferralListRow> referralList(@QueryParam("status") List<String> status, @QueryParam("service") List<String> service,
                                       @QueryParam("sentFrom") String from, @QueryParam("sentTo") String to,
                                       @QueryParam("first") @DefaultValue("0") int first,
                                       @QueryParam("size") @DefaultValue("20") int size) {
@@ -85,7 +85,7 @@ public class ReferralsApi {
     @GET
     @Path("export")
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
-    public Response export(@QueryParam("format") @DefaultValue("CSV") String format,
+    public Response exportReferrals(@QueryParam("format") @DefaultValue("CSV") String format,
                            @QueryParam("status") List<String> status, @QueryParam("service") List<String> service,
                            @QueryParam("sentFrom") String from, @QueryParam("sentTo") String to) {
         ListFiles.Format f = ListParams.format(format);

@@ -129,19 +129,21 @@ public class ImportBacking implements Serializable {
         start(true);
     }
 
-    private void start(boolean validOnly) {
+    private synchronized void start(boolean validOnly) {
         if (file == null || report == null) {
-            return;
+            return; // started already (a form sent twice, say by a reload): one file, one job
         }
+        Path upload = Path.of(file);
+        file = null; // the job's now: it deletes the file when it ends
         Locale locale = locale();
         try {
-            jobId = imports.start(user.caller(), Path.of(file), fileName, format,
+            jobId = imports.start(user.caller(), upload, fileName, format,
                     new ImportOptions(linkKnownPersons, validOnly), p -> ImportProblems.text(p, locale));
         } catch (RuntimeException failure) {
+            ImportFiles.delete(upload);
             Messages.refused(QorgauException.behind(failure).orElseThrow(() -> failure));
             return;
         }
-        file = null; // the job's now: it deletes the file when it ends
         report = null;
         job = null;
         history = null;
