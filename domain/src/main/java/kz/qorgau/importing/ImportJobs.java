@@ -128,9 +128,9 @@ public class ImportJobs {
 
     /** One batch of cases and the job's progress, committed together. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public ImportedCases.Written write(Caller caller, String organisation, Long id, List<ImportedCases.Row> rows,
+    public Map<String, Long> write(Caller caller, String organisation, Long id, List<ImportedCases.Row> rows,
                                       LocalDate today, Instant now) {
-        ImportedCases.Written written = cases.write(caller, organisation, id, rows, today, now);
+        Map<String, Long> written = cases.write(caller, organisation, id, rows, today, now);
         em.createNativeQuery("""
                         update legacy_import set rows_imported = rows_imported + ?2, persons_linked = persons_linked + ?3,
                                                  updated_at = now()

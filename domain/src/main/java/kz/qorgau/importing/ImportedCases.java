@@ -49,13 +49,10 @@ public class ImportedCases {
     record Row(NewCaseFile form, LocalDate openedOn, String legacyId, Long linkTo) {
     }
 
-    /** What a batch wrote: its cases' ids in row order, and each new victim's id by the IIN she was written with. */
-    record Written(List<Long> caseIds, Map<String, Long> victimsByIin) {
-    }
-
-    Written write(Caller caller, String organisation, Long importId, List<Row> rows, LocalDate today, Instant now) {
+    /** Writes the batch; answers each new victim's id by the IIN she was written with. */
+    Map<String, Long> write(Caller caller, String organisation, Long importId, List<Row> rows, LocalDate today, Instant now) {
         if (rows.isEmpty()) {
-            return new Written(List.of(), Map.of());
+            return Map.of();
         }
         List<CaseNumber> numbers = numbers(rows);
         List<Long> personIds = ids("person", (int) rows.stream().filter(r -> r.linkTo() == null).count());
@@ -134,7 +131,7 @@ public class ImportedCases {
                 .executeUpdate();
         // the timeline says the kind a case was opened as, as at intake
         byKind.forEach((kind, ids) -> timeline.recordEach(ids, CaseEventKind.CASE_OPENED, caller, kind, now));
-        return new Written(caseIds, victimsByIin);
+        return victimsByIin;
     }
 
     /** Numbers for every row, a block per region and year in one statement: the counter moves once per block. */

@@ -367,8 +367,7 @@ public class LegacyImportService {
                 written = Map.of();
                 return;
             }
-            written = jobs.write(context.caller, context.organisation, importId, rows, context.today, Instant.now(clock))
-                    .victimsByIin();
+            written = jobs.write(context.caller, context.organisation, importId, rows, context.today, Instant.now(clock));
             imported += rows.size();
             rows.clear();
             pendingIins.clear();

@@ -57,7 +57,7 @@ public class ImportJobsApi {
         PageRequest request = new PageRequest(first, size);
         Locale locale = language();
         List<Job> jobs = imports.history(caller.get(), first, size).stream()
-                .map(j -> withoutProblems(job(j, locale))).toList();
+                .map(j -> job(j, locale, false)).toList();
         return Page.of(jobs, imports.historySize(caller.get()), request);
     }
 
@@ -87,18 +87,16 @@ public class ImportJobsApi {
     }
 
     static Job job(ImportJob j, Locale locale) {
+        return job(j, locale, true);
+    }
+
+    /** A job as the API tells it; a list leaves each one's problems out. */
+    private static Job job(ImportJob j, Locale locale, boolean withProblems) {
         Instant now = Instant.now();
         return new Job(j.id(), j.status().name(), j.running(now), j.interrupted(now), j.percent(), j.format().name(),
                 j.validRowsOnly(), j.linkKnownPersons(), j.importedBy(), j.startedAt(), j.finishedAt(), j.rowsRead(),
                 j.rowsChecked(), j.rowsToImport(), j.rowsImported(), j.rowsRefused(), j.alreadyImported(),
-                j.personsLinked(), j.problemCount(), problems(j.problems(), locale));
-    }
-
-    private static Job withoutProblems(Job j) {
-        return new Job(j.id(), j.status(), j.running(), j.interrupted(), j.percent(), j.format(), j.validRowsOnly(),
-                j.linkKnownPersons(), j.importedBy(), j.startedAt(), j.finishedAt(), j.rowsRead(), j.rowsChecked(),
-                j.rowsToImport(), j.rowsImported(), j.rowsRefused(), j.alreadyImported(), j.personsLinked(),
-                j.problemCount(), List.of());
+                j.personsLinked(), j.problemCount(), withProblems ? problems(j.problems(), locale) : List.of());
     }
 
     static List<ImportApi.Problem> problems(List<RowProblem> problems, Locale locale) {
