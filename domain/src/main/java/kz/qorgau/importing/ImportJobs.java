@@ -81,6 +81,29 @@ public class ImportJobs {
         return new HashSet<>(found);
     }
 
+    /** Of these orders, those whose unit has an order of the same number in Qorgau, as {@link #orderKey}s. */
+    @Transactional
+    public Set<String> orderNumbersTaken(List<OrderRecord> orders) {
+        if (orders.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> found = em.createNativeQuery("""
+                        select o.issuing_unit_code || chr(10) || o.order_number from protective_order o
+                        where (o.issuing_unit_code, o.order_number) in
+                              (select r.unit, r.number from jsonb_to_recordset(cast(?1 as jsonb)) as r(unit text, number text))""")
+                .setParameter(1, orders.stream().map(o -> ImportedCases.JSON.createObjectBuilder().add("unit", o.policeUnit())
+                        .add("number", o.number())).collect(ImportedCases.JSON::createArrayBuilder,
+                        jakarta.json.JsonArrayBuilder::add, jakarta.json.JsonArrayBuilder::addAll).build().toString())
+                .getResultList();
+        return new HashSet<>(found);
+    }
+
+    /** An order's unit and number as one key. */
+    static String orderKey(OrderRecord order) {
+        return order.policeUnit() + "\n" + order.number();
+    }
+
     /** The victims with these IINs in the caller's partition: each the most recent case's, if several. */
     @Transactional
     public Map<String, Long> knownPersons(CaseScope scope, List<String> iins) {

@@ -16,13 +16,16 @@ import java.util.List;
 
 /**
  * The template a worker downloads: the header row and one filled example row, obviously made up (a "Тестова", an old
- * case number starting DEMO, no IIN — a computed one could be a real woman's). CSV (UTF-8 with a byte-order mark, so
+ * case number starting DEMO, no IIN — a computed one could be a real woman's — an order of the demo police unit to an
+ * "Образцов", a referral to the demo NGO). CSV (UTF-8 with a byte-order mark, so
  * Excel reads it) or XLSX, every cell text so that Excel keeps dates and codes as written.
  */
 public final class ImportTemplate {
 
     public static final List<String> EXAMPLE = List.of("DEMO-0001", "Тестова", "Айгерим", "Тестовна", "1990-01-31",
-            "FEMALE", "KZ", "", "ALM", "DOMESTIC_VIOLENCE", "2024-03-15", "2024-03-10", "PHYSICAL_ASSAULT", "KOAP-73");
+            "FEMALE", "KZ", "", "ALM", "DOMESTIC_VIOLENCE", "2024-03-15", "2024-03-10", "PHYSICAL_ASSAULT", "KOAP-73",
+            "DEMO-PO-0001", "2024-03-11", "ALM-POL", "Офицер Демо", "NO_VIOLENCE, NO_VISITING", "Образцов", "Тест",
+            "1985-06-01", "PSYCHOLOGICAL", "ALM-NGO", "2024-03-15", "2024-03-16", "2024-03-20", "1.5");
 
     private ImportTemplate() {
     }

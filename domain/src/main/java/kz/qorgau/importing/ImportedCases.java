@@ -10,9 +10,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import kz.qorgau.casefile.CaseFile;
 import kz.qorgau.casefile.CaseNumber;
+import kz.qorgau.casefile.ConsentScope;
 import kz.qorgau.casefile.Incident;
 import kz.qorgau.casefile.NewCaseFile;
 import kz.qorgau.casefile.Person;
+import kz.qorgau.protection.ProtectiveOrder;
+import kz.qorgau.referral.ServiceDelivery;
+import kz.qorgau.referral.ServiceReferral;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.Clocks;
 import kz.qorgau.timeline.CaseEventKind;
@@ -28,8 +32,9 @@ import java.util.Map;
 
 /**
  * Writes a batch of imported cases in a few set-based statements — numbers, persons, cases, incidents, row keys,
- * timeline and trail — instead of a dozen statements per case. The cases are built by the domain first
- * ({@link Person}, {@link CaseFile#openImported}), so intake's rules and normal forms hold exactly as for a typed
+ * protective orders, consents, referrals and their deliveries, timeline and trail — instead of a dozen statements per case. The cases are built by the domain first
+ * ({@link Person}, {@link CaseFile#openImported}, {@link ProtectiveOrder#issue},
+ * {@link ServiceReferral#fromRecords}), so intake's rules and normal forms hold exactly as for a typed
  * case; only the writing is done here. The triggers on new cases and incidents keep search and statistics once per
  * statement (V43). Runs inside the caller's transaction.
  */
@@ -45,8 +50,12 @@ public class ImportedCases {
     @Inject
     Timeline timeline;
 
-    /** A valid row to write: its form, the day its case was opened, its key, and the person to link to, if any. */
-    record Row(NewCaseFile form, LocalDate openedOn, String legacyId, Long linkTo) {
+    /**
+     * A valid row to write: its form, the day its case was opened, its key, the person to link to, and the order and
+     * referral it records (each may be null).
+     */
+    record Row(NewCaseFile form, LocalDate openedOn, String legacyId, Long linkTo, OrderRecord order,
+               ReferralRecord referral) {
     }
 
     /** Writes the batch; answers each new victim's id by the IIN she was written with. */
@@ -131,7 +140,136 @@ public class ImportedCases {
                 .executeUpdate();
         // the timeline says the kind a case was opened as, as at intake
         byKind.forEach((kind, ids) -> timeline.recordEach(ids, CaseEventKind.CASE_OPENED, caller, kind, now));
+        writeOrders(caller, rows, caseIds, today, now);
+        writeReferrals(caller, organisation, rows, caseIds, today, now);
         return victimsByIin;
+    }
+
+    /** The rows' protective orders, issued by the domain (the term of the law on the day of issue), and their prohibitions. */
+    private void writeOrders(Caller caller, List<Row> rows, List<Long> caseIds, LocalDate today, Instant now) {
+        List<Integer> with = indexes(rows, r -> r.order() != null);
+        if (with.isEmpty()) {
+            return;
+        }
+        List<Long> orderIds = ids("protective_order", with.size());
+        JsonArrayBuilder orders = JSON.createArrayBuilder();
+        JsonArrayBuilder prohibitions = JSON.createArrayBuilder();
+        List<Long> cases = new ArrayList<>();
+        for (int k = 0; k < with.size(); k++) {
+            OrderRecord record = rows.get(with.get(k)).order();
+            Long caseId = caseIds.get(with.get(k));
+            ProtectiveOrder order = ProtectiveOrder.issue(caseId, record.policeUnit(), record.officer(), record.number(),
+                    record.issuedOn(), record.perpetrator(), record.prohibitions(), today, now);
+            Long id = orderIds.get(k);
+            orders.add(JSON.createObjectBuilder().add("id", id).add("case_file_id", caseId)
+                    .add("issuing_unit_code", order.issuingUnitCode()).add("issuing_officer", order.issuingOfficer())
+                    .add("order_number", order.orderNumber()).add("issue_date", order.issueDate().toString())
+                    .add("valid_until", order.validUntil().toString())
+                    .add("perpetrator_family_name", order.perpetrator().familyName())
+                    .add("perpetrator_given_name", order.perpetrator().givenName())
+                    .add("perpetrator_birth_date", order.perpetrator().birthDate().toString()));
+            order.prohibitions().forEach(p -> prohibitions.add(JSON.createObjectBuilder()
+                    .add("protective_order_id", id).add("prohibition", p.name())));
+            cases.add(caseId);
+        }
+        em.createNativeQuery("""
+                        insert into protective_order (id, case_file_id, issuing_unit_code, issuing_officer, order_number,
+                                                      issue_date, valid_until, perpetrator_family_name,
+                                                      perpetrator_given_name, perpetrator_birth_date, recorded_at)
+                        select r.id, r.case_file_id, r.issuing_unit_code, r.issuing_officer, r.order_number, r.issue_date,
+                               r.valid_until, r.perpetrator_family_name, r.perpetrator_given_name, r.perpetrator_birth_date, ?2
+                        from jsonb_to_recordset(cast(?1 as jsonb)) as r(id bigint, case_file_id bigint,
+                             issuing_unit_code text, issuing_officer text, order_number text, issue_date date,
+                             valid_until date, perpetrator_family_name text, perpetrator_given_name text,
+                             perpetrator_birth_date date)""")
+                .setParameter(1, orders.build().toString()).setParameter(2, java.sql.Timestamp.from(now)).executeUpdate();
+        em.createNativeQuery("""
+                        insert into protective_order_prohibition (protective_order_id, prohibition)
+                        select r.protective_order_id, r.prohibition
+                        from jsonb_to_recordset(cast(?1 as jsonb)) as r(protective_order_id bigint, prohibition text)""")
+                .setParameter(1, prohibitions.build().toString()).executeUpdate();
+        timeline.recordEach(cases, CaseEventKind.PROTECTIVE_ORDER_ISSUED, caller, null, now);
+    }
+
+    /**
+     * The rows' referrals, each over (completed with its delivery, {@link ServiceReferral#fromRecords}), and the
+     * victim's consent to disclosure that let it be sent.
+     */
+    private void writeReferrals(Caller caller, String organisation, List<Row> rows, List<Long> caseIds, LocalDate today,
+                                Instant now) {
+        List<Integer> with = indexes(rows, r -> r.referral() != null);
+        if (with.isEmpty()) {
+            return;
+        }
+        List<Long> referralIds = ids("service_referral", with.size());
+        JsonArrayBuilder referrals = JSON.createArrayBuilder();
+        JsonArrayBuilder deliveries = JSON.createArrayBuilder();
+        JsonArrayBuilder consents = JSON.createArrayBuilder();
+        Map<String, List<Long>> byService = new LinkedHashMap<>();
+        for (int k = 0; k < with.size(); k++) {
+            ReferralRecord record = rows.get(with.get(k)).referral();
+            Long caseId = caseIds.get(with.get(k));
+            ServiceReferral referral = ServiceReferral.fromRecords(caseId, record.service(), organisation,
+                    record.provider(), caller.username(), record.consentOn(), record.sentOn(), record.deliveredOn(),
+                    record.hours(), today, now);
+            Long id = referralIds.get(k);
+            referrals.add(JSON.createObjectBuilder().add("id", id).add("case_file_id", caseId)
+                    .add("service_type", referral.service().name()).add("to_organisation_code", referral.toOrganisationCode())
+                    .add("created_at", referral.createdAt().toString()).add("status", referral.status().name())
+                    .add("sent_at", referral.sentAt().orElseThrow().toString())
+                    .add("answered_at", referral.answeredAt().orElseThrow().toString())
+                    .add("started_at", referral.startedAt().orElseThrow().toString())
+                    .add("closed_at", referral.closedAt().orElseThrow().toString()));
+            for (ServiceDelivery delivery : referral.deliveries()) {
+                deliveries.add(JSON.createObjectBuilder().add("referral_id", id)
+                        .add("delivered_on", delivery.deliveredOn().toString()).add("hours", delivery.hours())
+                        .add("provider_organisation_code", delivery.providerOrganisationCode()));
+            }
+            consents.add(JSON.createObjectBuilder().add("case_file_id", caseId).add("given_on", record.consentOn().toString()));
+            byService.computeIfAbsent(referral.service().name(), x -> new ArrayList<>()).add(caseId);
+        }
+        String by = caller.username();
+        em.createNativeQuery("""
+                        insert into consent (case_file_id, scope, given_on, recorded_by, recorded_at)
+                        select r.case_file_id, 'DISCLOSURE', r.given_on, ?2, ?3
+                        from jsonb_to_recordset(cast(?1 as jsonb)) as r(case_file_id bigint, given_on date)""")
+                .setParameter(1, consents.build().toString()).setParameter(2, by)
+                .setParameter(3, java.sql.Timestamp.from(now)).executeUpdate();
+        em.createNativeQuery("""
+                        insert into service_referral (id, case_file_id, service_type, from_organisation_code,
+                                                      to_organisation_code, created_by, created_at, status, sent_at, sent_by,
+                                                      answered_at, answered_by, started_at, started_by, closed_at, closed_by)
+                        select r.id, r.case_file_id, r.service_type, ?2, r.to_organisation_code, ?3, r.created_at, r.status,
+                               r.sent_at, ?3, r.answered_at, ?3, r.started_at, ?3, r.closed_at, ?3
+                        from jsonb_to_recordset(cast(?1 as jsonb)) as r(id bigint, case_file_id bigint, service_type text,
+                             to_organisation_code text, created_at timestamptz, status text, sent_at timestamptz,
+                             answered_at timestamptz, started_at timestamptz, closed_at timestamptz)""")
+                .setParameter(1, referrals.build().toString()).setParameter(2, organisation).setParameter(3, by)
+                .executeUpdate();
+        em.createNativeQuery("""
+                        insert into service_delivery (referral_id, delivered_on, hours, provider_organisation_code,
+                                                      recorded_by, recorded_at)
+                        select r.referral_id, r.delivered_on, r.hours, r.provider_organisation_code, ?2, ?3
+                        from jsonb_to_recordset(cast(?1 as jsonb)) as r(referral_id bigint, delivered_on date,
+                             hours numeric, provider_organisation_code text)""")
+                .setParameter(1, deliveries.build().toString()).setParameter(2, by)
+                .setParameter(3, java.sql.Timestamp.from(now)).executeUpdate();
+        List<Long> cases = with.stream().map(caseIds::get).toList();
+        timeline.recordEach(cases, CaseEventKind.CONSENT_GIVEN, caller, ConsentScope.DISCLOSURE.name(), now);
+        byService.forEach((service, ids) -> {
+            timeline.recordEach(ids, CaseEventKind.REFERRAL_CREATED, caller, service, now);
+            timeline.recordEach(ids, CaseEventKind.SERVICE_DELIVERED, caller, service, now);
+        });
+    }
+
+    private static List<Integer> indexes(List<Row> rows, java.util.function.Predicate<Row> which) {
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (which.test(rows.get(i))) {
+                indexes.add(i);
+            }
+        }
+        return indexes;
     }
 
     /** Numbers for every row, a block per region and year in one statement: the counter moves once per block. */

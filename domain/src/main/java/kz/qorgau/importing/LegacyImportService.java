@@ -15,6 +15,8 @@ import kz.qorgau.audit.Audited;
 import kz.qorgau.casefile.CaseScope;
 import kz.qorgau.casefile.Iin;
 import kz.qorgau.reference.Organisation;
+import kz.qorgau.reference.OrganisationType;
+import kz.qorgau.referral.ReferralService;
 import kz.qorgau.reference.ReferenceData;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.InvalidInputException;
@@ -204,6 +206,16 @@ public class LegacyImportService {
         reference.regions().forEach(r -> regions.add(r.code()));
         Set<String> articles = new HashSet<>();
         reference.legalArticles().stream().filter(a -> a.active()).forEach(a -> articles.add(a.code()));
+        Set<String> policeUnits = new HashSet<>();
+        Set<String> providers = new HashSet<>();
+        for (Organisation o : reference.organisations()) {
+            if (o.type() == OrganisationType.POLICE_UNIT) {
+                policeUnits.add(o.code());
+            }
+            if (o.active() && ReferralService.PROVIDERS.contains(o.type())) {
+                providers.add(o.code());
+            }
+        }
         ImportRules rules = new ImportRules() {
             @Override
             public Optional<String> regionRefusal(String regionCode) {
@@ -221,6 +233,19 @@ public class LegacyImportService {
             @Override
             public Optional<String> legalArticleRefusal(String articleCode) {
                 return articles.contains(articleCode) ? Optional.empty() : Optional.of("incident.legalArticle.unknown");
+            }
+
+            @Override
+            public Optional<String> policeUnitRefusal(String organisationCode) {
+                return policeUnits.contains(organisationCode) ? Optional.empty() : Optional.of("import.policeUnit.unknown");
+            }
+
+            @Override
+            public Optional<String> providerRefusal(String organisationCode) {
+                if (organisationCode.equals(owner.code())) {
+                    return Optional.of("referral.selfReferral");
+                }
+                return providers.contains(organisationCode) ? Optional.empty() : Optional.of("referral.provider.unknown");
             }
         };
         return new Context(caller, owner.code(), today, new RowCheck(validator, rules, today),
@@ -242,6 +267,8 @@ public class LegacyImportService {
         int alreadyImported;
         int knownPersons;
         int problemCount;
+        /** The orders of the rows so far, by unit and number. */
+        final Set<String> orders = new HashSet<>();
         /** IINs of rows to write, and the person each was written as (0 until written, or when not linked). */
         final Map<String, Long> iins = new HashMap<>();
     }
@@ -283,6 +310,7 @@ public class LegacyImportService {
     private void settle(Context context, List<Pending> batch, Tally tally, Batches writer, RefusedRows refusedRows) {
         List<String> legacyIds = batch.stream().filter(p -> p.problems.isEmpty()).map(p -> p.row.legacyId()).toList();
         Set<String> imported = jobs.importedBefore(context.organisation, legacyIds);
+        refuseOrderNumbersTaken(batch, imported, tally);
         List<String> iins = batch.stream().filter(p -> p.problems.isEmpty() && !imported.contains(p.row.legacyId()))
                 .map(p -> iin(p.row)).filter(iin -> iin != null && !tally.iins.containsKey(iin)).distinct().toList();
         Map<String, Long> known = context.scope == null ? Map.of() : jobs.knownPersons(context.scope, iins);
@@ -330,6 +358,22 @@ public class LegacyImportService {
         }
     }
 
+    /**
+     * A police unit numbers its orders once: an order whose unit and number are in Qorgau already, or in an earlier row
+     * of the file, refuses its row (a row imported before is skipped, order and all).
+     */
+    private void refuseOrderNumbersTaken(List<Pending> batch, Set<String> imported, Tally tally) {
+        List<Pending> withOrders = batch.stream().filter(p -> p.problems.isEmpty() && p.row.order() != null
+                && !imported.contains(p.row.legacyId())).toList();
+        Set<String> taken = jobs.orderNumbersTaken(withOrders.stream().map(p -> p.row.order()).toList());
+        for (Pending p : withOrders) {
+            String key = ImportJobs.orderKey(p.row.order());
+            if (taken.contains(key) || !tally.orders.add(key)) {
+                p.problems.add(new RowProblem(p.raw.number(), ImportColumn.ORDER_NUMBER, "import.orderNumber.taken", List.of()));
+            }
+        }
+    }
+
     private static String iin(CheckedRow row) {
         return Iin.ofNullable(row.form().getIin()).map(Iin::value).orElse(null);
     }
@@ -356,7 +400,7 @@ public class LegacyImportService {
         }
 
         void add(CheckedRow row, String iin, Long linkTo) {
-            rows.add(new ImportedCases.Row(row.form(), row.openedOn(), row.legacyId(), linkTo));
+            rows.add(new ImportedCases.Row(row.form(), row.openedOn(), row.legacyId(), linkTo, row.order(), row.referral()));
             if (iin != null) {
                 pendingIins.add(iin);
             }

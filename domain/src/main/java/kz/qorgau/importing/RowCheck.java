@@ -7,14 +7,21 @@ import kz.qorgau.casefile.GbvType;
 import kz.qorgau.casefile.IntakeStep;
 import kz.qorgau.casefile.NewCaseFile;
 import kz.qorgau.casefile.Sex;
+import kz.qorgau.protection.Perpetrator;
+import kz.qorgau.protection.Prohibition;
+import kz.qorgau.protection.ProtectiveOrder;
+import kz.qorgau.referral.ServiceReferral;
+import kz.qorgau.referral.SpecialSocialService;
 import kz.qorgau.shared.Text;
 import kz.qorgau.shared.persistence.InputGuard;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +75,19 @@ public final class RowCheck {
             Map.entry("incident.legalArticle.unknown", ImportColumn.LEGAL_ARTICLE));
 
     private static final List<ImportColumn> TEXTS = List.of(ImportColumn.LEGACY_ID, ImportColumn.FAMILY_NAME,
-            ImportColumn.GIVEN_NAME, ImportColumn.PATRONYMIC);
+            ImportColumn.GIVEN_NAME, ImportColumn.PATRONYMIC, ImportColumn.ORDER_NUMBER, ImportColumn.ORDER_OFFICER,
+            ImportColumn.PERPETRATOR_FAMILY_NAME, ImportColumn.PERPETRATOR_GIVEN_NAME);
+
+    /** The widest text each column of an order may hold (the order's own columns). */
+    private static final Map<ImportColumn, Integer> ORDER_TEXT_WIDTHS = Map.of(ImportColumn.ORDER_NUMBER, 50,
+            ImportColumn.ORDER_OFFICER, 100, ImportColumn.PERPETRATOR_FAMILY_NAME, 100,
+            ImportColumn.PERPETRATOR_GIVEN_NAME, 100);
+
+    /** The order's refusal keys, by the column whose cell they are about. */
+    private static final Map<String, ImportColumn> ORDER_KEY_COLUMNS = Map.of(
+            "order.issueDate.future", ImportColumn.ORDER_ISSUED_ON,
+            "order.perpetrator.tooYoung", ImportColumn.PERPETRATOR_BIRTH_DATE,
+            "order.prohibitions.required", ImportColumn.ORDER_PROHIBITIONS);
 
     private final Validator validator;
     private final ImportRules rules;
@@ -140,7 +159,115 @@ public final class RowCheck {
                 && openedOn.isBefore(form.getIncidentDate())) {
             problems.add(ImportColumn.OPENED_ON, "import.openedOn.beforeIncident");
         }
-        return new CheckedRow(raw.number(), legacyId, form, openedOn, problems.list);
+        OrderRecord order = anyFilled(raw, ImportColumn.ORDER) ? order(raw, problems) : null;
+        ReferralRecord referral = anyFilled(raw, ImportColumn.REFERRAL) ? referral(raw, openedOn, problems) : null;
+        return new CheckedRow(raw.number(), legacyId, form, openedOn, order, referral, problems.list);
+    }
+
+    /** A protective order of the row, under the rules of issuing one; null while a cell of it is missing or wrong. */
+    private OrderRecord order(RawRow raw, Problems problems) {
+        requireAll(raw, ImportColumn.ORDER, "import.order.incomplete", problems);
+        ORDER_TEXT_WIDTHS.forEach((column, width) -> {
+            String value = text(raw, column, problems);
+            if (value != null && value.length() > width) {
+                problems.add(column, "import.value.tooLong", String.valueOf(width));
+            }
+        });
+        String number = text(raw, ImportColumn.ORDER_NUMBER, problems);
+        LocalDate issuedOn = date(raw, ImportColumn.ORDER_ISSUED_ON, problems);
+        String unit = upper(text(raw, ImportColumn.ORDER_POLICE_UNIT, problems));
+        if (unit != null) {
+            rules.policeUnitRefusal(unit).ifPresent(key -> problems.addUnlessTold(ImportColumn.ORDER_POLICE_UNIT, key));
+        }
+        Set<Prohibition> prohibitions = EnumSet.noneOf(Prohibition.class);
+        String listed = text(raw, ImportColumn.ORDER_PROHIBITIONS, problems);
+        boolean unknown = false;
+        for (String name : listed == null ? new String[0] : listed.split("[,;\\s]+")) {
+            Optional<Prohibition> prohibition = enumValue(Prohibition.class, name);
+            prohibition.ifPresent(prohibitions::add);
+            unknown |= prohibition.isEmpty();
+        }
+        if (unknown) {
+            problems.add(ImportColumn.ORDER_PROHIBITIONS, "import.value.oneOf", names(Prohibition.values()));
+        }
+        LocalDate born = date(raw, ImportColumn.PERPETRATOR_BIRTH_DATE, problems);
+        if (issuedOn != null && born != null) {
+            for (String key : ProtectiveOrder.refusals(issuedOn, born, prohibitions, today)) {
+                problems.addUnlessTold(ORDER_KEY_COLUMNS.get(key), key);
+            }
+        }
+        if (ImportColumn.ORDER.stream().anyMatch(problems::toldAbout)) {
+            return null;
+        }
+        Perpetrator perpetrator = new Perpetrator(text(raw, ImportColumn.PERPETRATOR_FAMILY_NAME, problems),
+                text(raw, ImportColumn.PERPETRATOR_GIVEN_NAME, problems), null, born);
+        return new OrderRecord(number, issuedOn, unit, text(raw, ImportColumn.ORDER_OFFICER, problems), perpetrator,
+                prohibitions);
+    }
+
+    /**
+     * A referral of the row with the service delivered under it, under the rules of sending one (consent to disclosure
+     * first) and of recording a delivery; null while a cell of it is missing or wrong.
+     */
+    private ReferralRecord referral(RawRow raw, LocalDate openedOn, Problems problems) {
+        requireAll(raw, ImportColumn.REFERRAL, "import.referral.incomplete", problems);
+        SpecialSocialService service = choice(raw, ImportColumn.REFERRAL_SERVICE, problems,
+                v -> enumValue(SpecialSocialService.class, v), names(SpecialSocialService.values()));
+        String provider = upper(text(raw, ImportColumn.REFERRAL_PROVIDER, problems));
+        if (provider != null) {
+            rules.providerRefusal(provider).ifPresent(key -> problems.addUnlessTold(ImportColumn.REFERRAL_PROVIDER, key));
+        }
+        LocalDate consentOn = date(raw, ImportColumn.DISCLOSURE_CONSENT_ON, problems);
+        LocalDate sentOn = date(raw, ImportColumn.REFERRAL_SENT_ON, problems);
+        LocalDate deliveredOn = date(raw, ImportColumn.SERVICE_DELIVERED_ON, problems);
+        BigDecimal hours = hours(raw, problems);
+        if (sentOn != null) {
+            if (sentOn.isAfter(today)) {
+                problems.add(ImportColumn.REFERRAL_SENT_ON, "import.referralSentOn.future");
+            } else if (openedOn != null && sentOn.isBefore(openedOn)) {
+                problems.add(ImportColumn.REFERRAL_SENT_ON, "import.referralSentOn.beforeOpened");
+            }
+            if (consentOn != null && consentOn.isAfter(sentOn)) {
+                problems.add(ImportColumn.DISCLOSURE_CONSENT_ON, "import.consentOn.afterSent");
+            }
+            if (deliveredOn != null && hours != null) {
+                for (String key : ServiceReferral.deliveryRefusals(deliveredOn, hours, sentOn, today)) {
+                    problems.addUnlessTold(key.contains(".hours.") ? ImportColumn.SERVICE_HOURS
+                            : ImportColumn.SERVICE_DELIVERED_ON, key);
+                }
+            }
+        }
+        if (ImportColumn.REFERRAL.stream().anyMatch(problems::toldAbout)) {
+            return null;
+        }
+        return new ReferralRecord(service, provider, consentOn, sentOn, deliveredOn, hours);
+    }
+
+    /** Hours as a spreadsheet writes them: 1.5 or 1,5. */
+    private static BigDecimal hours(RawRow raw, Problems problems) {
+        String value = text(raw, ImportColumn.SERVICE_HOURS, problems);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.replace(',', '.'));
+        } catch (NumberFormatException unreadable) {
+            problems.add(ImportColumn.SERVICE_HOURS, "import.value.number");
+            return null;
+        }
+    }
+
+    private static boolean anyFilled(RawRow raw, List<ImportColumn> group) {
+        return group.stream().anyMatch(c -> raw.formulas().contains(c) || (raw.get(c) != null && !raw.get(c).isBlank()));
+    }
+
+    /** A group begun in a row is finished in it: each empty cell of the group is a problem of its own column. */
+    private static void requireAll(RawRow raw, List<ImportColumn> group, String key, Problems problems) {
+        for (ImportColumn column : group) {
+            if (!raw.formulas().contains(column) && (raw.get(column) == null || raw.get(column).isBlank())) {
+                problems.add(column, key);
+            }
+        }
     }
 
     private static String text(RawRow raw, ImportColumn column, Problems problems) {

@@ -138,23 +138,32 @@ public class ProtectiveOrder {
         Objects.requireNonNull(issueDate, "issueDate");
         Objects.requireNonNull(perpetrator, "perpetrator");
         Objects.requireNonNull(prohibitions, "prohibitions");
-        LegalTerms terms = LegalTerms.on(issueDate);
+        List<String> refusals = refusals(issueDate, perpetrator.birthDate(), prohibitions, today);
+        if (!refusals.isEmpty()) {
+            throw new InvalidInputException(refusals);
+        }
+        LocalDate validUntil = issueDate.plus(LegalTerms.on(issueDate).protectiveOrderValidity()).minusDays(1);
+        return new ProtectiveOrder(caseFileId, unit, officer, number, issueDate, validUntil, perpetrator, prohibitions,
+                now);
+    }
+
+    /**
+     * What {@link #issue} refuses in an order's dates and prohibitions, as message keys; also asked of an order read
+     * from old records before anything is written.
+     */
+    public static List<String> refusals(LocalDate issueDate, LocalDate perpetratorBirthDate, Set<Prohibition> prohibitions,
+                                        LocalDate today) {
         List<String> refusals = new ArrayList<>();
         if (issueDate.isAfter(today)) {
             refusals.add("order.issueDate.future");
         }
-        if (ageOn(perpetrator.birthDate(), issueDate) < terms.protectiveOrderMinimumAge()) {
+        if (ageOn(perpetratorBirthDate, issueDate) < LegalTerms.on(issueDate).protectiveOrderMinimumAge()) {
             refusals.add("order.perpetrator.tooYoung");
         }
         if (prohibitions.isEmpty()) {
             refusals.add("order.prohibitions.required");
         }
-        if (!refusals.isEmpty()) {
-            throw new InvalidInputException(refusals);
-        }
-        LocalDate validUntil = issueDate.plus(terms.protectiveOrderValidity()).minusDays(1);
-        return new ProtectiveOrder(caseFileId, unit, officer, number, issueDate, validUntil, perpetrator, prohibitions,
-                now);
+        return refusals;
     }
 
     /** Completed years; someone born on 29 February completes a year on 1 March in a common year. */

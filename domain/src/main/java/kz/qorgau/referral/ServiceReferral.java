@@ -220,6 +220,21 @@ public class ServiceReferral {
         if (!status.allowsDelivery()) {
             throw new InvalidInputException("referral.delivery.notAllowed");
         }
+        List<String> refusals = deliveryRefusals(deliveredOn, hours, answeredAt.atZone(Clocks.KAZAKHSTAN).toLocalDate(), today);
+        if (!refusals.isEmpty()) {
+            throw new InvalidInputException(refusals);
+        }
+        if (status == ReferralStatus.ACCEPTED) {
+            begin(by, now);
+        }
+        ServiceDelivery delivery = new ServiceDelivery(this, deliveredOn, hours, byOrganisationCode, by, now);
+        deliveries.add(delivery);
+        return delivery;
+    }
+
+    /** What {@link #recordDelivery} refuses in a delivery's day and hours, as message keys. */
+    public static List<String> deliveryRefusals(LocalDate deliveredOn, BigDecimal hours, LocalDate acceptedOn,
+                                                LocalDate today) {
         List<String> refusals = new ArrayList<>();
         if (hours.signum() <= 0 || hours.compareTo(ServiceDelivery.MAX_HOURS) > 0) {
             refusals.add("referral.delivery.hours.outOfRange");
@@ -231,18 +246,32 @@ public class ServiceReferral {
         if (deliveredOn.isAfter(today)) {
             refusals.add("referral.delivery.date.future");
         }
-        if (deliveredOn.isBefore(answeredAt.atZone(Clocks.KAZAKHSTAN).toLocalDate())) {
+        if (deliveredOn.isBefore(acceptedOn)) {
             refusals.add("referral.delivery.date.beforeAcceptance");
         }
-        if (!refusals.isEmpty()) {
-            throw new InvalidInputException(refusals);
-        }
-        if (status == ReferralStatus.ACCEPTED) {
-            begin(by, now);
-        }
-        ServiceDelivery delivery = new ServiceDelivery(this, deliveredOn, hours, byOrganisationCode, by, now);
-        deliveries.add(delivery);
-        return delivery;
+        return refusals;
+    }
+
+    /**
+     * A referral of an organisation's older records that is over: sent on {@code sentOn} with the victim's consent to
+     * disclosure given on {@code consentOn} (that day or before), accepted that day (old records rarely say when), the service delivered on {@code deliveredOn} for
+     * {@code hours}, and completed that day. Everyone who acted is {@code recordedBy}, the person who entered it. It
+     * goes through the same states and rules as a referral worked in Qorgau, so its refusals are those of
+     * {@link #propose}, {@link #send} and {@link #recordDelivery}.
+     */
+    public static ServiceReferral fromRecords(Long caseFileId, SpecialSocialService service, String fromOrganisationCode,
+                                              String toOrganisationCode, String recordedBy, LocalDate consentOn,
+                                              LocalDate sentOn, LocalDate deliveredOn, BigDecimal hours,
+                                              LocalDate today, Instant now) {
+        Instant sent = sentOn.atStartOfDay(Clocks.KAZAKHSTAN).toInstant();
+        Instant delivered = deliveredOn.atStartOfDay(Clocks.KAZAKHSTAN).toInstant();
+        ServiceReferral referral = propose(caseFileId, service, fromOrganisationCode, toOrganisationCode, recordedBy, sent);
+        referral.send(recordedBy, sent, consentOn != null && !consentOn.isAfter(sentOn));
+        referral.accept(recordedBy, toOrganisationCode, sent);
+        referral.recordDelivery(deliveredOn, hours, recordedBy, toOrganisationCode, today, now);
+        referral.startedAt = delivered;
+        referral.complete(recordedBy, toOrganisationCode, delivered);
+        return referral;
     }
 
     /**

@@ -4,6 +4,9 @@ import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import kz.qorgau.casefile.GbvType;
 import kz.qorgau.casefile.Sex;
+import kz.qorgau.protection.Perpetrator;
+import kz.qorgau.protection.Prohibition;
+import kz.qorgau.referral.SpecialSocialService;
 import kz.qorgau.shared.Clocks;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +63,20 @@ class ImportRowsTest {
             @Override
             public Optional<String> legalArticleRefusal(String code) {
                 return code.equals("KOAP-73") ? Optional.empty() : Optional.of("incident.legalArticle.unknown");
+            }
+
+            @Override
+            public Optional<String> policeUnitRefusal(String code) {
+                return code.equals("ALM-POL") ? Optional.empty() : Optional.of("import.policeUnit.unknown");
+            }
+
+            @Override
+            public Optional<String> providerRefusal(String code) {
+                return switch (code) {
+                    case "ALM-NGO" -> Optional.empty();
+                    case "ALM-CC" -> Optional.of("referral.selfReferral");
+                    default -> Optional.of("referral.provider.unknown");
+                };
             }
         };
         check = new RowCheck(factory.getValidator(), rules, TODAY);
@@ -175,6 +193,78 @@ class ImportRowsTest {
                 .containsExactly(ImportColumn.LEGACY_ID, ImportColumn.INCIDENT_TYPE);
         // one wrong cell is told once, not again by each rule that meets the empty value it left
         assertThat(rows.get(6).problems()).hasSize(1);
+    }
+
+    @Test
+    void theExamplesOrderAndReferralAreReadAsTheyWillBeWritten() throws IOException {
+        assertThat(checkCsv(List.of(ImportTemplate.EXAMPLE))).singleElement().satisfies(r -> {
+            assertThat(r.order()).isEqualTo(new OrderRecord("DEMO-PO-0001", LocalDate.of(2024, 3, 11), "ALM-POL",
+                    "Офицер Демо", new Perpetrator("Образцов", "Тест", null, LocalDate.of(1985, 6, 1)),
+                    Set.of(Prohibition.NO_VIOLENCE, Prohibition.NO_VISITING)));
+            assertThat(r.referral()).isEqualTo(new ReferralRecord(SpecialSocialService.PSYCHOLOGICAL, "ALM-NGO",
+                    LocalDate.of(2024, 3, 15), LocalDate.of(2024, 3, 16), LocalDate.of(2024, 3, 20), new BigDecimal("1.5")));
+        });
+        List<String> none = row("N-1");
+        for (ImportColumn column : ImportColumn.ORDER) {
+            none = with(none, column, "");
+        }
+        for (ImportColumn column : ImportColumn.REFERRAL) {
+            none = with(none, column, "");
+        }
+        assertThat(checkCsv(List.of(none))).singleElement().satisfies(r -> {
+            assertThat(r.problems()).isEmpty();
+            assertThat(r.order()).isNull();
+            assertThat(r.referral()).isNull();
+        });
+    }
+
+    @Test
+    void anOrderOrAReferralIsCheckedUnderTheRulesOfIssuingAndOfDelivering() throws IOException {
+        List<CheckedRow> rows = checkCsv(List.of(
+                with(row("O-1"), ImportColumn.ORDER_OFFICER, ""),
+                with(row("O-2"), ImportColumn.ORDER_ISSUED_ON, TODAY.plusDays(1).toString()),
+                with(row("O-3"), ImportColumn.PERPETRATOR_BIRTH_DATE, "2015-01-01"),
+                with(row("O-4"), ImportColumn.ORDER_PROHIBITIONS, "NO_VIOLENCE; NO_SMOKING"),
+                with(row("O-5"), ImportColumn.ORDER_POLICE_UNIT, "ALM-CC"),
+                with(row("R-1"), ImportColumn.REFERRAL_PROVIDER, "ALM-CC"),
+                with(row("R-2"), ImportColumn.DISCLOSURE_CONSENT_ON, "2024-03-17"),
+                with(row("R-3"), ImportColumn.SERVICE_DELIVERED_ON, "2024-03-15"),
+                with(row("R-4"), ImportColumn.SERVICE_HOURS, "25"),
+                with(row("R-5"), ImportColumn.SERVICE_HOURS, "полтора"),
+                with(with(row("R-6"), ImportColumn.REFERRAL_SENT_ON, "2024-03-14"), ImportColumn.DISCLOSURE_CONSENT_ON,
+                        "2024-03-14"),
+                with(row("R-7"), ImportColumn.REFERRAL_SERVICE, "MASSAGE"),
+                with(row("R-8"), ImportColumn.SERVICE_HOURS, "1,25")));
+        assertThat(rows).extracting(r -> r.problems().isEmpty() ? null : r.problems().get(0))
+                .extracting(p -> p == null ? null : tuple(p.column(), p.key()))
+                .containsExactly(
+                        tuple(ImportColumn.ORDER_OFFICER, "import.order.incomplete"),
+                        tuple(ImportColumn.ORDER_ISSUED_ON, "order.issueDate.future"),
+                        tuple(ImportColumn.PERPETRATOR_BIRTH_DATE, "order.perpetrator.tooYoung"),
+                        tuple(ImportColumn.ORDER_PROHIBITIONS, "import.value.oneOf"),
+                        tuple(ImportColumn.ORDER_POLICE_UNIT, "import.policeUnit.unknown"),
+                        tuple(ImportColumn.REFERRAL_PROVIDER, "referral.selfReferral"),
+                        tuple(ImportColumn.DISCLOSURE_CONSENT_ON, "import.consentOn.afterSent"),
+                        tuple(ImportColumn.SERVICE_DELIVERED_ON, "referral.delivery.date.beforeAcceptance"),
+                        tuple(ImportColumn.SERVICE_HOURS, "referral.delivery.hours.outOfRange"),
+                        tuple(ImportColumn.SERVICE_HOURS, "import.value.number"),
+                        tuple(ImportColumn.REFERRAL_SENT_ON, "import.referralSentOn.beforeOpened"),
+                        tuple(ImportColumn.REFERRAL_SERVICE, "import.value.oneOf"),
+                        null);
+        assertThat(rows).allSatisfy(r -> assertThat(r.problems()).hasSizeLessThanOrEqualTo(1));
+        assertThat(rows.get(3).problems().get(0).arguments()).singleElement().asString().contains("NO_VISITING");
+        assertThat(rows.get(3).order()).as("a row with a wrong order writes no order").isNull();
+        assertThat(rows.get(12).referral().hours()).isEqualByComparingTo("1.25");
+        // an order begun and left half-empty names each missing cell
+        List<String> half = row("O-9");
+        for (ImportColumn column : List.of(ImportColumn.ORDER_ISSUED_ON, ImportColumn.ORDER_POLICE_UNIT,
+                ImportColumn.PERPETRATOR_BIRTH_DATE)) {
+            half = with(half, column, "");
+        }
+        assertThat(checkCsv(List.of(half)).get(0).problems()).extracting(RowProblem::column, RowProblem::key)
+                .containsExactly(tuple(ImportColumn.ORDER_ISSUED_ON, "import.order.incomplete"),
+                        tuple(ImportColumn.ORDER_POLICE_UNIT, "import.order.incomplete"),
+                        tuple(ImportColumn.PERPETRATOR_BIRTH_DATE, "import.order.incomplete"));
     }
 
     @Test

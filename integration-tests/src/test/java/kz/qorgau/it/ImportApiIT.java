@@ -57,6 +57,7 @@ class ImportApiIT {
     private List<String> row(String id) {
         List<String> row = new ArrayList<>(ImportTemplate.EXAMPLE);
         row.set(ImportColumn.LEGACY_ID.ordinal(), prefix + id);
+        row.set(ImportColumn.ORDER_NUMBER.ordinal(), prefix + id); // a unit numbers its orders once
         return row;
     }
 

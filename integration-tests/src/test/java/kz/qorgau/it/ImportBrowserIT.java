@@ -29,9 +29,11 @@ class ImportBrowserIT {
         String family = "Тестова-Импорт-" + UUID.randomUUID().toString().substring(0, 4);
         List<String> good = new ArrayList<>(ImportTemplate.EXAMPLE);
         good.set(ImportColumn.LEGACY_ID.ordinal(), prefix + "1");
+        good.set(ImportColumn.ORDER_NUMBER.ordinal(), prefix + "1");
         good.set(ImportColumn.FAMILY_NAME.ordinal(), family);
         List<String> bad = new ArrayList<>(good);
         bad.set(ImportColumn.LEGACY_ID.ordinal(), prefix + "2");
+        bad.set(ImportColumn.ORDER_NUMBER.ordinal(), prefix + "2");
         bad.set(ImportColumn.REGION.ordinal(), "XX");
         Path file = Files.createTempFile("legacy", ".csv");
         try (OutputStream out = Files.newOutputStream(file)) {

@@ -73,6 +73,7 @@ class LegacyImportIT {
     private List<String> row(String legacyId) {
         List<String> row = new ArrayList<>(ImportTemplate.EXAMPLE);
         row.set(0, prefix + legacyId);
+        row.set(ImportColumn.ORDER_NUMBER.ordinal(), prefix + legacyId); // a unit numbers its orders once
         return row;
     }
 
@@ -305,6 +306,67 @@ class LegacyImportIT {
                 prefix + "batch-%", prefix + "batch-%"));
         assertEquals(n, count("select count(distinct number) from case_file where id in " + imported, prefix + "batch-%"),
                 "every case its own number");
+        for (String summary : List.of("stat_order", "stat_delivery")) {
+            assertEquals(n, count("select count(*) from " + summary + " where case_file_id in " + imported, prefix + "batch-%"),
+                    summary + ": each row's order and delivery");
+            assertEquals(0, count(("select count(*) from ((select * from %1$s_source where case_file_id in %2$s except"
+                    + " select * from %1$s) union all (select * from %1$s where case_file_id in %2$s except"
+                    + " select * from %1$s_source)) d").formatted(summary, imported), prefix + "batch-%", prefix + "batch-%"));
+        }
+    }
+
+    /**
+     * What followed the case in the old records: the order is issued by the domain (30 days under the 2024 law, the
+     * unit's number once), the referral is written over — sent with her consent, delivered, completed — so the
+     * provider's inbox does not fill with old work, and the deliveries count among the victims assisted.
+     */
+    @Test
+    void anOrderAndAReferralWithItsServiceAreImportedWithTheCase() throws Exception {
+        List<String> bare = row("bare");
+        for (ImportColumn column : ImportColumn.ORDER) {
+            bare = with(bare, column, "");
+        }
+        for (ImportColumn column : ImportColumn.REFERRAL) {
+            bare = with(bare, column, "");
+        }
+        Path file = csv(List.of(row("full"), bare));
+        ImportReport report = imports.run(AIGERIM, file, ImportFormat.CSV, ImportOptions.ALL_OR_NOTHING, (r, p) -> { });
+        assertEquals(2, report.imported());
+        String full = "(select case_file_id from legacy_case where legacy_id = ?)";
+        assertEquals(1, count("select count(*) from protective_order where case_file_id in " + full
+                + " and issuing_unit_code = 'ALM-POL' and order_number = ? and issue_date = date '2024-03-11'"
+                + " and valid_until = date '2024-04-09' and issuing_officer = 'Офицер Демо'"
+                + " and perpetrator_family_name = 'Образцов' and perpetrator_birth_date = date '1985-06-01'",
+                prefix + "full", prefix + "full"));
+        assertEquals(2, count("select count(*) from protective_order_prohibition p join protective_order o"
+                + " on o.id = p.protective_order_id where o.case_file_id in " + full
+                + " and p.prohibition in ('NO_VIOLENCE', 'NO_VISITING')", prefix + "full"));
+        assertEquals(1, count("select count(*) from service_referral r join service_delivery d on d.referral_id = r.id"
+                + " where r.case_file_id in " + full + " and r.status = 'COMPLETED' and r.service_type = 'PSYCHOLOGICAL'"
+                + " and r.from_organisation_code = 'ALM-CC' and r.to_organisation_code = 'ALM-NGO'"
+                + " and (r.sent_at at time zone 'Asia/Almaty')::date = date '2024-03-16'"
+                + " and d.delivered_on = date '2024-03-20' and d.hours = 1.5 and d.provider_organisation_code = 'ALM-NGO'",
+                prefix + "full"));
+        assertEquals(1, count("select count(*) from consent where case_file_id in " + full
+                + " and scope = 'DISCLOSURE' and given_on = date '2024-03-15' and withdrawn_on is null", prefix + "full"));
+        assertEquals(1, count("select count(*) from stat_delivery where case_file_id in " + full, prefix + "full"),
+                "the service counts among the victims assisted");
+        assertEquals(4, count("select count(*) from case_event where case_file_id in " + full
+                + " and kind in ('PROTECTIVE_ORDER_ISSUED', 'CONSENT_GIVEN', 'REFERRAL_CREATED', 'SERVICE_DELIVERED')",
+                prefix + "full"));
+        assertEquals(0, count("select (select count(*) from protective_order where case_file_id in " + full + ")"
+                + " + (select count(*) from service_referral where case_file_id in " + full + ")", prefix + "bare", prefix + "bare"));
+
+        // the same file again adds no order; another row with the unit's number is refused, and so is a repeat in one file
+        imports.run(AIGERIM, file, ImportFormat.CSV, ImportOptions.ALL_OR_NOTHING, (r, p) -> { });
+        assertEquals(1, count("select count(*) from protective_order where order_number = ?", prefix + "full"));
+        List<String> taken = with(row("again"), ImportColumn.ORDER_NUMBER, prefix + "full");
+        List<String> twice = with(row("twice"), ImportColumn.ORDER_NUMBER, prefix + "once");
+        ImportReport refused = imports.run(AIGERIM, csv(List.of(taken, row("once"), twice)), ImportFormat.CSV,
+                ImportOptions.ALL_OR_NOTHING, (r, p) -> { });
+        assertFalse(refused.written());
+        assertEquals(List.of("2 ORDER_NUMBER import.orderNumber.taken", "4 ORDER_NUMBER import.orderNumber.taken"),
+                refused.problems().stream().map(p -> p.row() + " " + p.column() + " " + p.key()).toList());
     }
 
     /**

@@ -40,6 +40,7 @@ final class ImportLoad {
         for (int i = 0; i < n; i++) {
             List<String> row = new ArrayList<>(ImportTemplate.EXAMPLE);
             row.set(ImportColumn.LEGACY_ID.ordinal(), "BENCH-" + run + "-" + i);
+            row.set(ImportColumn.ORDER_NUMBER.ordinal(), "BENCH-" + run + "-" + i);
             row.set(ImportColumn.FAMILY_NAME.ordinal(), "Импорт" + letters(i));
             row.set(ImportColumn.IIN.ordinal(), "");
             rows.add(row);
