@@ -130,17 +130,21 @@ public class ImportJobs {
                 .setParameter(1, id).setParameter(2, toImport).executeUpdate();
     }
 
-    /** One batch of cases and the job's progress, committed together. */
+    /**
+     * One batch of cases and the job's progress, committed together; {@code setAside} rows found meanwhile not to be
+     * written (refused, or imported before) leave the rows to import.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Map<String, Long> write(Caller caller, String organisation, Long id, List<ImportedCases.Row> rows,
-                                      LocalDate today, Instant now) {
+                                   int setAside, LocalDate today, Instant now) {
         Map<String, Long> written = cases.write(caller, organisation, id, rows, today, now);
         em.createNativeQuery("""
                         update legacy_import set rows_imported = rows_imported + ?2, persons_linked = persons_linked + ?3,
-                                                 updated_at = now()
+                                                 rows_to_import = greatest(rows_to_import - ?4, 0), updated_at = now()
                         where id = ?1""")
                 .setParameter(1, id).setParameter(2, rows.size())
                 .setParameter(3, (int) rows.stream().filter(r -> r.linkTo() != null).count())
+                .setParameter(4, setAside)
                 .executeUpdate();
         return written;
     }
