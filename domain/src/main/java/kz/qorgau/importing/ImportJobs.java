@@ -67,7 +67,11 @@ public class ImportJobs {
         return id.longValue();
     }
 
-    /** Of these row keys (each batch's questions run in a transaction: the job's thread has none), those the organisation imported before. */
+    /**
+     * Of these row keys (each batch's questions run in a transaction: the job's thread has none), those the
+     * organisation imported before. The keys are one array, so that each is looked up in the key's index; as a
+     * semi-join of a thousand rows the planner may read all of the organisation's keys instead.
+     */
     @Transactional
     public Set<String> importedBefore(String organisation, List<String> legacyIds) {
         if (legacyIds.isEmpty()) {
@@ -76,7 +80,7 @@ public class ImportJobs {
         @SuppressWarnings("unchecked")
         List<String> found = em.createNativeQuery("""
                         select legacy_id from legacy_case
-                        where organisation_code = ?1 and legacy_id in (select jsonb_array_elements_text(cast(?2 as jsonb)))""")
+                        where organisation_code = ?1 and legacy_id = any(array(select jsonb_array_elements_text(cast(?2 as jsonb))))""")
                 .setParameter(1, organisation).setParameter(2, json(legacyIds)).getResultList();
         return new HashSet<>(found);
     }
@@ -113,7 +117,7 @@ public class ImportJobs {
         var query = em.createNativeQuery("""
                 select distinct on (v.iin) v.iin, v.id
                 from case_file c join person v on v.id = c.victim_id
-                where v.iin in (select jsonb_array_elements_text(cast(?1 as jsonb))) and %s
+                where v.iin = any(array(select jsonb_array_elements_text(cast(?1 as jsonb)))) and %s
                 order by v.iin, c.opened_at desc, c.id desc""".formatted(scope.sqlCondition(2)));
         query.setParameter(1, json(iins));
         List<Object> parameters = scope.sqlParameters();
@@ -149,17 +153,21 @@ public class ImportJobs {
                 .setParameter(1, id).setParameter(2, toImport).executeUpdate();
     }
 
-    /** One batch of cases and the job's progress, committed together. */
+    /**
+     * One batch of cases and the job's progress, committed together; {@code setAside} rows found meanwhile not to be
+     * written (refused, or imported before) leave the rows to import.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Map<String, Long> write(Caller caller, String organisation, Long id, List<ImportedCases.Row> rows,
-                                      LocalDate today, Instant now) {
+                                   int setAside, LocalDate today, Instant now) {
         Map<String, Long> written = cases.write(caller, organisation, id, rows, today, now);
         em.createNativeQuery("""
                         update legacy_import set rows_imported = rows_imported + ?2, persons_linked = persons_linked + ?3,
-                                                 updated_at = now()
+                                                 rows_to_import = greatest(rows_to_import - ?4, 0), updated_at = now()
                         where id = ?1""")
                 .setParameter(1, id).setParameter(2, rows.size())
                 .setParameter(3, (int) rows.stream().filter(r -> r.linkTo() != null).count())
+                .setParameter(4, setAside)
                 .executeUpdate();
         return written;
     }

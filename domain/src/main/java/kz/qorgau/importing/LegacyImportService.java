@@ -2,6 +2,7 @@ package kz.qorgau.importing;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,10 +50,12 @@ import java.util.logging.Logger;
  * Bulk import of an organisation's older records, one case per row of the template ({@link ImportColumn}). Every row
  * is checked first under intake's rules ({@link RowCheck}); nothing is written unless all are valid or the worker
  * chose to import the valid ones only. A row key imported before is skipped, so the same file twice creates nothing
- * the second time. The file is read twice, row by row, a batch of {@link #BATCH} rows at a time: one query per batch
- * asks which keys were imported before and which IINs are known, and each batch of cases is written in a few
- * statements ({@link ImportedCases}) and committed with the job's progress ({@link ImportJobs}). Memory does not grow
- * with the file, except for the row keys and IINs seen, to tell a key repeated within the file and a woman met twice.
+ * the second time. The file is read row by row, a batch of {@link #BATCH} rows at a time, twice when all rows must be
+ * valid (a check, then the writing) and once, with the writing, for the valid rows only; a thread of its own reads and
+ * checks the next batch while the database is asked about the last ({@link ReadAhead}). One query per batch asks which
+ * keys were imported before and which IINs are known, and each batch of cases is written in a few statements
+ * ({@link ImportedCases}) and committed with the job's progress ({@link ImportJobs}). Memory does not grow with the
+ * file, except for the row keys and IINs seen, to tell a key repeated within the file and a woman met twice.
  */
 @ApplicationScoped
 @Audited
@@ -84,6 +87,10 @@ public class LegacyImportService {
     @Resource
     ManagedExecutorService executor;
 
+    /** The threads that read and check a file ahead of its writing. */
+    @Resource
+    ManagedThreadFactory threads;
+
     /** Checks a file, saving nothing; audited as a read, with the counts only. */
     @Transactional
     public ImportReport check(Caller caller, Path file, ImportFormat format) {
@@ -99,9 +106,9 @@ public class LegacyImportService {
     }
 
     /**
-     * Imports a file in the calling thread: checks it whole first, then — when every row is valid, or the worker chose
-     * the valid rows only — writes a case for each valid row not imported before, handing the refused rows to
-     * {@code refusedRows}. Each batch commits on its own; see {@link #start} for the same in the background.
+     * Imports a file in the calling thread: checks it whole first, then — when every row is valid — writes a case for
+     * each row not imported before; or, when the worker chose the valid rows only, checks and writes in one reading,
+     * handing the refused rows to {@code refusedRows}. Each batch commits on its own; see {@link #start} for the same in the background.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public ImportReport run(Caller caller, Path file, ImportFormat format, ImportOptions options, RefusedRows refusedRows) {
@@ -169,7 +176,11 @@ public class LegacyImportService {
         try {
             ImportReport checked;
             try {
-                checked = pass(context, file, format, null, RefusedRows.NONE, rows -> jobs.checked(id, rows));
+                // the valid rows only: a row refused is set aside wherever it is, so the rows need not be checked
+                // before the first is written; a reading without checks finds first what refuses the whole file (its
+                // size, its encoding, its header, too many rows), and the one reading after it checks and writes
+                checked = options.validRowsOnly() ? counted(file, format)
+                        : pass(context, file, format, null, RefusedRows.NONE, rows -> jobs.checked(id, rows));
             } catch (ImportFileRefused refused) {
                 ImportReport report = ImportReport.unreadable(format, refused.problem());
                 jobs.refused(caller, id, report, "refused " + counts(report));
@@ -179,8 +190,9 @@ public class LegacyImportService {
                 jobs.refused(caller, id, checked, "refused " + counts(checked));
                 return checked;
             }
-            jobs.writing(id, checked, checked.valid() - checked.alreadyImported());
-            Batches writer = new Batches(context, id, options.linkKnownPersons());
+            // of the valid rows only, the share of the rows gone through: how many will be written is known at the end
+            jobs.writing(id, checked, options.validRowsOnly() ? checked.rows() : checked.valid() - checked.alreadyImported());
+            Batches writer = new Batches(context, id, options.linkKnownPersons(), options.validRowsOnly());
             ImportReport written = pass(context, file, format, writer, refusedRows, null);
             writer.flush();
             ImportReport report = new ImportReport(format, written.rows(), written.valid(), written.refused(),
@@ -194,6 +206,12 @@ public class LegacyImportService {
             jobs.failed(id);
             throw failure;
         }
+    }
+
+    /** The rows of a file, read without checks: a file refused as a whole is refused here. */
+    private static ImportReport counted(Path file, ImportFormat format) {
+        int rows = LegacyRows.read(file, format, raw -> { });
+        return new ImportReport(format, rows, 0, 0, 0, 0, List.of(), 0, false, 0, null);
     }
 
     private Context context(Caller caller) {
@@ -275,14 +293,16 @@ public class LegacyImportService {
 
     /**
      * One reading of the file: every row checked, counted, and (when {@code writer} is given) written or refused.
-     * {@code checked}, when given, hears the number of rows read after each batch.
+     * {@code checked}, when given, hears the number of rows read after each batch. The rows are read and checked a
+     * batch ahead on a thread of their own ({@link ReadAhead}), while this thread asks the database about the batch
+     * before and writes it, in its transaction.
      */
     private ImportReport pass(Context context, Path file, ImportFormat format, Batches writer, RefusedRows refusedRows,
                               IntConsumer checked) {
         Map<String, Integer> keys = new HashMap<>();
         Tally tally = new Tally();
-        List<Pending> batch = new ArrayList<>(BATCH);
-        int rows = LegacyRows.read(file, format, raw -> {
+        int rows;
+        try (ReadAhead<Pending> ahead = ReadAhead.start(threads, file, format, BATCH, raw -> {
             CheckedRow row = context.check.check(raw);
             List<RowProblem> rowProblems = new ArrayList<>(row.problems());
             if (row.legacyId() != null) {
@@ -292,22 +312,23 @@ public class LegacyImportService {
                             List.of(String.valueOf(first))));
                 }
             }
-            batch.add(new Pending(raw, row, rowProblems));
-            if (batch.size() >= BATCH) {
+            return new Pending(raw, row, rowProblems);
+        })) {
+            for (List<Pending> batch; (batch = ahead.next()) != null; ) {
                 settle(context, batch, tally, writer, refusedRows);
-                batch.clear();
-                if (checked != null) {
-                    checked.accept(raw.number() - 1);
+                if (checked != null && batch.size() == BATCH) {
+                    checked.accept(batch.get(batch.size() - 1).raw.number() - 1);
                 }
             }
-        });
-        settle(context, batch, tally, writer, refusedRows);
+            rows = ahead.rows();
+        }
         return new ImportReport(format, rows, tally.valid, tally.refused, tally.alreadyImported, tally.knownPersons,
                 tally.problems, tally.problemCount, false, 0, null);
     }
 
     /** Counts a batch of rows, asking the database once which were imported before and whose IIN is known. */
     private void settle(Context context, List<Pending> batch, Tally tally, Batches writer, RefusedRows refusedRows) {
+        int setAsideBefore = tally.refused + tally.alreadyImported;
         List<String> legacyIds = batch.stream().filter(p -> p.problems.isEmpty()).map(p -> p.row.legacyId()).toList();
         Set<String> imported = jobs.importedBefore(context.organisation, legacyIds);
         refuseOrderNumbersTaken(batch, imported, tally);
@@ -353,6 +374,9 @@ public class LegacyImportService {
             }
         }
         if (writer != null) {
+            if (writer.oneReading) {
+                writer.setAside += tally.refused + tally.alreadyImported - setAsideBefore;
+            }
             writer.flush();
             writer.written.forEach((i, id) -> tally.iins.replace(i, id));
         }
@@ -389,10 +413,16 @@ public class LegacyImportService {
         Map<String, Long> written = Map.of();
         int imported;
 
-        Batches(Context context, Long importId, boolean link) {
+        /** Rows checked as they are written (the valid rows only): the rows to write are all until some are set aside. */
+        private final boolean oneReading;
+        /** Rows refused or imported before since the last flush, no longer to write. */
+        int setAside;
+
+        Batches(Context context, Long importId, boolean link, boolean oneReading) {
             this.context = context;
             this.importId = importId;
             this.link = link;
+            this.oneReading = oneReading;
         }
 
         boolean pending(String iin) {
@@ -407,12 +437,14 @@ public class LegacyImportService {
         }
 
         void flush() {
-            if (rows.isEmpty()) {
+            if (rows.isEmpty() && setAside == 0) {
                 written = Map.of();
                 return;
             }
-            written = jobs.write(context.caller, context.organisation, importId, rows, context.today, Instant.now(clock));
+            written = jobs.write(context.caller, context.organisation, importId, rows, setAside, context.today,
+                    Instant.now(clock));
             imported += rows.size();
+            setAside = 0;
             rows.clear();
             pendingIins.clear();
         }

@@ -213,6 +213,47 @@ class LegacyImportIT {
         assertTrue(lines[1].endsWith(",3,import.value.oneOf"), lines[1]);
     }
 
+    /**
+     * The valid rows only are checked and written in one reading; what refuses a file as a whole is still found before
+     * anything is written, even in its last row, and the rows to import shrink to those written.
+     */
+    @Test
+    void theValidRowsOnlyAreWrittenInOneReadingYetAFileRefusedAtItsEndWritesNothing() throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < LegacyImportService.BATCH + 10; i++) {
+            rows.add(row("one-" + i));
+        }
+        Path file = csv(rows);
+        byte[] content = Files.readAllBytes(file);
+        Path brokenAtTheEnd = Files.createTempFile("import", ".csv");
+        try (OutputStream out = Files.newOutputStream(brokenAtTheEnd)) {
+            out.write(content);
+            out.write((String.join(",", row("one-last")) + "\n").getBytes(Charset.forName("windows-1251")));
+        }
+        ImportReport refused = imports.run(AIGERIM, brokenAtTheEnd, ImportFormat.CSV, new ImportOptions(false, true),
+                (r, p) -> { });
+        assertTrue(refused.fileRefused());
+        assertEquals("import.file.encoding", refused.problems().get(0).key());
+        assertEquals(0, importedCases(), "nothing written before the file was refused");
+
+        // the first batch imported before: the second time, of the rows to import only those written remain
+        Path firstBatch = csv(rows.subList(0, LegacyImportService.BATCH));
+        assertEquals(LegacyImportService.BATCH, imports.run(AIGERIM, firstBatch, ImportFormat.CSV,
+                ImportOptions.ALL_OR_NOTHING, (r, p) -> { }).imported());
+        List<List<String>> again = new ArrayList<>(rows);
+        again.set(3, with(row("one-bad"), ImportColumn.SEX, "?"));
+        ImportReport report = imports.run(AIGERIM, csv(again), ImportFormat.CSV, new ImportOptions(false, true),
+                (r, p) -> { });
+        assertEquals(10, report.imported());
+        assertEquals(1, report.refused());
+        assertEquals(LegacyImportService.BATCH - 1, report.alreadyImported());
+        ImportJob job = imports.job(AIGERIM, report.importId()).orElseThrow();
+        assertEquals(ImportJob.Status.DONE, job.status());
+        assertEquals(10, job.rowsToImport());
+        assertEquals(10, job.rowsImported());
+        assertEquals(LegacyImportService.BATCH + 10, importedCases());
+    }
+
     @Test
     void filesThatAreNotTheTemplateAreRefusedSayingWhy() throws Exception {
         Path missing = Files.createTempFile("import", ".csv");

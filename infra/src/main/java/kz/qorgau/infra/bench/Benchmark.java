@@ -120,6 +120,7 @@ public final class Benchmark {
     private final boolean importOnly;
     private final MixedLoad mixedLoad;
     private String mixedReport = "";
+    private String importReport = "";
     /** The application server's process, for its heap; and the JDBC URL of the benchmark database, for the direct load. */
     private long payaraPid;
     private long keycloakPid;
@@ -183,7 +184,7 @@ public final class Benchmark {
             measured = auditMode ? measureWhoSaw(application, direct) : report(machine, generation, measure(application, direct));
             applicationSql = applicationSql(direct);
         }
-        String report = (auditMode ? "Machine: " + machine + "\n\n" + generation + "\n" + measured : measured + listReport + mixedReport)
+        String report = (auditMode ? "Machine: " + machine + "\n\n" + generation + "\n" + measured : measured + listReport + mixedReport + importReport)
                 + applicationSql;
         System.out.println();
         System.out.println(report);
@@ -795,9 +796,26 @@ public final class Benchmark {
         Path file = ImportLoad.file(var, n, run);
         say("  import of %,d rows (%,d bytes)".formatted(n, Files.size(file)));
         LiveHeap before = LiveHeap.afterFullGc(payaraPid);
+        // -Dbenchmark.importProfile=true: a Flight Recorder profile of the application server during the import, and
+        // the statements run inside functions and triggers counted too (pg_stat_statements.track = all)
+        Path profile = Boolean.getBoolean("benchmark.importProfile") ? var.resolve("logs/import.jfr").toAbsolutePath() : null;
+        if (profile != null) {
+            trackNestedStatements(direct, "all");
+            LiveHeap.jcmd(payaraPid, "JFR.start", "name=import", "settings=profile", "filename=" + profile);
+        }
         java.time.Instant from = java.time.Instant.now();
         Object[] result = ImportLoad.viaApi(application, "aigerim", file);
         java.time.Instant to = java.time.Instant.now();
+        if (profile != null) {
+            LiveHeap.jcmd(payaraPid, "JFR.stop", "name=import");
+            trackNestedStatements(direct, "top");
+            say("  the application server's profile during the import: " + home.relativize(profile));
+            // the triggers' statements run as the functions' owner (security definer): every role's, then
+            importReport = statements(direct, "Every role's SQL during the import, statements within functions and triggers"
+                    + " included (pg_stat_statements.track = all, by total time)", "true", 20)
+                    + "\nThe application server ran with a Flight Recorder profile during the import (`settings=profile`): `"
+                    + home.relativize(profile) + "`.\n";
+        }
         LiveHeap after = LiveHeap.afterFullGc(payaraPid);
         GcPauses.HeapUse during = GcPauses.heapBetween(var.resolve("logs/payara-gc.log"), from, to);
         double seconds = (double) result[0];
@@ -813,6 +831,13 @@ public final class Benchmark {
                         .formatted(done ? "all written" : "NOT all written: " + job.substring(0, Math.min(job.length(), 300)),
                                 n / seconds, n / copy, before.usedMb(), after.usedMb(),
                                 during == null ? "" : "; during it " + during.describe())));
+    }
+
+    private static void trackNestedStatements(Connection direct, String track) throws SQLException {
+        try (Statement s = direct.createStatement()) {
+            s.execute("alter system set pg_stat_statements.track = '" + track + "'");
+            s.execute("select pg_reload_conf()");
+        }
     }
 
     private Row row(String operation, String user, int n, Measurement.Call app, Measurement.Call direct,
@@ -966,17 +991,22 @@ public final class Benchmark {
 
     /** The application's statements that took the most time while it was measured (its own role's, by total time). */
     private static String applicationSql(Connection c) throws SQLException {
+        return statements(c, "The application's SQL while it was measured (pg_stat_statements, role qorgau_app, by total time)",
+                "r.rolname = 'qorgau_app'", 8);
+    }
+
+    private static String statements(Connection c, String title, String condition, int limit) throws SQLException {
         StringBuilder out = new StringBuilder("""
 
-                The application's SQL while it was measured (pg_stat_statements, role qorgau_app, by total time):
+                %s:
 
                 | calls | mean ms | max ms | total s | statement |
                 |---:|---:|---:|---:|---|
-                """);
+                """.formatted(title));
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 select calls, mean_exec_time, total_exec_time / 1000, left(regexp_replace(query, '\\s+', ' ', 'g'), 150), max_exec_time
                 from pg_stat_statements st join pg_roles r on r.oid = st.userid
-                where r.rolname = 'qorgau_app' order by total_exec_time desc limit 8""")) {
+                where %s order by total_exec_time desc limit %d""".formatted(condition, limit))) {
             while (rs.next()) {
                 out.append("| %,d | %s | %s | %.1f | `%s` |\n".formatted(rs.getLong(1), Measurement.ms(rs.getDouble(2)),
                         Measurement.ms(rs.getDouble(5)), rs.getDouble(3),
