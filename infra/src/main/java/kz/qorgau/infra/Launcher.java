@@ -26,6 +26,7 @@ public final class Launcher {
 
     static final int DATABASE_PORT = 15432;
     static final int KEYCLOAK_PORT = 8180;
+    static final int HTTP_PORT = 8080;
     static final int RESTARTS = 3;
 
     private final Supervisor supervisor = new Supervisor(Launcher::say);
@@ -55,7 +56,7 @@ public final class Launcher {
 
         Map<String, String> app = new HashMap<>();
         String keycloakDatabase = null;
-        int httpPort = Integer.parseInt(env.getOrDefault("QORGAU_HTTP_PORT", "8080"));
+        int httpPort = Integer.parseInt(env.getOrDefault("QORGAU_HTTP_PORT", Integer.toString(HTTP_PORT)));
         boolean embeddedDatabase = !env.containsKey("QORGAU_DB_URL");
         boolean embeddedKeycloak = !env.containsKey("QORGAU_OIDC_ISSUER");
         boolean real = "real".equalsIgnoreCase(env.getOrDefault("QORGAU_MODE", "demo"));

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** The Qorgau WAR on Payara Micro, started as a child process so that its classpath stays its own. */
 public final class PayaraMicro extends ChildServer {
+
+    /** MicroProfile Health's readiness endpoint, which Payara Micro serves only for the WAR at the root context. */
+    static final String READINESS_PATH = "/health/ready";
 
     private final int port;
 
@@ -45,16 +49,22 @@ public final class PayaraMicro extends ChildServer {
         String listener = "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled=";
         Path preboot = Files.writeString(rootDirectory.resolve("preboot.asadmin"), listener + "false\n");
         Path postdeploy = Files.writeString(rootDirectory.resolve("postdeploy.asadmin"), listener + "true\n");
-        List<String> command = List.of(java, "-Xmx1g", "-Djava.io.tmpdir=" + temporary, "-jar", microJar.toString(),
-                "--deploy", war.toString(), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster", "--rootdir", rootDirectory.toString(),
-                "--prebootcommandfile", preboot.toString(), "--postdeploycommandfile", postdeploy.toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-Djava.io.tmpdir=" + temporary, "-jar",
+                microJar.toString()));
+        command.addAll(deployment(war.toString(), port));
+        command.addAll(List.of("--nocluster", "--rootdir", rootDirectory.toString(),
+                "--prebootcommandfile", preboot.toString(), "--postdeploycommandfile", postdeploy.toString()));
         return new PayaraMicro(ChildProcess.start("Payara Micro", command, rootDirectory.getParent(), environment, log), port);
+    }
+
+    /** How the WAR is deployed, here and in a Kubernetes pod (infra/kubernetes/deployment.yaml) alike. */
+    static List<String> deployment(String war, int port) {
+        return List.of("--deploy", war, "--contextroot", "/", "--port", Integer.toString(port));
     }
 
     /** Ready means the application answered its readiness check, which includes the database. */
     public void awaitReady() throws IOException, InterruptedException {
-        process.awaitReady(baseUrl() + "health/ready", Duration.ofMinutes(3));
+        process.awaitReady("http://localhost:" + port + READINESS_PATH, Duration.ofMinutes(3));
     }
 
     public String baseUrl() {
