@@ -255,6 +255,39 @@ class MeasureAndReferralListsIT {
     }
 
     @Test
+    void theCaseListExportTakesTheCaseListsFiltersAndHoldsExactlyItsRows() throws Exception {
+        for (String filter : List.of("status=OPEN", "status=CLOSED,CLOSURE_REQUESTED", "kind=DOMESTIC_VIOLENCE&status=OPEN",
+                "kind=TRAFFICKING", "risk=HIGH", "assignee=nobody", "assignee=aigerim", "withDeadline=true")) {
+            JsonObject page = json(call("aigerim", "GET", "cases?size=100&" + filter, null).body()).asJsonObject();
+            Set<String> listed = column(page.getJsonArray("items").getValuesAs(JsonObject.class), "number");
+            HttpResponse<byte[]> csv = file("aigerim", "cases/export?" + filter, "text/csv");
+            assertThat(csv.statusCode()).as(filter).isEqualTo(200);
+            List<String> lines = new String(csv.body(), StandardCharsets.UTF_8).lines().toList();
+            Set<String> exported = csvColumn(lines, 0);
+            assertThat(lines).as("%s: as many rows as the list counts", filter).hasSize(page.getInt("total") + 1);
+            assertThat(exported).as("%s: every row of the list's first page", filter).containsAll(listed).doesNotContain(astana);
+            if (page.getInt("total") <= 100) {
+                assertThat(exported).as("%s: exactly the list's rows", filter).isEqualTo(listed);
+            }
+            assertThat(String.join("\n", lines)).doesNotContain(ADDRESS);
+        }
+        assertThat(csvColumn(new String(file("aigerim", "cases/export?status=OPEN", "text/csv").body(), StandardCharsets.UTF_8)
+                .lines().toList(), 0)).contains(almaty);
+        assertThat(csvColumn(new String(file("aigerim", "cases/export?status=CLOSED", "text/csv").body(), StandardCharsets.UTF_8)
+                .lines().toList(), 0)).doesNotContain(almaty);
+        HttpResponse<byte[]> xlsx = file("aigerim", "cases/export?format=XLSX&status=OPEN&kind=DOMESTIC_VIOLENCE", "*/*");
+        assertThat(xlsxColumn(xlsx.body(), 0)).contains(almaty);
+        assertThat(file("aigerim", "cases/export?status=SUSPENDED", "*/*").statusCode()).isEqualTo(400);
+        assertThat(call("aigerim", "GET", "cases?risk=EXTREME", null).statusCode()).isEqualTo(400);
+        assertThat(file("aigerim", "cases/export?format=DOCX", "*/*").statusCode()).isEqualTo(400);
+        try (Connection c = database();
+             PreparedStatement audit = c.prepareStatement("select detail from audit_event where username = ? and action = 'EXPORT'"
+                     + " and record_type = ? order by occurred_at desc limit 1")) {
+            assertThat(lastExport(audit, "aigerim", "CaseList")).startsWith("XLSX rows=").doesNotContain("OPEN");
+        }
+    }
+
+    @Test
     void thePagesFilterAndDownloadExactlyTheFilteredRowsWithoutAnAddress() throws Exception {
         String app = TestStack.applicationUrl();
         try (Browser serik = new Browser()) {
