@@ -303,11 +303,9 @@ class MeasureAndReferralListsIT {
                     .isNotEmpty().allMatch(e -> e.getText().strip().equals("отменено"));
             serik.screenshot("orders-list-revoked");
             Set<String> revoked = column(rows(call("serik", "GET", "protective-orders?status=REVOKED", null)), "orderNumber");
-            serik.click(By.id("list:export-csv"));
-            List<String> lines = Files.readAllLines(serik.awaitDownload("csv"), StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(serik.exportList("list", "CSV"), StandardCharsets.UTF_8);
             assertThat(csvColumn(lines, 1)).isEqualTo(revoked).contains(ORDERS.get("revoked"));
-            serik.click(By.id("list:export-xlsx"));
-            assertThat(xlsxColumn(Files.readAllBytes(serik.awaitDownload("xlsx")), 1)).isEqualTo(revoked);
+            assertThat(xlsxColumn(Files.readAllBytes(serik.exportList("list", "XLSX")), 1)).isEqualTo(revoked);
             assertThat(String.join("\n", lines)).doesNotContain(ADDRESS);
         }
         try (Browser aliya = new Browser()) {
@@ -323,8 +321,7 @@ class MeasureAndReferralListsIT {
             aliya.screenshot("court-decisions-list-non-compliant");
             Set<String> failed = column(rows(call("aliya", "GET", "court-mandates?outcome=NON_COMPLIANT&decidedFrom="
                     + TODAY.minusDays(1), null)), "decisionNumber");
-            aliya.click(By.id("list:export-xlsx"));
-            byte[] book = Files.readAllBytes(aliya.awaitDownload("xlsx"));
+            byte[] book = Files.readAllBytes(aliya.exportList("list", "XLSX"));
             assertThat(xlsxColumn(book, 2)).isEqualTo(failed).contains(DECISIONS.get("failed course"))
                     .doesNotContain(DECISIONS.get("reporting"));
             assertThat(xlsxRows(book).toString()).doesNotContain(ADDRESS).doesNotContain("Списочная");
@@ -345,11 +342,9 @@ class MeasureAndReferralListsIT {
             madina.awaitText(By.id("list:table"), astana);
             madina.screenshot("referrals-list-legal");
             List<JsonObject> legal = rows(call("madina", "GET", "referrals?service=LEGAL", null));
-            madina.click(By.id("list:export-csv"));
-            List<String> lines = Files.readAllLines(madina.awaitDownload("csv"), StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(madina.exportList("list", "CSV"), StandardCharsets.UTF_8);
             assertThat(lines).hasSize(legal.size() + 1);
-            madina.click(By.id("list:export-xlsx"));
-            List<List<String>> sheet = xlsxRows(Files.readAllBytes(madina.awaitDownload("xlsx")));
+            List<List<String>> sheet = xlsxRows(Files.readAllBytes(madina.exportList("list", "XLSX")));
             assertThat(sheet.stream().skip(1).map(r -> r.get(0)).sorted().toList())
                     .isEqualTo(legal.stream().map(r -> r.getString("caseNumber")).sorted().toList());
             assertThat(sheet.stream().skip(1).map(r -> r.get(3))).allMatch("социально-правовые услуги"::equals);
