@@ -168,8 +168,13 @@ public class CaseFileService {
      * database in her partition (see {@link CaseListCount}: exact up to ten thousand).
      */
     public kz.qorgau.shared.Page<CaseSummary> page(Caller caller, kz.qorgau.shared.PageRequest request) {
-        List<CaseSummary> items = list(caller, new CaseListQuery(request.first(), request.size(), CaseListQuery.SortBy.LAST_ACTIVITY, false));
-        CaseListCount total = count(caller, CaseListFilter.NONE);
+        return page(caller, request, CaseListFilter.NONE);
+    }
+
+    /** The same, narrowed by a filter (as the list page's bar narrows it), with the filtered list's count. */
+    public kz.qorgau.shared.Page<CaseSummary> page(Caller caller, kz.qorgau.shared.PageRequest request, CaseListFilter filter) {
+        List<CaseSummary> items = list(caller, new CaseListQuery(request.first(), request.size(), CaseListQuery.SortBy.LAST_ACTIVITY, false), filter);
+        CaseListCount total = count(caller, filter);
         return new kz.qorgau.shared.Page<>(items, total.value(), total.exact(), request.first(), request.size());
     }
 

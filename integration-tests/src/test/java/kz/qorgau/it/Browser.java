@@ -237,6 +237,18 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Exports a list page's list as it is filtered: starts the export, waits until the page says its file is ready
+     * (the progress is shown meanwhile), downloads it and returns it.
+     */
+    public Path exportList(String form, String format) {
+        click(By.id(form + ":export-" + format.toLowerCase(java.util.Locale.ROOT)));
+        awaitAjax();
+        awaitText(By.id("export-status"), "Файл " + format + " готов");
+        click(By.id(form + ":export-download"));
+        return awaitDownload(format.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
      * The downloaded file once complete: Chromium reserves the final name with an empty file and writes to a
      * {@code .crdownload} beside it, which it renames at the end.
      */

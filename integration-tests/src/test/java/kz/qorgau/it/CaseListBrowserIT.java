@@ -70,8 +70,24 @@ class CaseListBrowserIT {
             tick(dana, "cases:status", "открыто");
             dana.click(By.id("cases:apply"));
             dana.awaitAjax();
-            dana.click(By.id("cases:export-csv"));
+            long exportsBefore = exports("dana");
+            // the database slow to answer (its table locked here): the page shows the export's progress meanwhile
+            try (java.sql.Connection db = java.sql.DriverManager.getConnection(TestStack.jdbcUrl(), "qorgau_app", TestStack.dbPassword())) {
+                db.setAutoCommit(false);
+                try (var lock = db.createStatement()) {
+                    lock.execute("lock table case_file in access exclusive mode");
+                }
+                dana.click(By.id("cases:export-csv"));
+                dana.awaitText(By.id("export-status"), "Выгрузка CSV: 0 из");
+                assertThat(dana.driver().findElements(By.id("cases:export-progress"))).as("a progress bar").isNotEmpty();
+                dana.screenshot("case-list-export-progress");
+                db.rollback();
+            }
+            dana.awaitText(By.id("export-status"), "Файл CSV готов");
+            dana.screenshot("case-list-export-ready");
+            dana.click(By.id("cases:export-download"));
             java.nio.file.Path csv = dana.awaitDownload("csv");
+            assertThat(exports("dana")).as("audited once as an export").isEqualTo(exportsBefore + 1);
             List<String> lines = java.nio.file.Files.readAllLines(csv, java.nio.charset.StandardCharsets.UTF_8);
             assertThat(lines.get(0)).startsWith("\uFEFFНомер").contains("Статус");
             List<String> rows = lines.subList(1, lines.size());
@@ -79,8 +95,7 @@ class CaseListBrowserIT {
                     .allMatch(r -> r.contains(",открыто,"), "only what the filter shows");
             assertThat(String.join("\n", lines)).doesNotContain(address).doesNotContain("Вымышленная");
 
-            dana.click(By.id("cases:export-xlsx"));
-            java.nio.file.Path xlsx = dana.awaitDownload("xlsx");
+            java.nio.file.Path xlsx = dana.exportList("cases", "XLSX");
             try (java.io.InputStream in = java.nio.file.Files.newInputStream(xlsx);
                  org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
                 var sheet = book.getSheetAt(0);
@@ -89,6 +104,18 @@ class CaseListBrowserIT {
             }
             dana.click(By.id("cases:clear"));
             dana.awaitAjax();
+        }
+    }
+
+    private static long exports(String user) throws java.sql.SQLException {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(TestStack.jdbcUrl(), "qorgau_app", TestStack.dbPassword());
+             java.sql.PreparedStatement count = db.prepareStatement(
+                     "select count(*) from audit_event where username = ? and action = 'EXPORT' and record_type = 'CaseList'")) {
+            count.setString(1, user);
+            try (java.sql.ResultSet r = count.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
         }
     }
 

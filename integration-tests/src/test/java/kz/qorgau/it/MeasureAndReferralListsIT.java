@@ -255,6 +255,39 @@ class MeasureAndReferralListsIT {
     }
 
     @Test
+    void theCaseListExportTakesTheCaseListsFiltersAndHoldsExactlyItsRows() throws Exception {
+        for (String filter : List.of("status=OPEN", "status=CLOSED,CLOSURE_REQUESTED", "kind=DOMESTIC_VIOLENCE&status=OPEN",
+                "kind=TRAFFICKING", "risk=HIGH", "assignee=nobody", "assignee=aigerim", "withDeadline=true")) {
+            JsonObject page = json(call("aigerim", "GET", "cases?size=100&" + filter, null).body()).asJsonObject();
+            Set<String> listed = column(page.getJsonArray("items").getValuesAs(JsonObject.class), "number");
+            HttpResponse<byte[]> csv = file("aigerim", "cases/export?" + filter, "text/csv");
+            assertThat(csv.statusCode()).as(filter).isEqualTo(200);
+            List<String> lines = new String(csv.body(), StandardCharsets.UTF_8).lines().toList();
+            Set<String> exported = csvColumn(lines, 0);
+            assertThat(lines).as("%s: as many rows as the list counts", filter).hasSize(page.getInt("total") + 1);
+            assertThat(exported).as("%s: every row of the list's first page", filter).containsAll(listed).doesNotContain(astana);
+            if (page.getInt("total") <= 100) {
+                assertThat(exported).as("%s: exactly the list's rows", filter).isEqualTo(listed);
+            }
+            assertThat(String.join("\n", lines)).doesNotContain(ADDRESS);
+        }
+        assertThat(csvColumn(new String(file("aigerim", "cases/export?status=OPEN", "text/csv").body(), StandardCharsets.UTF_8)
+                .lines().toList(), 0)).contains(almaty);
+        assertThat(csvColumn(new String(file("aigerim", "cases/export?status=CLOSED", "text/csv").body(), StandardCharsets.UTF_8)
+                .lines().toList(), 0)).doesNotContain(almaty);
+        HttpResponse<byte[]> xlsx = file("aigerim", "cases/export?format=XLSX&status=OPEN&kind=DOMESTIC_VIOLENCE", "*/*");
+        assertThat(xlsxColumn(xlsx.body(), 0)).contains(almaty);
+        assertThat(file("aigerim", "cases/export?status=SUSPENDED", "*/*").statusCode()).isEqualTo(400);
+        assertThat(call("aigerim", "GET", "cases?risk=EXTREME", null).statusCode()).isEqualTo(400);
+        assertThat(file("aigerim", "cases/export?format=DOCX", "*/*").statusCode()).isEqualTo(400);
+        try (Connection c = database();
+             PreparedStatement audit = c.prepareStatement("select detail from audit_event where username = ? and action = 'EXPORT'"
+                     + " and record_type = ? order by occurred_at desc limit 1")) {
+            assertThat(lastExport(audit, "aigerim", "CaseList")).startsWith("XLSX rows=").doesNotContain("OPEN");
+        }
+    }
+
+    @Test
     void thePagesFilterAndDownloadExactlyTheFilteredRowsWithoutAnAddress() throws Exception {
         String app = TestStack.applicationUrl();
         try (Browser serik = new Browser()) {
@@ -270,11 +303,9 @@ class MeasureAndReferralListsIT {
                     .isNotEmpty().allMatch(e -> e.getText().strip().equals("отменено"));
             serik.screenshot("orders-list-revoked");
             Set<String> revoked = column(rows(call("serik", "GET", "protective-orders?status=REVOKED", null)), "orderNumber");
-            serik.click(By.id("list:export-csv"));
-            List<String> lines = Files.readAllLines(serik.awaitDownload("csv"), StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(serik.exportList("list", "CSV"), StandardCharsets.UTF_8);
             assertThat(csvColumn(lines, 1)).isEqualTo(revoked).contains(ORDERS.get("revoked"));
-            serik.click(By.id("list:export-xlsx"));
-            assertThat(xlsxColumn(Files.readAllBytes(serik.awaitDownload("xlsx")), 1)).isEqualTo(revoked);
+            assertThat(xlsxColumn(Files.readAllBytes(serik.exportList("list", "XLSX")), 1)).isEqualTo(revoked);
             assertThat(String.join("\n", lines)).doesNotContain(ADDRESS);
         }
         try (Browser aliya = new Browser()) {
@@ -290,8 +321,7 @@ class MeasureAndReferralListsIT {
             aliya.screenshot("court-decisions-list-non-compliant");
             Set<String> failed = column(rows(call("aliya", "GET", "court-mandates?outcome=NON_COMPLIANT&decidedFrom="
                     + TODAY.minusDays(1), null)), "decisionNumber");
-            aliya.click(By.id("list:export-xlsx"));
-            byte[] book = Files.readAllBytes(aliya.awaitDownload("xlsx"));
+            byte[] book = Files.readAllBytes(aliya.exportList("list", "XLSX"));
             assertThat(xlsxColumn(book, 2)).isEqualTo(failed).contains(DECISIONS.get("failed course"))
                     .doesNotContain(DECISIONS.get("reporting"));
             assertThat(xlsxRows(book).toString()).doesNotContain(ADDRESS).doesNotContain("Списочная");
@@ -312,11 +342,9 @@ class MeasureAndReferralListsIT {
             madina.awaitText(By.id("list:table"), astana);
             madina.screenshot("referrals-list-legal");
             List<JsonObject> legal = rows(call("madina", "GET", "referrals?service=LEGAL", null));
-            madina.click(By.id("list:export-csv"));
-            List<String> lines = Files.readAllLines(madina.awaitDownload("csv"), StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(madina.exportList("list", "CSV"), StandardCharsets.UTF_8);
             assertThat(lines).hasSize(legal.size() + 1);
-            madina.click(By.id("list:export-xlsx"));
-            List<List<String>> sheet = xlsxRows(Files.readAllBytes(madina.awaitDownload("xlsx")));
+            List<List<String>> sheet = xlsxRows(Files.readAllBytes(madina.exportList("list", "XLSX")));
             assertThat(sheet.stream().skip(1).map(r -> r.get(0)).sorted().toList())
                     .isEqualTo(legal.stream().map(r -> r.getString("caseNumber")).sorted().toList());
             assertThat(sheet.stream().skip(1).map(r -> r.get(3))).allMatch("социально-правовые услуги"::equals);

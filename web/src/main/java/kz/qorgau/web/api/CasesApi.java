@@ -2,7 +2,6 @@ package kz.qorgau.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -67,11 +66,19 @@ public class CasesApi {
     @jakarta.ws.rs.core.Context
     UriInfo uri;
 
-    /** The caller's cases, a page at a time, most recently active first, with how many there are. */
+    /**
+     * The caller's cases, a page at a time, most recently active first, with how many there are; narrowed like the
+     * list page's bar: {@code status}, {@code kind}, {@code risk} (codes, repeated or separated by commas),
+     * {@code assignee} ({@code nobody} or a user name) and {@code withDeadline=true} (something due, as her start
+     * page counts it). A filter never widens her partition.
+     */
     @GET
-    public Page<CaseSummary> list(@QueryParam("first") @DefaultValue("0") int first,
+    public Page<CaseSummary> list(@QueryParam("status") List<String> status, @QueryParam("kind") List<String> kind,
+                                  @QueryParam("risk") List<String> risk, @QueryParam("assignee") String assignee,
+                                  @QueryParam("withDeadline") @DefaultValue("false") boolean withDeadline,
+                                  @QueryParam("first") @DefaultValue("0") int first,
                                   @QueryParam("size") @DefaultValue("20") int size) {
-        return cases.page(caller.get(), new PageRequest(first, size));
+        return cases.page(caller.get(), new PageRequest(first, size), filter(status, kind, risk, assignee, withDeadline));
     }
 
     @Inject
@@ -81,26 +88,37 @@ public class CasesApi {
     jakarta.ws.rs.core.HttpHeaders headers;
 
     /**
-     * The caller's whole case list as CSV (or XLSX with {@code format=XLSX}), streamed from the database as it is
-     * written, the same columns and names as the list page's export; audited as an export.
+     * The caller's case list, filtered exactly as {@code GET /cases} takes it, every row, as CSV (or XLSX with
+     * {@code format=XLSX}), streamed from the database as it is written, the same columns and names as the list
+     * page's export; audited as an export.
      */
     @GET
     @Path("export")
-    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
-    public Response export(@QueryParam("format") @DefaultValue("CSV") String format) {
-        kz.qorgau.web.lists.ListFiles.Format f;
-        try {
-            f = kz.qorgau.web.lists.ListFiles.Format.valueOf(format);
-        } catch (IllegalArgumentException unknown) {
-            throw new BadRequestException();
-        }
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    public Response export(@QueryParam("format") @DefaultValue("CSV") String format,
+                           @QueryParam("status") List<String> status, @QueryParam("kind") List<String> kind,
+                           @QueryParam("risk") List<String> risk, @QueryParam("assignee") String assignee,
+                           @QueryParam("withDeadline") @DefaultValue("false") boolean withDeadline) {
+        kz.qorgau.web.lists.ListFiles.Format f = ListParams.format(format);
+        kz.qorgau.casefile.CaseListFilter filter = filter(status, kind, risk, assignee, withDeadline);
         kz.qorgau.shared.Caller who = caller.get();
-        kz.qorgau.web.cases.CaseListFiles files = new kz.qorgau.web.cases.CaseListFiles(
-                ApiErrors.Problem.language(headers.getAcceptableLanguages()), options);
-        jakarta.ws.rs.core.StreamingOutput body = out -> files.write(f, out,
-                sink -> cases.export(who, kz.qorgau.casefile.CaseListFilter.NONE, f.name(), sink));
-        return Response.ok(body, f.contentType)
-                .header("Content-Disposition", "attachment; filename=\"cases" + f.extension + "\"").build();
+        return ListParams.file(f, "cases", "nav.cases", kz.qorgau.web.cases.CaseListFiles.COLUMNS, headers, options,
+                sink -> cases.export(who, filter, f.name(), sink));
+    }
+
+    private static kz.qorgau.casefile.CaseListFilter filter(List<String> status, List<String> kind, List<String> risk,
+                                                            String assignee, boolean withDeadline) {
+        kz.qorgau.casefile.CaseListFilter filter = kz.qorgau.casefile.CaseListFilter.NONE
+                .withStatuses(ListParams.codes(status, kz.qorgau.casefile.CaseStatus.class))
+                .withKinds(ListParams.codes(kind, kz.qorgau.casefile.CaseKind.class))
+                .withRisks(ListParams.codes(risk, kz.qorgau.casefile.RiskLevel.class))
+                .withDeadline(withDeadline);
+        if (assignee == null || assignee.isBlank()) {
+            return filter;
+        }
+        return "nobody".equals(assignee.strip())
+                ? filter.withAssignee(kz.qorgau.casefile.CaseListFilter.Assignment.NOBODY, null)
+                : filter.withAssignee(kz.qorgau.casefile.CaseListFilter.Assignment.WORKER, assignee);
     }
 
     /** Intake from another system, e.g. a hotline: the same form and the same checks as the intake page. */

@@ -52,6 +52,11 @@ public class CaseListBacking implements Serializable {
     @Inject
     CurrentUser user;
 
+    @Inject
+    kz.qorgau.web.lists.ListExports exports;
+
+    private transient kz.qorgau.web.lists.ListExport export;
+
     private CaseListModel model;
     private List<String> statuses = new ArrayList<>();
     private List<String> kinds = new ArrayList<>();
@@ -76,19 +81,37 @@ public class CaseListBacking implements Serializable {
     }
 
     /**
-     * The list as it is filtered now, every page of it, as CSV or XLSX: streamed from the database as it is written,
-     * with the columns the list shows (and the assigned worker and risk), never an address; audited as an export.
+     * Starts writing the list as it is filtered now, every page of it, as CSV or XLSX, in the background (see
+     * {@link kz.qorgau.web.lists.ListExport}): streamed from the database into a file only the server reads, with the
+     * columns the list shows (and the assigned worker and risk), never an address; audited as an export, once.
      */
-    public org.primefaces.model.StreamedContent export(String format) {
+    public void startExport(String format) {
         kz.qorgau.web.lists.ListFiles.Format f = kz.qorgau.web.lists.ListFiles.Format.valueOf(format);
         CaseListFilter filter = model.filter();
-        CaseListFiles files = new CaseListFiles(FacesContext.getCurrentInstance());
         kz.qorgau.shared.Caller caller = user.caller();
-        return org.primefaces.model.DefaultStreamedContent.builder()
-                .name("cases-" + java.time.LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN) + f.extension)
-                .contentType(f.contentType)
-                .writer(out -> files.write(f, out, sink -> cases.export(caller, filter, f.name(), sink)))
-                .build();
+        CaseListCount size = model.lastCount();
+        discardExport();
+        export = exports.start(new kz.qorgau.web.lists.ListFiles(FacesContext.getCurrentInstance()), f,
+                "cases-" + java.time.LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN) + f.extension, "nav.cases",
+                CaseListFiles.COLUMNS, size == null ? 0 : size.value(), size != null && size.exact(),
+                sink -> cases.export(caller, filter, f.name(), sink));
+    }
+
+    /** The export this page started, or none. */
+    public kz.qorgau.web.lists.ListExport getExport() {
+        return export;
+    }
+
+    public org.primefaces.model.StreamedContent getDownload() {
+        return export.download();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void discardExport() {
+        if (export != null) {
+            export.discard();
+            export = null;
+        }
     }
 
     /** The whole list again, and no filter remembered. */

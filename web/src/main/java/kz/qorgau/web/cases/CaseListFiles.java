@@ -13,7 +13,7 @@ import java.util.Locale;
 /** The case list as a file ({@link ListFiles}): number, victim, region, kind, status, opening, assignee and risk. */
 public final class CaseListFiles {
 
-    static final List<Column<CaseExportRow>> COLUMNS = List.of(
+    public static final List<Column<CaseExportRow>> COLUMNS = List.of(
             new Column<>("case.number", (f, r) -> r.number()),
             new Column<>("case.familyName", (f, r) -> r.victimFamilyName()),
             new Column<>("case.givenName", (f, r) -> r.victimGivenName()),

@@ -1,5 +1,6 @@
 package kz.qorgau.web.lists;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.faces.context.FacesContext;
 import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.Clocks;
@@ -8,7 +9,6 @@ import kz.qorgau.web.faces.Messages;
 import kz.qorgau.web.faces.Numbers;
 import kz.qorgau.web.security.CurrentUser;
 import org.primefaces.component.datatable.DataTable;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 
 import java.io.Serializable;
@@ -30,6 +30,7 @@ public abstract class ListBacking<R, F> implements ListModel.Source<R>, Serializ
     private F filter;
     private ListModel<R> model;
     private long lastCount;
+    private transient ListExport export;
 
     /** The filter bar as a filter of the domain; a refusal (a period ending before it starts) is told on the page. */
     protected abstract F filterFromBar();
@@ -79,19 +80,38 @@ public abstract class ListBacking<R, F> implements ListModel.Source<R>, Serializ
         return !filter.equals(noFilter());
     }
 
-    /** The list as it is filtered now, every page of it, as CSV or XLSX; audited as an export by the service. */
-    public StreamedContent export(String format) {
+    /**
+     * Starts writing the list as it is filtered now, every page of it, as CSV or XLSX, in the background; the page
+     * polls its progress and then offers the file. Audited as an export by the service, once.
+     */
+    public void startExport(String format) {
         ListFiles.Format f = ListFiles.Format.valueOf(format);
         F now = filter;
-        ListFiles files = new ListFiles(FacesContext.getCurrentInstance());
         Caller caller = user().caller();
-        List<ListFiles.Column<R>> columns = columns();
-        return DefaultStreamedContent.builder()
-                .name(fileName() + "-" + LocalDate.now(Clocks.KAZAKHSTAN) + f.extension)
-                .contentType(f.contentType)
-                .writer(out -> files.write(f, out, sheetKey(), columns, sink -> export(caller, now, f.name(), sink)))
-                .build();
+        discardExport();
+        export = exports().start(new ListFiles(FacesContext.getCurrentInstance()), f,
+                fileName() + "-" + LocalDate.now(Clocks.KAZAKHSTAN) + f.extension, sheetKey(), columns(), lastCount, true,
+                sink -> export(caller, now, f.name(), sink));
     }
+
+    /** The export this page started, or none. */
+    public ListExport getExport() {
+        return export;
+    }
+
+    public StreamedContent getDownload() {
+        return export.download();
+    }
+
+    @PreDestroy
+    void discardExport() {
+        if (export != null) {
+            export.discard();
+            export = null;
+        }
+    }
+
+    protected abstract ListExports exports();
 
     @Override
     public long count() {

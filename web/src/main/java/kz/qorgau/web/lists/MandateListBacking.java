@@ -28,6 +28,14 @@ public class MandateListBacking extends ListBacking<MandateListRow, MandateListF
     MandateListService mandates;
 
     @Inject
+    ListExports exports;
+
+    @Override
+    protected ListExports exports() {
+        return exports;
+    }
+
+    @Inject
     CurrentUser user;
 
     private List<String> measures = new ArrayList<>();

@@ -27,6 +27,14 @@ public class OrderListBacking extends ListBacking<OrderListRow, OrderListFilter>
     OrderListService orders;
 
     @Inject
+    ListExports exports;
+
+    @Override
+    protected ListExports exports() {
+        return exports;
+    }
+
+    @Inject
     CurrentUser user;
 
     private List<String> statuses = new ArrayList<>();

@@ -28,6 +28,14 @@ public class ReferralListBacking extends ListBacking<ReferralListRow, ReferralLi
     ReferralListService referrals;
 
     @Inject
+    ListExports exports;
+
+    @Override
+    protected ListExports exports() {
+        return exports;
+    }
+
+    @Inject
     CurrentUser user;
 
     private List<String> statuses = new ArrayList<>();
