@@ -71,14 +71,14 @@ public class CaseSearch {
      * taken as typos: then each must be like a word of the name (trigram word similarity), the closest first.
      */
     private List<SearchHit> byName(CaseScope scope, List<String> typed) {
+        // one statement for all the words: the skeleton of the words joined is their skeletons joined
+        Object skeleton = em.createNativeQuery("select search_skeleton(?1)").setParameter(1, String.join(" ", typed))
+                .getSingleResult();
         List<String> words = new ArrayList<>();
-        for (String word : typed) {
-            Object skeleton = em.createNativeQuery("select search_skeleton(?1)").setParameter(1, word).getSingleResult();
-            if (skeleton != null) {
-                for (String w : skeleton.toString().split(" ")) {
-                    if (!w.isBlank() && !words.contains(w)) {
-                        words.add(w);
-                    }
+        if (skeleton != null) {
+            for (String w : skeleton.toString().split(" ")) {
+                if (!w.isBlank() && !words.contains(w)) {
+                    words.add(w);
                 }
             }
         }
@@ -115,19 +115,11 @@ public class CaseSearch {
 
     /** Cases whose name has every key (and, when {@code except} is given, not all of those), newest activity first. */
     private List<SearchHit> byKeys(CaseScope scope, String keys, String except, int limit) {
-        int first = except == null ? 2 : 3;
-        String has = "s.search_keys @> string_to_array(?1, ' ')"
-                + (except == null ? "" : " and not s.search_keys @> string_to_array(?2, ' ')");
-        Query query = em.createNativeQuery("""
-                select c.number, v.family_name, v.given_name, v.patronymic, v.birth_date, c.status, c.region_code
-                from (select s.case_file_id from case_search s where %s limit %d) s
-                join case_file c on c.id = s.case_file_id join person v on v.id = c.victim_id
-                order by c.last_activity_at desc, c.id desc""".formatted(scope.sqlCondition("s", "case_file_id", has, first), limit));
-        query.setParameter(1, keys);
-        if (except != null) {
-            query.setParameter(2, except);
+        kz.qorgau.casefile.CaseListSql.Statement statement = NameSearchSql.byKeys(scope, keys, except, limit);
+        Query query = em.createNativeQuery(statement.sql());
+        for (int i = 0; i < statement.parameters().size(); i++) {
+            query.setParameter(i + 1, statement.parameters().get(i));
         }
-        bind(query, scope, first);
         return hits(query, SearchHit.Match.NAME);
     }
 

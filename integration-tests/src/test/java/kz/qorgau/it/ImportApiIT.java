@@ -121,7 +121,9 @@ class ImportApiIT {
                 .getBytes(Charset.forName("windows-1251"));
         HttpResponse<String> response = post(aigerim, "?mode=CHECK", "text/csv", cp1251, "kk");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("import.file.encoding").contains("UTF-8 кодтауында емес");
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"/api/v1/problems/invalid-input\"").contains("\"report\":")
+                .contains("import.file.encoding").contains("UTF-8 кодтауында емес");
         HttpResponse<String> job = finished(post(aigerim, "?mode=ALL", "text/csv", cp1251, "kk"));
         assertThat(job.body()).contains("\"status\":\"REFUSED\"").contains("import.file.encoding");
     }

@@ -446,15 +446,13 @@ final class MixedLoad {
                 return;
             }
             List<String> words = new ArrayList<>();
-            for (String word : text.split(" ")) {
-                try (PreparedStatement ps = c.prepareStatement("select search_skeleton(?)")) {
-                    ps.setString(1, word);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next() && rs.getString(1) != null) {
-                            for (String w : rs.getString(1).split(" ")) {
-                                if (!w.isBlank() && !words.contains(w)) {
-                                    words.add(w);
-                                }
+            try (PreparedStatement ps = c.prepareStatement("select search_skeleton(?)")) {
+                ps.setString(1, text);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getString(1) != null) {
+                        for (String w : rs.getString(1).split(" ")) {
+                            if (!w.isBlank() && !words.contains(w)) {
+                                words.add(w);
                             }
                         }
                     }
@@ -490,27 +488,23 @@ final class MixedLoad {
         }
 
         private int byKeys(String keys, String except, int limit) throws SQLException {
-            int first = except == null ? 2 : 3;
-            String has = "s.search_keys @> string_to_array(?1, ' ')"
-                    + (except == null ? "" : " and not s.search_keys @> string_to_array(?2, ' ')");
-            return run("""
-                    select c.number, v.family_name, v.given_name, v.patronymic, v.birth_date, c.status, c.region_code
-                    from (select s.case_file_id from case_search s where %s limit %d) s
-                    join case_file c on c.id = s.case_file_id join person v on v.id = c.victim_id
-                    order by c.last_activity_at desc, c.id desc""".formatted(scope.sqlCondition("s", "case_file_id", has, first), limit),
-                    except == null ? List.of(keys) : List.of(keys, except));
+            return count(kz.qorgau.search.NameSearchSql.byKeys(scope, keys, except, limit));
         }
 
-        private int run(String sql, List<Object> leading) throws SQLException {
-            List<Object> parameters = new ArrayList<>(leading);
-            parameters.addAll(scope.sqlParameters());
-            try (PreparedStatement ps = CaseListLoad.prepare(c, new CaseListSql.Statement(sql, parameters)); ResultSet rs = ps.executeQuery()) {
+        private int count(CaseListSql.Statement statement) throws SQLException {
+            try (PreparedStatement ps = CaseListLoad.prepare(c, statement); ResultSet rs = ps.executeQuery()) {
                 int rows = 0;
                 while (rs.next()) {
                     rows++;
                 }
                 return rows;
             }
+        }
+
+        private int run(String sql, List<Object> leading) throws SQLException {
+            List<Object> parameters = new ArrayList<>(leading);
+            parameters.addAll(scope.sqlParameters());
+            return count(new CaseListSql.Statement(sql, parameters));
         }
 
         /** The note, its timeline entry and the two audit rows the application writes, in a transaction rolled back. */

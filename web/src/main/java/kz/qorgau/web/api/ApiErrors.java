@@ -171,11 +171,12 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
      * The body of every failure, a problem of RFC 9457: its {@code type} (a stable URI per kind, see
      * {@link ProblemType}), {@code title} and {@code detail} in the caller's language, the {@code status} again and
      * the {@code instance} (the path, see {@link ProblemInstance}); and as extensions the stable {@code keys} for
-     * programs, their {@code messages} for people, and for a failure the {@code reference} it is logged under.
+     * programs, their {@code messages} for people, for a failure the {@code reference} it is logged under, and for a
+     * refused import file the {@code report} with its row-by-row problems.
      */
-    @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "keys", "messages", "reference"})
+    @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "keys", "messages", "reference", "report"})
     public record Problem(String type, String title, int status, String detail, String instance, List<String> keys,
-                          List<String> messages, String reference) {
+                          List<String> messages, String reference, Object report) {
 
         /** The first of the caller's languages that Qorgau speaks (ru, kk, en); Russian otherwise. */
         public static Locale language(List<Locale> wanted) {
@@ -186,14 +187,22 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         /** Texts in the first of the caller's languages that Qorgau speaks (ru, kk, en); Russian otherwise. */
         public static Problem of(int status, List<String> keys, List<Locale> wanted, String path) {
             Locale locale = language(wanted);
+            return told(status, keys, keys.stream().map(key -> Messages.refusal(key, locale)).toList(), locale, path);
+        }
+
+        /** With the messages already told, such as a refusal whose text has the refused values in it. */
+        public static Problem told(int status, List<String> keys, List<String> messages, Locale locale, String path) {
             ProblemType type = ProblemType.of(status, keys);
-            List<String> messages = keys.stream().map(key -> Messages.refusal(key, locale)).toList();
             return new Problem(type.uri(), Messages.refusal(type.titleKey(), locale), status, String.join(" ", messages),
-                    ProblemInstance.of(path), keys, messages, null);
+                    ProblemInstance.of(path), keys, messages, null, null);
         }
 
         public Problem withReference(String id) {
-            return new Problem(type, title, status, detail, instance, keys, messages, id);
+            return new Problem(type, title, status, detail, instance, keys, messages, id, report);
+        }
+
+        public Problem withReport(Object importReport) {
+            return new Problem(type, title, status, detail, instance, keys, messages, reference, importReport);
         }
     }
 }

@@ -74,7 +74,7 @@ public class ImportApi {
     @APIResponse(responseCode = "200", description = "checked (mode CHECK): the report, nothing saved")
     @APIResponse(responseCode = "202", description = "the import is started: poll the job at the Location header")
     @APIResponse(responseCode = "400", description = "mode CHECK: the file is not the template (too large, not UTF-8, a"
-            + " column missing)")
+            + " column missing): a problem (application/problem+json) with the report as its extension 'report'")
     public Response importFile(
             @Parameter(description = "CHECK (nothing saved), ALL (only if every row is valid) or VALID (the valid rows only)")
             @QueryParam("mode") @DefaultValue("CHECK") String mode,
@@ -96,8 +96,15 @@ public class ImportApi {
             copyAtMost(body, file, LegacyRows.MAX_BYTES + 1);
             if (m == Mode.CHECK) {
                 ImportReport report = imports.check(caller.get(), file, format);
-                return Response.status(report.fileRefused() ? 400 : 200)
-                        .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(report(report, locale)).build();
+                if (report.fileRefused()) {
+                    // a problem like every refusal, the report beside it for the row-by-row details
+                    Report told = report(report, locale);
+                    return Response.status(400).type(ApiErrors.PROBLEM_JSON_TYPE).entity(ApiErrors.Problem.told(400,
+                            told.problems().stream().map(Problem::key).toList(),
+                            told.problems().stream().map(Problem::message).toList(), locale, ApiErrors.path(uri))
+                            .withReport(told)).build();
+                }
+                return Response.ok(report(report, locale), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
             }
             Long id = imports.start(caller.get(), file, null, format, new ImportOptions(link, m == Mode.VALID),
                     p -> ImportProblems.text(p, locale));

@@ -1,13 +1,24 @@
 package kz.qorgau.web.security;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import java.io.StringReader;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +30,11 @@ import java.util.logging.Logger;
  * tokens already issued are accepted until they expire. (Given as a key location instead, Payara reads the keys again
  * every five minutes and refuses every token while that fails.) A rotated realm key is picked up within the renewal
  * period plus Payara's own cache of half a minute ({@code payara-mp-jwt.properties}).
+ *
+ * <p>Payara builds the key from this text at every request. Given a key set, it first tries the text as PEM (a
+ * regular expression), then parses the JSON, looking the JSON provider up each time — a third of an API call's CPU in
+ * the mixed load. So when the realm signs with one RSA key, as Keycloak does until a key is rotated, that key is
+ * handed over as PEM; with several, the key set itself, so that each token's {@code kid} picks its key.
  */
 public class RealmKeys implements ConfigSource {
 
@@ -80,7 +96,7 @@ public class RealmKeys implements ConfigSource {
                 .timeout(TIMEOUT).GET().build();
         var answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
             if (failure == null && response.statusCode() == 200 && response.body().contains("\"keys\"")) {
-                keys = response.body();
+                keys = verificationKeys(response.body());
                 fetchedAt = System.nanoTime();
             } else {
                 LOG.warning("Keycloak's realm keys could not be renewed"
@@ -96,6 +112,32 @@ public class RealmKeys implements ConfigSource {
             } catch (java.util.concurrent.ExecutionException unreachable) {
                 // told above; the next call after the retry delay tries again
             }
+        }
+    }
+
+    /** The realm's one RSA signing key as PEM, or the key set unchanged when it has none or several. */
+    static String verificationKeys(String jwks) {
+        List<JsonObject> signing;
+        try (JsonReader reader = Json.createReader(new StringReader(jwks))) {
+            signing = reader.readObject().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                    .filter(k -> "RSA".equals(k.getString("kty", null)) && "sig".equals(k.getString("use", "sig"))
+                            && "RS256".equals(k.getString("alg", "RS256")) && k.containsKey("n") && k.containsKey("e"))
+                    .toList();
+        } catch (RuntimeException notAKeySet) {
+            return jwks; // Payara tells what is wrong with it
+        }
+        if (signing.size() != 1) {
+            return jwks;
+        }
+        try {
+            Base64.Decoder url = Base64.getUrlDecoder();
+            RSAPublicKeySpec spec = new RSAPublicKeySpec(new BigInteger(1, url.decode(signing.get(0).getString("n"))),
+                    new BigInteger(1, url.decode(signing.get(0).getString("e"))));
+            byte[] encoded = KeyFactory.getInstance("RSA").generatePublic(spec).getEncoded();
+            return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(encoded) + "\n-----END PUBLIC KEY-----\n";
+        } catch (GeneralSecurityException | IllegalArgumentException unusable) {
+            return jwks;
         }
     }
 }
