@@ -15,6 +15,8 @@ create function search_scoped_keys(organisation_code text, region_code text, key
     select search_partition_keys('o', organisation_code, keys) || search_partition_keys('r', region_code, keys)
 $$;
 
+-- the index of a million cases is built in memory rather than in many spilled runs
+set local maintenance_work_mem = '256MB';
 drop index case_search_organisation;
 drop index case_search_region;
 drop index case_search_assigned;

@@ -15,10 +15,22 @@ import java.util.Optional;
  * @param rowTotals   one per row when there is a column dimension; otherwise null
  * @param total       the grand total; null for years side by side (each year has its own, in columnTotals)
  * @param protectedCells small cells were suppressed
- * @param asOf        when it was computed; the summary it reads is current to that moment
+ * @param asOf        when it was computed
+ * @param currentTo   the moment the records it counts are current to: {@code asOf} on the primary, earlier when it was
+ *                    read from a standby that is behind
  */
 public record Report(ReportRequest request, List<List<String>> rows, List<String> columns, Cell[][] cells,
-                     Cell[] rowTotals, Cell[] columnTotals, Cell total, boolean protectedCells, Instant asOf) {
+                     Cell[] rowTotals, Cell[] columnTotals, Cell total, boolean protectedCells, Instant asOf,
+                     Instant currentTo) {
+
+    /** A standby this far behind is told to the reader; less is within a request's own time. */
+    public static final java.time.Duration NOTICEABLY_BEHIND = java.time.Duration.ofMinutes(1);
+
+    /** How far the records counted are behind the moment of computing, when that is more than a minute. */
+    public Optional<java.time.Duration> behind() {
+        java.time.Duration behind = java.time.Duration.between(currentTo, asOf);
+        return behind.compareTo(NOTICEABLY_BEHIND) > 0 ? Optional.of(behind) : Optional.empty();
+    }
 
     /** A value as it may be shown: empty when suppressed. {@code base} is the count a share or median is taken of. */
     public record Cell(BigDecimal value, long base, Disclosure disclosure) {

@@ -29,9 +29,10 @@ final class ReportAssembly {
     /**
      * @param grouped     rows of bucket, dimension values (null where a grouping set left the dimension out), value, base
      * @param regionCodes every region, when a report is national; empty otherwise (then only regions found are rows)
+     * @param currentTo   the moment the rows read are current to: {@code asOf}, unless read from a standby behind
      */
     static Report assemble(ReportRequest request, List<Object[]> grouped, List<String> regionCodes, boolean protect,
-                           Instant asOf) {
+                           Instant asOf, Instant currentTo) {
         List<Dimension> rowDims = request.rows();
         Dimension colDim = request.column().orElse(null);
         int nRows = rowDims.size();
@@ -184,7 +185,7 @@ final class ReportAssembly {
             totalCell = p.isEmpty() ? WITHHELD : cell(total, totalBase, p.get().grandTotal());
         }
         return new Report(request, nRows == 0 ? List.of(List.of()) : rows, columns, cells, rowCells, colCells, totalCell,
-                protect, asOf);
+                protect, asOf, currentTo);
     }
 
     /**

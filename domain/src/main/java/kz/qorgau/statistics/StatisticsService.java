@@ -1,12 +1,12 @@
 package kz.qorgau.statistics;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import kz.qorgau.audit.AuditAction;
 import kz.qorgau.audit.AuditTrail;
 import kz.qorgau.audit.Audited;
+import kz.qorgau.shared.persistence.ReadDatabase;
 import kz.qorgau.reference.Organisation;
 import kz.qorgau.reference.ReferenceData;
 import kz.qorgau.reference.Region;
@@ -17,9 +17,7 @@ import kz.qorgau.shared.InvalidInputException;
 import kz.qorgau.shared.LegalTerms;
 import kz.qorgau.shared.Permission;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,11 +40,12 @@ import java.util.Optional;
 @Audited
 public class StatisticsService {
 
-    /** The summary is maintained by triggers in the writing transaction: it is never behind. */
-    public static final String FRESHNESS = "CURRENT";
-
-    @Resource(lookup = "java:app/jdbc/qorgau")
-    DataSource database;
+    /**
+     * The summary is maintained by triggers in the writing transaction, so that on the primary it is never behind;
+     * read from a standby (QORGAU_DB_READ_URL) it is as current as the standby, see {@link Report#behind()}.
+     */
+    @Inject
+    ReadDatabase database;
 
     @Inject
     AuditTrail audit;
@@ -136,17 +135,21 @@ public class StatisticsService {
                 group by w.username
                 order by 2 desc, 1""";
         audit.record(caller, AuditAction.READ, "STATISTICS", null, null, "CASELOAD R:" + caller.regionCode().orElseThrow());
-        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setTimestamp(1, Timestamp.from(quietSince));
-            s.setTimestamp(2, Timestamp.from(sentBefore));
-            s.setString(3, caller.regionCode().orElseThrow());
-            List<Caseload> load = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    load.add(new Caseload(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)));
+        try {
+            return database.read(Instant.now(clock), c -> {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setTimestamp(1, Timestamp.from(quietSince));
+                    s.setTimestamp(2, Timestamp.from(sentBefore));
+                    s.setString(3, caller.regionCode().orElseThrow());
+                    List<Caseload> load = new ArrayList<>();
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            load.add(new Caseload(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)));
+                        }
+                    }
+                    return load;
                 }
-            }
-            return load;
+            }).value();
         } catch (SQLException e) {
             throw new IllegalStateException("caseload query failed", e);
         }
@@ -167,8 +170,9 @@ public class StatisticsService {
             throw new InvalidInputException("statistics.area.invalid");
         }
         ReportQuery query = new ReportQuery(request, today);
-        List<Object[]> rows = run(query);
-        return ReportAssembly.assemble(request, rows, regionCodes(request), protect, Instant.now(clock));
+        Instant now = Instant.now(clock);
+        ReadDatabase.Reading<List<Object[]>> rows = run(query, now);
+        return ReportAssembly.assemble(request, rows.value(), regionCodes(request), protect, now, rows.currentTo());
     }
 
     /** A column without rows is a breakdown by rows. */
@@ -185,28 +189,32 @@ public class StatisticsService {
                 ? reference.regions().stream().map(Region::code).toList() : List.of();
     }
 
-    private List<Object[]> run(ReportQuery query) {
+    private ReadDatabase.Reading<List<Object[]>> run(ReportQuery query, Instant now) {
         int width = 1 + query.dimensionCount() + 2;
-        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(query.sql())) {
-            for (int i = 0; i < query.parameters().size(); i++) {
-                s.setString(i + 1, query.parameters().get(i));
-            }
-            List<Object[]> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    Object[] row = new Object[width];
-                    row[0] = r.getInt(1);
-                    for (int i = 2; i <= width - 2; i++) {
-                        row[i - 1] = r.getString(i);
+        try {
+            return database.read(now, c -> {
+                try (PreparedStatement s = c.prepareStatement(query.sql())) {
+                    for (int i = 0; i < query.parameters().size(); i++) {
+                        s.setString(i + 1, query.parameters().get(i));
                     }
-                    BigDecimal value = r.getBigDecimal(width - 1);
-                    row[width - 2] = value;
-                    long base = r.getLong(width);
-                    row[width - 1] = r.wasNull() && value != null ? value.longValue() : base;
-                    rows.add(row);
+                    List<Object[]> rows = new ArrayList<>();
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            Object[] row = new Object[width];
+                            row[0] = r.getInt(1);
+                            for (int i = 2; i <= width - 2; i++) {
+                                row[i - 1] = r.getString(i);
+                            }
+                            BigDecimal value = r.getBigDecimal(width - 1);
+                            row[width - 2] = value;
+                            long base = r.getLong(width);
+                            row[width - 1] = r.wasNull() && value != null ? value.longValue() : base;
+                            rows.add(row);
+                        }
+                    }
+                    return rows;
                 }
-            }
-            return rows;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed", e);
         }

@@ -72,7 +72,8 @@ public class StatisticsApi {
     public record ReportBody(Figure figure, String title, String definition, Figure.Unit unit, String period,
                              List<String> periods, String area, String areaName, List<Dimension> rows, Dimension column,
                              List<Column> columns, List<Line> lines, List<Value> columnTotals, Value total,
-                             List<String> changes, boolean suppressed, Instant asOf, String freshness, List<String> notes) {
+                             List<String> changes, boolean suppressed, Instant asOf, Instant currentTo, String freshness,
+                             List<String> notes) {
     }
 
     @GET
@@ -178,7 +179,7 @@ public class StatisticsApi {
                 r.period().code(), r.periods().stream().map(Period::code).toList(), r.area().key(), texts.area(r.area()),
                 r.rows(), r.column().orElse(null), columns, lines, totals,
                 report.total() == null ? null : value(report.total()), changes, report.protectedCells(), report.asOf(),
-                StatisticsService.FRESHNESS, texts.notes(report));
+                report.currentTo(), report.behind().isPresent() ? "BEHIND" : "CURRENT", texts.notes(report));
     }
 
     private static Value value(Report.Cell cell) {

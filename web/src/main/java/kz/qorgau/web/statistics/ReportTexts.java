@@ -151,6 +151,13 @@ public final class ReportTexts {
                 : report.request().rows().stream().map(this::dimension).collect(Collectors.joining(" · "));
     }
 
+    /** Told only when the records counted are more than a minute behind, as a standby's can be. */
+    public java.util.Optional<String> behind(Report report) {
+        return report.behind().map(late -> text("statistics.note.behind", asOf(report),
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).format(report.currentTo().atZone(KAZAKHSTAN)),
+                Long.toString(Math.max(1, late.toMinutes()))));
+    }
+
     public String asOf(Report report) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).format(report.asOf().atZone(KAZAKHSTAN));
     }
@@ -169,7 +176,7 @@ public final class ReportTexts {
         if (report.protectedCells()) {
             notes.add(text("statistics.note.suppressed"));
         }
-        notes.add(text("statistics.note.current", asOf(report)));
+        notes.add(behind(report).orElseGet(() -> text("statistics.note.current", asOf(report))));
         return notes;
     }
 

@@ -232,6 +232,11 @@ public class StatisticsBacking implements Serializable {
         return report == null ? "" : texts().asOf(report);
     }
 
+    /** Empty unless the figures were read from a standby more than a minute behind. */
+    public String getBehind() {
+        return report == null ? "" : texts().behind(report).orElse("");
+    }
+
     /** The table's lines and, last, its totals. */
     public List<ReportTable.Line> getTableRows() {
         if (table == null) {
