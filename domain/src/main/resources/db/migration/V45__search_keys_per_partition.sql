@@ -10,8 +10,10 @@ create function search_partition_keys(partition text, code text, keys text[]) re
     select coalesce(array_agg(partition || code || '|' || k), '{}') from unnest(keys) k
 $$;
 
+-- its own search path: PostgreSQL builds and maintains an index with a safe search path, which would not find the
+-- function above
 create function search_scoped_keys(organisation_code text, region_code text, keys text[]) returns text[]
-    language sql immutable strict parallel safe as $$
+    language sql immutable strict parallel safe set search_path from current as $$
     select search_partition_keys('o', organisation_code, keys) || search_partition_keys('r', region_code, keys)
 $$;
 
