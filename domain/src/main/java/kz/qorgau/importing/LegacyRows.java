@@ -43,8 +43,9 @@ import java.util.function.Consumer;
  */
 public final class LegacyRows {
 
-    /** 30 MB holds about 150,000 template rows of CSV; more is split into several files. */
-    public static final long MAX_BYTES = 30L * 1024 * 1024;
+    /** 40 MB holds about 120,000 template rows of CSV with an order and a referral each, more without; more is split
+     * into several files. */
+    public static final long MAX_BYTES = 40L * 1024 * 1024;
 
     public static final int MAX_ROWS = 200_000;
 
