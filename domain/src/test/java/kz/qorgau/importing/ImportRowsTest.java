@@ -314,7 +314,7 @@ class ImportRowsTest {
         assertThatThrownBy(() -> LegacyRows.read(file, ImportFormat.CSV, raw -> { }))
                 .isInstanceOfSatisfying(ImportFileRefused.class, refused -> {
                     assertThat(refused.problem().key()).isEqualTo("import.file.tooLarge");
-                    assertThat(refused.problem().arguments()).containsExactly("30");
+                    assertThat(refused.problem().arguments()).containsExactly(String.valueOf(LegacyRows.MAX_BYTES / (1024 * 1024)));
                 });
     }
 
