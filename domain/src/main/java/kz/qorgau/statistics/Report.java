@@ -1,5 +1,6 @@
 package kz.qorgau.statistics;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -18,10 +19,10 @@ import java.util.Optional;
  * @param asOf        when it was computed; the summary it reads is current to that moment
  */
 public record Report(ReportRequest request, List<List<String>> rows, List<String> columns, Cell[][] cells,
-                     Cell[] rowTotals, Cell[] columnTotals, Cell total, boolean protectedCells, Instant asOf) {
+                     Cell[] rowTotals, Cell[] columnTotals, Cell total, boolean protectedCells, Instant asOf) implements Serializable {
 
     /** A value as it may be shown: empty when suppressed. {@code base} is the count a share or median is taken of. */
-    public record Cell(BigDecimal value, long base, Disclosure disclosure) {
+    public record Cell(BigDecimal value, long base, Disclosure disclosure) implements Serializable {
 
         public static Cell shown(BigDecimal value, long base) {
             return new Cell(value, base, Disclosure.SHOWN);
