@@ -1,5 +1,6 @@
 package kz.qorgau.casefile;
 
+import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.Set;
  * a filter can only narrow what the caller may read.
  */
 public record CaseListFilter(Set<CaseStatus> statuses, Set<CaseKind> kinds, Set<RiskLevel> risks,
-                             Assignment assignment, String assignee, boolean withDeadline) {
+                             Assignment assignment, String assignee, boolean withDeadline) implements Serializable {
 
     /** Who a listed case is assigned to. */
     public enum Assignment {

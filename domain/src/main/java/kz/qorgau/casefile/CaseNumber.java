@@ -1,10 +1,11 @@
 package kz.qorgau.casefile;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** The readable number of a case file: region code, year of opening, and a sequence per region and year. */
-public record CaseNumber(String regionCode, int year, long sequence) {
+public record CaseNumber(String regionCode, int year, long sequence) implements Serializable {
 
     private static final Pattern FORMAT = Pattern.compile("([A-Z]{3})-(\\d{4})-(\\d{6,})");
 

@@ -1,5 +1,6 @@
 package kz.qorgau.casefile;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,10 +9,10 @@ import java.util.List;
  * time, with their total counted by the database; cases anywhere else are only a yes or a no, so that nobody learns
  * which organisation knows her or how often: her supervisor can find out.
  */
-public record DuplicateCheck(boolean checked, List<Match> visible, long visibleTotal, boolean knownElsewhere) {
+public record DuplicateCheck(boolean checked, List<Match> visible, long visibleTotal, boolean knownElsewhere) implements Serializable {
 
     /** A case of the caller's partition whose victim matches: what is needed to open it, no personal data. */
-    public record Match(String number, CaseStatus status, Instant openedAt) {
+    public record Match(String number, CaseStatus status, Instant openedAt) implements Serializable {
     }
 
     public static DuplicateCheck notChecked() {

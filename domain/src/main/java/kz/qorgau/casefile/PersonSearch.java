@@ -2,6 +2,7 @@ package kz.qorgau.casefile;
 
 import kz.qorgau.shared.InvalidInputException;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * birth — the same two ways the model tells that two person records are one woman. Names compare without regard to
  * case or surrounding spaces; a search by name needs all three parts, so that a common family name alone lists nobody.
  */
-public record PersonSearch(String iin, String familyName, String givenName, LocalDate birthDate) {
+public record PersonSearch(String iin, String familyName, String givenName, LocalDate birthDate) implements Serializable {
 
     public PersonSearch {
         iin = blank(iin) ? null : iin.strip();

@@ -2,10 +2,11 @@ package kz.qorgau.statistics;
 
 import kz.qorgau.shared.InvalidInputException;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /** Where a figure is counted: the whole country, one region, or one organisation's own records. */
-public record Area(Level level, String code) {
+public record Area(Level level, String code) implements Serializable {
 
     public enum Level { NATIONAL, REGION, ORGANISATION }
 

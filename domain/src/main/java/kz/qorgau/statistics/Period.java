@@ -2,6 +2,7 @@ package kz.qorgau.statistics;
 
 import kz.qorgau.shared.InvalidInputException;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -13,7 +14,7 @@ import java.time.YearMonth;
  * @param number quarter 1–4, month 1–12, or for the year to date the last month it includes
  * @param day    for a year to date through today, the last day included; otherwise 0
  */
-public record Period(Kind kind, int year, int number, int day) {
+public record Period(Kind kind, int year, int number, int day) implements Serializable {
 
     public enum Kind { YEAR, QUARTER, MONTH, YEAR_TO_DATE }
 

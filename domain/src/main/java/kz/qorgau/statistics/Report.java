@@ -1,5 +1,6 @@
 package kz.qorgau.statistics;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import java.util.Optional;
  */
 public record Report(ReportRequest request, List<List<String>> rows, List<String> columns, Cell[][] cells,
                      Cell[] rowTotals, Cell[] columnTotals, Cell total, boolean protectedCells, Instant asOf,
-                     Instant currentTo) {
+                     Instant currentTo) implements Serializable {
 
     /** A standby this far behind is told to the reader; less is within a request's own time. */
     public static final java.time.Duration NOTICEABLY_BEHIND = java.time.Duration.ofMinutes(1);
@@ -33,7 +34,7 @@ public record Report(ReportRequest request, List<List<String>> rows, List<String
     }
 
     /** A value as it may be shown: empty when suppressed. {@code base} is the count a share or median is taken of. */
-    public record Cell(BigDecimal value, long base, Disclosure disclosure) {
+    public record Cell(BigDecimal value, long base, Disclosure disclosure) implements Serializable {
 
         public static Cell shown(BigDecimal value, long base) {
             return new Cell(value, base, Disclosure.SHOWN);

@@ -2,6 +2,7 @@ package kz.qorgau.statistics;
 
 import kz.qorgau.shared.InvalidInputException;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
  * @param publication to be published: small cells are suppressed whoever asks
  */
 public record ReportRequest(Figure figure, Period period, int years, Area area, List<Dimension> rows,
-                            Optional<Dimension> column, boolean publication) {
+                            Optional<Dimension> column, boolean publication) implements Serializable {
 
     public static final int MAX_YEARS = 10;
     public static final int MAX_ROW_DIMENSIONS = 3;
@@ -57,5 +58,17 @@ public record ReportRequest(Figure figure, Period period, int years, Area area, 
     public String auditDetail() {
         String detail = figure.name() + " " + area.key() + " " + period.code() + (years > 1 ? "x" + years : "");
         return detail.length() <= 60 ? detail : detail.substring(0, 60);
+    }
+
+    /** Optional does not serialise: a request kept in a replicated view travels with its column as a plain value. */
+    private Object writeReplace() {
+        return new SerialForm(figure, period, years, area, rows, column.orElse(null), publication);
+    }
+
+    private record SerialForm(Figure figure, Period period, int years, Area area, List<Dimension> rows, Dimension column,
+                              boolean publication) implements Serializable {
+        private Object readResolve() {
+            return new ReportRequest(figure, period, years, area, rows, Optional.ofNullable(column), publication);
+        }
     }
 }

@@ -44,4 +44,19 @@ class ReportRequestTest {
                 10, Area.organisation("ALM-CC-EXTRA-LONG-1"), List.of(), Optional.empty(), true);
         assertThat(r.auditDetail()).hasSizeLessThanOrEqualTo(60).startsWith("PSYCHOCORRECTION_NON_COMPLIANT O:ALM-CC");
     }
+
+    /** A request is kept in the statistics page's view, which the cluster replicates: it must come back equal. */
+    @Test
+    void aRequestSerialisesWithItsColumnAndWithout() throws Exception {
+        for (ReportRequest r : List.of(request(Figure.VICTIMS_ASSISTED, 1, List.of(Dimension.REGION), Dimension.SEX),
+                request(Figure.VICTIMS_ASSISTED, 3, List.of(Dimension.REGION), null))) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(r);
+            }
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                assertThat(in.readObject()).isEqualTo(r);
+            }
+        }
+    }
 }

@@ -32,7 +32,7 @@ import java.util.zip.ZipOutputStream;
 public final class Backup {
 
     /** Written by the running server, or not needed by one started from a backup (as PostgreSQL's docs list them). */
-    private static final Set<String> LEFT_OUT = Set.of("postmaster.pid", "postmaster.opts", "epg-lock",
+    static final Set<String> LEFT_OUT = Set.of("postmaster.pid", "postmaster.opts", "epg-lock",
             "pg_wal", "pg_replslot", "pg_stat_tmp", "pg_dynshmem", "pg_notify", "pg_serial", "pg_snapshots", "pg_subtrans",
             "backup_label", "tablespace_map", "log");
     static final String DATA = "postgres/";

@@ -41,6 +41,29 @@ public final class PayaraMicro extends ChildServer {
 
     public static PayaraMicro start(Path microJar, Path war, Path rootDirectory, int port,
                                     Map<String, String> environment, Path log) throws IOException {
+        return start(microJar, war, rootDirectory, port, environment, log, STANDALONE);
+    }
+
+    /** One JVM alone: no Data Grid, so nothing of it looks for other members on the network. */
+    static final List<String> STANDALONE = List.of("--nocluster");
+
+    /**
+     * A member of the Data Grid {@code members} (host:port of every member, this one included), found by TCP/IP on
+     * loopback only, never by multicast. Host-aware partitioning is off: it would keep no backup of a session on a
+     * member with the same address, and on one machine every member has the same address, so a killed node would take
+     * its sessions with it.
+     */
+    static List<String> clusterMember(String name, int dataGridPort, List<String> members) {
+        if (!members.contains("127.0.0.1:" + dataGridPort)) {
+            throw new IllegalArgumentException("member " + name + " (127.0.0.1:" + dataGridPort + ") missing from " + members);
+        }
+        return List.of("--name", name, "--clustername", "qorgau", "--clustermode", "tcpip:" + String.join(",", members),
+                "--startport", Integer.toString(dataGridPort), "--interfaces", "127.0.0.1", "--nohostaware");
+    }
+
+    /** Starts the WAR; {@code clustering} is {@link #STANDALONE} or {@link #clusterMember}'s arguments. */
+    public static PayaraMicro start(Path microJar, Path war, Path rootDirectory, int port,
+                                    Map<String, String> environment, Path log, List<String> clustering) throws IOException {
         Directories.deleteRecursively(rootDirectory); // a kept root directory would redeploy yesterday's WAR first
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path temporary = Files.createDirectories(rootDirectory.resolve("tmp"));
@@ -52,7 +75,8 @@ public final class PayaraMicro extends ChildServer {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-Djava.io.tmpdir=" + temporary, "-jar",
                 microJar.toString()));
         command.addAll(deployment(war.toString(), port));
-        command.addAll(List.of("--nocluster", "--rootdir", rootDirectory.toString(),
+        command.addAll(clustering);
+        command.addAll(List.of("--rootdir", rootDirectory.toString(),
                 "--prebootcommandfile", preboot.toString(), "--postdeploycommandfile", postdeploy.toString()));
         return new PayaraMicro(ChildProcess.start("Payara Micro", command, rootDirectory.getParent(), environment, log), port);
     }

@@ -30,6 +30,7 @@ public class CallbackServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (user.isSignedIn()) {
+            SignedInCaller.remember(request, user);
             try {
                 staff.signedIn(user.caller(), user.displayName());
             } catch (RuntimeException e) {

@@ -54,6 +54,10 @@ public class CurrentUser {
 
     private Optional<String> claim(String name) {
         try {
+            if (openIdContext.getIdentityToken() == null) {
+                // a session that came from another node through the Data Grid: its tokens stayed behind
+                return SignedInCaller.of(request).flatMap(c -> c.claim(name)).filter(s -> !s.isBlank());
+            }
             return openIdContext.getIdentityToken().getJwtClaims().getStringClaim(name).filter(s -> !s.isBlank());
         } catch (RuntimeException noTokenOrNotAString) {
             return Optional.empty();

@@ -52,6 +52,9 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
     @Inject
     OidcSettings settings;
 
+    @Inject
+    jakarta.security.enterprise.identitystore.openid.OpenIdContext openIdContext;
+
     private volatile HttpAuthenticationMechanism openId;
     private volatile HttpAuthenticationMechanism bearer;
 
@@ -102,6 +105,14 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
     private AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
         boolean signingIn = context.isProtected() && request.getUserPrincipal() == null;
+        if (!signingIn && request.getUserPrincipal() != null && !hasTokens()) {
+            var kept = SignedInCaller.of(request);
+            if (kept.isPresent()) {
+                // the session moved here from a node that died; Soteria's tokens do not travel, what the sign-in
+                // established does (SignedInCaller): the same caller with the same roles goes on
+                return context.notifyContainerAboutLogin(kept.get().name(), new java.util.HashSet<>(kept.get().roles()));
+            }
+        }
         if (signingIn && !signInAvailability.identityProviderReachable()) {
             return signInUnavailable(request, response, context);
         }
@@ -117,6 +128,15 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
                 throw failure;
             }
             return signInUnavailable(request, response, context);
+        }
+    }
+
+    /** Whether this session holds the sign-in's tokens (it does not on a node it moved to). */
+    private boolean hasTokens() {
+        try {
+            return openIdContext.getIdentityToken() != null;
+        } catch (RuntimeException noContext) {
+            return false;
         }
     }
 

@@ -62,7 +62,8 @@ public class StatisticsBacking implements Serializable {
     private transient List<Caseload> caseload;
 
     private Report report;
-    private ReportTable table;
+    /** Laid out from the report again when missing: a line's values (Optional) do not serialise with the view. */
+    private transient ReportTable table;
     private String chart;
 
     @PostConstruct
@@ -239,6 +240,7 @@ public class StatisticsBacking implements Serializable {
 
     /** The table's lines and, last, its totals. */
     public List<ReportTable.Line> getTableRows() {
+        ReportTable table = getTable();
         if (table == null) {
             return List.of();
         }
@@ -249,6 +251,7 @@ public class StatisticsBacking implements Serializable {
 
     /** Tall enough for one bar per row when the bars lie. */
     public int getChartHeight() {
+        ReportTable table = getTable();
         int lines = table == null ? 0 : table.lines().size();
         return lines > 8 ? Math.min(1600, 40 + lines * 22) : 320;
     }
@@ -258,6 +261,9 @@ public class StatisticsBacking implements Serializable {
     }
 
     public ReportTable getTable() {
+        if (table == null && report != null) {
+            table = ReportTable.of(report, texts());
+        }
         return table;
     }
 

@@ -1,0 +1,134 @@
+package kz.qorgau.infra;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * HAProxy from Debian's packages in front of the application nodes: it sends a request only to a node whose
+ * MicroProfile Health readiness answers 200, keeps a browser on the node it began on (a cookie naming the node) while
+ * that node lives, and sends it to another one, with the session the Data Grid kept, when it does not. Its own log
+ * has only what changes in the nodes' health, never a request: request lines may carry case numbers.
+ */
+public final class HaProxy extends ChildServer {
+
+    static final String COOKIE = "QORGAU_NODE";
+    private static final List<Path> KNOWN = List.of(Path.of("/usr/sbin/haproxy"), Path.of("/usr/bin/haproxy"),
+            Path.of("/usr/local/sbin/haproxy"));
+
+    private final int port;
+
+    private HaProxy(ChildProcess process, int port) {
+        super(process);
+        this.port = port;
+    }
+
+    /** The proxy's configuration: {@code port} on every interface, the nodes on loopback at {@code nodePorts}. */
+    static String configuration(int port, List<Integer> nodePorts) {
+        StringBuilder cfg = new StringBuilder("""
+                # written by the cluster run at each start; edits are lost
+                global
+                    log stdout format raw local0 notice
+                    maxconn 4000
+
+                defaults
+                    mode http
+                    log global
+                    option dontlognull
+                    timeout connect 2s
+                    timeout client 60s
+                    timeout server 60s
+                    timeout http-request 10s
+                    # a node that refuses the connection (killed, restarting) is not the user's error: try another
+                    retries 2
+                    option redispatch 1
+                    retry-on conn-failure empty-response
+
+                frontend qorgau
+                    bind :%d
+                    option forwardfor
+                    default_backend nodes
+
+                backend nodes
+                    balance roundrobin
+                    option httpchk
+                    http-check send meth GET uri %s ver HTTP/1.1 hdr Host localhost
+                    http-check expect status 200
+                    cookie %s insert indirect nocache httponly
+                    default-server inter 2s fall 2 rise 2
+                """.formatted(port, PayaraMicro.READINESS_PATH, COOKIE));
+        for (int i = 0; i < nodePorts.size(); i++) {
+            String name = ClusterLauncher.nodeName(i + 1);
+            cfg.append("    server ").append(name).append(" 127.0.0.1:").append(nodePorts.get(i))
+                    .append(" check cookie ").append(name).append('\n');
+        }
+        return cfg.toString();
+    }
+
+    public static HaProxy start(Path executable, Path configuration, int port, List<Integer> nodePorts, Path log) throws IOException {
+        Files.writeString(configuration, configuration(port, nodePorts));
+        List<String> command = List.of(executable.toString(), "-db", "-f", configuration.toString());
+        return new HaProxy(ChildProcess.start("HAProxy", command, configuration.getParent(), java.util.Map.of(), log), port);
+    }
+
+    /** Ready when a request through it reaches a ready node. */
+    public void awaitReady() throws IOException, InterruptedException {
+        process.awaitReady(baseUrl() + PayaraMicro.READINESS_PATH.substring(1), Duration.ofSeconds(30));
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port + "/";
+    }
+
+    /** The installed haproxy; installed from Debian's packages first when missing and this process may (root). */
+    public static Path locateOrInstall(Consumer<String> say, Path log) throws IOException, InterruptedException {
+        Optional<Path> found = locate();
+        if (found.isPresent()) {
+            return found.get();
+        }
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (!root || locate("apt-get").isEmpty()) {
+            throw new IOException("HAProxy is not installed, and this Run cannot install it (it needs root and apt-get)."
+                    + " Install it (Debian, Ubuntu: sudo apt-get install haproxy), then start the cluster again.");
+        }
+        say.accept("HAProxy is not installed: installing it from Debian's packages (apt-get install -y haproxy) ...");
+        if (apt(log, "install", "-y", "haproxy") != 0) {
+            say.accept("  the package lists may be old: apt-get update, then once more ...");
+            apt(log, "update");
+            if (apt(log, "install", "-y", "haproxy") != 0) {
+                throw new IOException("apt-get install -y haproxy failed; see " + log + ". Install HAProxy by hand, then"
+                        + " start the cluster again.");
+            }
+        }
+        return locate().orElseThrow(() -> new IOException("haproxy installed but not found; see " + log));
+    }
+
+    private static int apt(Path log, String... arguments) throws IOException, InterruptedException {
+        List<String> command = Stream.concat(Stream.of("apt-get"), Stream.of(arguments)).toList();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+        Process apt = builder.start();
+        if (!apt.waitFor(10, TimeUnit.MINUTES)) {
+            apt.destroyForcibly();
+            return -1;
+        }
+        return apt.exitValue();
+    }
+
+    private static Optional<Path> locate() {
+        return KNOWN.stream().filter(Files::isExecutable).findFirst().or(() -> locate("haproxy"));
+    }
+
+    private static Optional<Path> locate(String program) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+        return Stream.of(path.split(":")).filter(d -> !d.isEmpty()).map(d -> Path.of(d, program))
+                .filter(Files::isExecutable).findFirst();
+    }
+}

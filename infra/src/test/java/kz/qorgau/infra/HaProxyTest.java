@@ -1,0 +1,48 @@
+package kz.qorgau.infra;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The proxy's configuration: every node, checked on its readiness, a node's death not a user's error. */
+class HaProxyTest {
+
+    private final String cfg = HaProxy.configuration(8080, List.of(8081, 8082, 8083));
+
+    @Test
+    void everyNodeIsAServerCheckedOnItsReadiness() {
+        assertThat(cfg).contains("bind :8080")
+                .contains("http-check send meth GET uri /health/ready")
+                .contains("http-check expect status 200")
+                .contains("server node-1 127.0.0.1:8081 check cookie node-1\n")
+                .contains("server node-2 127.0.0.1:8082 check cookie node-2\n")
+                .contains("server node-3 127.0.0.1:8083 check cookie node-3\n");
+    }
+
+    @Test
+    void aRefusedConnectionGoesToAnotherNodeAndTheLogHoldsNoRequest() {
+        assertThat(cfg).contains("option redispatch").contains("retry-on conn-failure")
+                .contains("cookie " + HaProxy.COOKIE + " insert indirect nocache httponly")
+                .contains("log stdout format raw local0 notice")
+                .doesNotContain("option httplog");
+    }
+
+    /** Where HAProxy is installed (the cluster run installs it), it accepts the configuration as written. */
+    @Test
+    void haproxyAcceptsIt(@TempDir Path dir) throws Exception {
+        Path haproxy = Path.of("/usr/sbin/haproxy");
+        assumeTrue(Files.isExecutable(haproxy), "HAProxy not installed");
+        Path file = Files.writeString(dir.resolve("haproxy.cfg"), cfg);
+        Process check = new ProcessBuilder(haproxy.toString(), "-c", "-f", file.toString()).redirectErrorStream(true).start();
+        assertThat(check.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        String output = new String(check.getInputStream().readAllBytes());
+        assertThat(check.exitValue()).as(output).isZero();
+    }
+}
