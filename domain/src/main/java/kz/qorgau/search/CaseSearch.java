@@ -116,11 +116,8 @@ public class CaseSearch {
     /** Cases whose name has every key (and, when {@code except} is given, not all of those), newest activity first. */
     private List<SearchHit> byKeys(CaseScope scope, String keys, String except, int limit) {
         kz.qorgau.casefile.CaseListSql.Statement statement = NameSearchSql.byKeys(scope, keys, except, limit);
-        Query query = em.createNativeQuery(statement.sql());
-        for (int i = 0; i < statement.parameters().size(); i++) {
-            query.setParameter(i + 1, statement.parameters().get(i));
-        }
-        return hits(query, SearchHit.Match.NAME);
+        return hits(new kz.qorgau.shared.persistence.NativeQuery(statement.sql(), statement.parameters())
+                .bind(em.createNativeQuery(statement.sql())), SearchHit.Match.NAME);
     }
 
     private static void bind(Query query, CaseScope scope, int first) {

@@ -136,7 +136,7 @@ public class StatisticsService {
                 order by 2 desc, 1""";
         audit.record(caller, AuditAction.READ, "STATISTICS", null, null, "CASELOAD R:" + caller.regionCode().orElseThrow());
         try {
-            return database.read(Instant.now(clock), c -> {
+            return database.read(c -> {
                 try (PreparedStatement s = c.prepareStatement(sql)) {
                     s.setTimestamp(1, Timestamp.from(quietSince));
                     s.setTimestamp(2, Timestamp.from(sentBefore));
@@ -149,7 +149,7 @@ public class StatisticsService {
                     }
                     return load;
                 }
-            }).value();
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("caseload query failed", e);
         }

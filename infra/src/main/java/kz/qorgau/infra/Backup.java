@@ -70,21 +70,10 @@ public final class Backup {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
              Statement s = c.createStatement();
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial))) {
-            s.execute("select pg_backup_start('qorgau', true)");
-            String label;
-            String tablespaceMap;
-            try {
-                copyTree(dataDirectory, out);
-            } finally {
-                try (ResultSet stop = s.executeQuery("select labelfile, spcmapfile from pg_backup_stop(false)")) {
-                    stop.next();
-                    label = stop.getString(1);
-                    tablespaceMap = stop.getString(2);
-                }
-            }
-            write(out, DATA + "backup_label", label);
-            if (tablespaceMap != null && !tablespaceMap.isEmpty()) {
-                write(out, DATA + "tablespace_map", tablespaceMap);
+            Labels labels = baseBackup(s, "qorgau", () -> copyTree(dataDirectory, out));
+            write(out, DATA + "backup_label", labels.backupLabel());
+            if (labels.tablespaceMap() != null && !labels.tablespaceMap().isEmpty()) {
+                write(out, DATA + "tablespace_map", labels.tablespaceMap());
             }
             // the WAL from the backup's start to its stop; pg_backup_stop switched to a new segment, so all are whole
             for (String empty : new String[]{"pg_wal/", "pg_wal/archive_status/", "pg_replslot/", "pg_stat_tmp/",
@@ -172,5 +161,29 @@ public final class Backup {
         try (var entries = Files.list(directory)) {
             return entries.findAny().isEmpty();
         }
+    }
+
+    /** What a copy made between {@code pg_backup_start} and {@code pg_backup_stop} must carry to be a base backup. */
+    record Labels(String backupLabel, String tablespaceMap) {
+    }
+
+    @FunctionalInterface
+    interface Copy {
+        void run() throws IOException;
+    }
+
+    /** A low-level base backup on the superuser's {@code s}: {@code copy} runs while it lasts, stopped even when it fails. */
+    static Labels baseBackup(Statement s, String label, Copy copy) throws SQLException, IOException {
+        s.execute("select pg_backup_start('" + label.replace("'", "''") + "', true)");
+        Labels labels;
+        try {
+            copy.run();
+        } finally {
+            try (ResultSet stop = s.executeQuery("select labelfile, spcmapfile from pg_backup_stop(false)")) {
+                stop.next();
+                labels = new Labels(stop.getString(1), stop.getString(2));
+            }
+        }
+        return labels;
     }
 }

@@ -71,18 +71,8 @@ public final class ClusterLauncher {
     private final Supervisor supervisor = new Supervisor(ClusterLauncher::say);
 
     public static void main(String[] args) throws Exception {
-        Path home = Path.of(System.getProperty("qorgau.home", ".")).toAbsolutePath().normalize();
-        Path runtime = Path.of(System.getProperty("qorgau.runtime.dir", home.resolve("infra/target/runtime").toString()));
-        new ClusterLauncher().run(home, runtime, System.getenv());
-    }
-
-    private void run(Path home, Path runtime, Map<String, String> env) throws Exception {
-        Runtime.getRuntime().addShutdownHook(new Thread(supervisor::closeAll, "qorgau-stop"));
-        try {
-            runSupervised(home, runtime, env);
-        } finally {
-            supervisor.closeAll();
-        }
+        ClusterLauncher launcher = new ClusterLauncher();
+        Launcher.runUntilStopped(launcher.supervisor, launcher::runSupervised);
     }
 
     private void runSupervised(Path home, Path runtime, Map<String, String> env) throws Exception {

@@ -50,21 +50,10 @@ public final class EmbeddedStandby {
                     s.execute("select pg_create_physical_replication_slot('" + SLOT + "', true)");
                 }
             }
-            s.execute("select pg_backup_start('qorgau standby', true)");
-            String label;
-            String tablespaceMap;
-            try {
-                copyTree(primaryDirectory, partial);
-            } finally {
-                try (ResultSet stop = s.executeQuery("select labelfile, spcmapfile from pg_backup_stop(false)")) {
-                    stop.next();
-                    label = stop.getString(1);
-                    tablespaceMap = stop.getString(2);
-                }
-            }
-            Files.writeString(partial.resolve("backup_label"), label);
-            if (tablespaceMap != null && !tablespaceMap.isEmpty()) {
-                Files.writeString(partial.resolve("tablespace_map"), tablespaceMap);
+            Backup.Labels labels = Backup.baseBackup(s, "qorgau standby", () -> copyTree(primaryDirectory, partial));
+            Files.writeString(partial.resolve("backup_label"), labels.backupLabel());
+            if (labels.tablespaceMap() != null && !labels.tablespaceMap().isEmpty()) {
+                Files.writeString(partial.resolve("tablespace_map"), labels.tablespaceMap());
             }
         }
         for (String empty : new String[]{"pg_wal/archive_status", "pg_replslot", "pg_stat_tmp", "pg_dynshmem", "pg_notify",

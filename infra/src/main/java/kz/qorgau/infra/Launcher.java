@@ -32,15 +32,23 @@ public final class Launcher {
     private final Supervisor supervisor = new Supervisor(Launcher::say);
 
     public static void main(String[] args) throws Exception {
-        Path home = Path.of(System.getProperty("qorgau.home", ".")).toAbsolutePath().normalize();
-        Path runtime = Path.of(System.getProperty("qorgau.runtime.dir", home.resolve("infra/target/runtime").toString()));
-        new Launcher().run(home, runtime, System.getenv());
+        Launcher launcher = new Launcher();
+        runUntilStopped(launcher.supervisor, launcher::runSupervised);
     }
 
-    private void run(Path home, Path runtime, Map<String, String> env) throws Exception {
+    /** What a run starts and watches, from the checkout ({@code qorgau.home}) and the unpacked servers. */
+    @FunctionalInterface
+    interface Run {
+        void start(Path home, Path runtime, Map<String, String> env) throws Exception;
+    }
+
+    /** Runs {@code run} from this checkout; whatever it started stops with it, on Ctrl-C too. */
+    static void runUntilStopped(Supervisor supervisor, Run run) throws Exception {
+        Path home = Path.of(System.getProperty("qorgau.home", ".")).toAbsolutePath().normalize();
+        Path runtime = Path.of(System.getProperty("qorgau.runtime.dir", home.resolve("infra/target/runtime").toString()));
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::closeAll, "qorgau-stop"));
         try {
-            runSupervised(home, runtime, env);
+            run.start(home, runtime, System.getenv());
         } finally {
             // also when main ends by itself: a shutdown hook alone could come too late for the plugin's class loader
             supervisor.closeAll();

@@ -32,7 +32,7 @@ public class Cursor {
     public <T> long each(NativeQuery query, RowReader<T> reader, Consumer<? super T> sink) {
         NativeQuery plain = query.jdbc();
         try {
-            return database.read(java.time.Instant.now(), connection -> {
+            return database.read(connection -> {
                 long rows = 0;
                 try (PreparedStatement statement = connection.prepareStatement(plain.sql())) {
                     statement.setFetchSize(FETCH);
@@ -47,7 +47,7 @@ public class Cursor {
                     }
                 }
                 return rows;
-            }).value();
+            });
         } catch (SQLException e) {
             throw new PersistenceException(e);
         }

@@ -35,14 +35,22 @@ public class ReadDatabase {
 
     /**
      * Runs {@code work} in one read-only transaction (autocommit off, so that a fetch size really fetches in
-     * batches), rolled back afterwards; {@code now} is the moment of a primary, which is current by definition.
+     * batches), rolled back afterwards.
+     */
+    public <T> T read(Work<T> work) throws SQLException {
+        return read(null, work).value();
+    }
+
+    /**
+     * The same, and to which moment what was read is current: {@code now} (the moment of a primary, current by
+     * definition) unless a standby is behind. Null {@code now} asks nothing of the standby (an export, which says no date).
      */
     public <T> Reading<T> read(Instant now, Work<T> work) throws SQLException {
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
             try {
-                Optional<Instant> replayed = replayedTo(c);
+                Optional<Instant> replayed = now == null ? Optional.empty() : replayedTo(c);
                 T value = work.on(c);
                 return new Reading<>(value, replayed.filter(t -> t.isBefore(now)).orElse(now));
             } finally {
