@@ -52,9 +52,6 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
     @Inject
     OidcSettings settings;
 
-    @Inject
-    jakarta.security.enterprise.identitystore.openid.OpenIdContext openIdContext;
-
     private volatile HttpAuthenticationMechanism openId;
     private volatile HttpAuthenticationMechanism bearer;
 
@@ -105,11 +102,14 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
     private AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
         boolean signingIn = context.isProtected() && request.getUserPrincipal() == null;
-        if (!signingIn && request.getUserPrincipal() != null && !hasTokens()) {
+        if (!signingIn && request.getUserPrincipal() != null) {
             var kept = SignedInCaller.of(request);
             if (kept.isPresent()) {
-                // the session moved here from a node that died; Soteria's tokens do not travel, what the sign-in
-                // established does (SignedInCaller): the same caller with the same roles goes on
+                // The container is told her name and roles as the sign-in established them (SignedInCaller), on
+                // every request: Soteria would pass on only the principal the container kept in the session, and a
+                // session read back from the Data Grid keeps the name without the roles (the cluster drill saw 403s
+                // for signed-in social workers). Soteria's tokens do not travel either; nothing else of them is needed
+                // here, as tokens are not refreshed and their expiry does not end a session.
                 return context.notifyContainerAboutLogin(kept.get().name(), new java.util.HashSet<>(kept.get().roles()));
             }
         }
@@ -128,15 +128,6 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
                 throw failure;
             }
             return signInUnavailable(request, response, context);
-        }
-    }
-
-    /** Whether this session holds the sign-in's tokens (it does not on a node it moved to). */
-    private boolean hasTokens() {
-        try {
-            return openIdContext.getIdentityToken() != null;
-        } catch (RuntimeException noContext) {
-            return false;
         }
     }
 
