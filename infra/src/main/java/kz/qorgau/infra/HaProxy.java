@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 public final class HaProxy extends ChildServer {
 
     static final String COOKIE = "QORGAU_NODE";
+    /** MicroProfile Health's liveness: the node runs, whether or not its database answers. */
+    static final String LIVENESS_PATH = "/health/live";
     private static final List<Path> KNOWN = List.of(Path.of("/usr/sbin/haproxy"), Path.of("/usr/bin/haproxy"),
             Path.of("/usr/local/sbin/haproxy"));
 
@@ -53,6 +55,12 @@ public final class HaProxy extends ChildServer {
                 frontend qorgau
                     bind :%d
                     option forwardfor
+                    # a POST the node may have applied before it died is not sent again (a note written twice);
+                    # one whose connection was refused never reached a node, and goes to another
+                    http-request disable-l7-retry if METH_POST
+                    # no node ready (the database is down for all): a live one still answers, with the application's
+                    # own 503 page or notice, rather than the proxy's bare 503; sessions are in the Data Grid
+                    use_backend live_nodes if { nbsrv(nodes) eq 0 }
                     default_backend nodes
 
                 backend nodes
@@ -67,6 +75,19 @@ public final class HaProxy extends ChildServer {
             String name = ClusterLauncher.nodeName(i + 1);
             cfg.append("    server ").append(name).append(" 127.0.0.1:").append(nodePorts.get(i))
                     .append(" check cookie ").append(name).append('\n');
+        }
+        cfg.append("""
+
+                backend live_nodes
+                    balance roundrobin
+                    option httpchk
+                    http-check send meth GET uri %s ver HTTP/1.1 hdr Host localhost
+                    http-check expect status 200
+                    default-server inter 2s fall 2 rise 1
+                """.formatted(LIVENESS_PATH));
+        for (int i = 0; i < nodePorts.size(); i++) {
+            cfg.append("    server ").append(ClusterLauncher.nodeName(i + 1)).append(" 127.0.0.1:").append(nodePorts.get(i))
+                    .append(" check\n");
         }
         return cfg.toString();
     }

@@ -34,6 +34,15 @@ class HaProxyTest {
                 .doesNotContain("option httplog");
     }
 
+    @Test
+    void aPostIsNeverSentTwiceAndWithNoNodeReadyALiveOneAnswersForItself() {
+        assertThat(cfg).contains("http-request disable-l7-retry if METH_POST")
+                .contains("use_backend live_nodes if { nbsrv(nodes) eq 0 }")
+                .contains("http-check send meth GET uri /health/live")
+                .contains("server node-2 127.0.0.1:8082 check\n");
+        assertThat(cfg.substring(cfg.indexOf("\nbackend live_nodes"))).doesNotContain("cookie");
+    }
+
     /** Where HAProxy is installed (the cluster run installs it), it accepts the configuration as written. */
     @Test
     void haproxyAcceptsIt(@TempDir Path dir) throws Exception {
