@@ -21,11 +21,13 @@ public final class EmbeddedDatabase implements Supervised {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final Path binariesDirectory;
     private final Path log;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, Path log) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, Path binariesDirectory, Path log) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.binariesDirectory = binariesDirectory;
         this.log = log;
     }
 
@@ -60,7 +62,7 @@ public final class EmbeddedDatabase implements Supervised {
                 // a refused row's DETAIL lists its values (names, IINs): PostgreSQL's own log keeps only the error
                 .setServerConfig("log_error_verbosity", "terse")
                 .start();
-        return new EmbeddedDatabase(postgres, dataDirectory, log);
+        return new EmbeddedDatabase(postgres, dataDirectory, binariesDirectory, log);
     }
 
     /** The server runs while the process its postmaster.pid names is alive (pg_ctl started it apart from us). */
@@ -128,6 +130,39 @@ public final class EmbeddedDatabase implements Supervised {
 
     private static String quoteLiteral(String literal) {
         return '\'' + literal.replace("'", "''") + '\'';
+    }
+
+    /**
+     * Stops the server as {@code pg_ctl stop -m mode} does, for a fault drill, and answers how. pg_ctl refuses to run
+     * as root (the build machines run as root, and the embedded binaries' postgres does not mind), so as root the
+     * postmaster gets the signal pg_ctl would send: SIGQUIT for immediate (no checkpoint, crash recovery at the next
+     * start), SIGINT for fast.
+     */
+    public String stop(String mode) throws Exception {
+        long pid = Preflight.pidIn(dataDirectory.resolve("postmaster.pid"))
+                .orElseThrow(() -> new IOException("PostgreSQL is not running in " + dataDirectory));
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IOException("PostgreSQL is not running"));
+        Path pgCtl;
+        try (var found = Files.find(binariesDirectory, 3, (p, a) -> p.endsWith("bin/pg_ctl"))) {
+            pgCtl = found.findFirst().orElseThrow(() -> new IOException("no pg_ctl under " + binariesDirectory));
+        }
+        Process ctl = new ProcessBuilder(pgCtl.toString(), "stop", "-D", dataDirectory.toString(), "-m", mode, "-W")
+                .redirectErrorStream(true).start();
+        String said = new String(ctl.getInputStream().readAllBytes()).trim();
+        String how;
+        if (ctl.waitFor() != 0) {
+            Process kill = new ProcessBuilder("kill", "-" + ("immediate".equals(mode) ? "QUIT" : "INT"), Long.toString(pid))
+                    .inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IOException("could not signal PostgreSQL (pid " + pid + ")");
+            }
+            how = "the signal pg_ctl sends (SIGQUIT for `-m immediate`, SIGINT for `-m fast`), since pg_ctl said: " + said;
+        } else {
+            how = "`pg_ctl stop -m " + mode + "`";
+        }
+        postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        close(); // releases the embedded library's lock on the folder; its own pg_ctl stop finds nothing to stop
+        return how;
     }
 
     @Override

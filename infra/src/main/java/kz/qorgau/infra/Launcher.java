@@ -38,12 +38,12 @@ public final class Launcher {
 
     /** What a run starts and watches, from the checkout ({@code qorgau.home}) and the unpacked servers. */
     @FunctionalInterface
-    interface Run {
+    public interface Run {
         void start(Path home, Path runtime, Map<String, String> env) throws Exception;
     }
 
     /** Runs {@code run} from this checkout; whatever it started stops with it, on Ctrl-C too. */
-    static void runUntilStopped(Supervisor supervisor, Run run) throws Exception {
+    public static void runUntilStopped(Supervisor supervisor, Run run) throws Exception {
         Path home = Path.of(System.getProperty("qorgau.home", ".")).toAbsolutePath().normalize();
         Path runtime = Path.of(System.getProperty("qorgau.runtime.dir", home.resolve("infra/target/runtime").toString()));
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::closeAll, "qorgau-stop"));

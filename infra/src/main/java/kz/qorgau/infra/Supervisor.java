@@ -32,6 +32,8 @@ public final class Supervisor {
         final Restart restart;
         Supervised current;
         int restarts;
+        // a drill stops and starts it on purpose: watching leaves it alone meanwhile
+        volatile boolean held;
 
         Watched(String name, int maxRestarts, Supervised current, Restart restart) {
             this.name = name;
@@ -60,7 +62,7 @@ public final class Supervisor {
     public void watch(Duration poll) throws Exception {
         while (!stopping) {
             for (Watched child : List.copyOf(children)) {
-                if (!stopping && !child.current.isAlive()) {
+                if (!stopping && !child.held && !child.current.isAlive()) {
                     recover(child);
                 }
             }
@@ -84,6 +86,37 @@ public final class Supervisor {
             child.current = fresh;
         }
         say.accept(child.name + " is running again.");
+    }
+
+    /** The child as it is now: a restart replaces it. */
+    public synchronized Supervised current(String name) {
+        return find(name).current;
+    }
+
+    /**
+     * For a fault drill: {@code outage} stops the child and starts it again, and watching does not count that as its
+     * death meanwhile. Answers the child started again, which is watched from then on.
+     */
+    public Supervised replace(String name, Restart outage) throws Exception {
+        Watched child;
+        synchronized (this) {
+            child = find(name);
+            child.held = true;
+        }
+        try {
+            Supervised fresh = outage.start();
+            synchronized (this) {
+                child.current = fresh;
+            }
+            return fresh;
+        } finally {
+            child.held = false;
+        }
+    }
+
+    private Watched find(String name) {
+        return children.stream().filter(c -> c.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no child " + name));
     }
 
     public void stop() {

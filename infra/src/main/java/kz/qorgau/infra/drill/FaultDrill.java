@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -391,30 +390,8 @@ public final class FaultDrill {
                 var.resolve("logs/postgres.log"));
     }
 
-    /**
-     * Stops PostgreSQL as {@code pg_ctl stop -m mode} does. pg_ctl refuses to run as root (the build machines run as
-     * root, and the embedded binaries' postgres does not mind), so as root the drill sends the postmaster the signal
-     * pg_ctl would send: SIGQUIT for immediate (no checkpoint, crash recovery at the next start), SIGINT for fast.
-     */
     private void stopDatabase(String mode) throws Exception {
-        Path data = var.resolve("postgres");
-        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IOException("PostgreSQL is not running"));
-        Path pgCtl;
-        try (var found = Files.find(var.resolve("postgres-bin"), 3, (p, a) -> p.endsWith("bin/pg_ctl"))) {
-            pgCtl = found.findFirst().orElseThrow(() -> new IOException("no pg_ctl under " + var.resolve("postgres-bin")));
-        }
-        Process ctl = new ProcessBuilder(pgCtl.toString(), "stop", "-D", data.toString(), "-m", mode, "-W")
-                .redirectErrorStream(true).start();
-        String said = new String(ctl.getInputStream().readAllBytes()).trim();
-        if (ctl.waitFor() != 0) {
-            kill(pid, "immediate".equals(mode) ? "QUIT" : "INT");
-            stopMethod = "the signal pg_ctl sends (SIGQUIT for `-m immediate`, SIGINT for `-m fast`), since pg_ctl said: " + said;
-        } else {
-            stopMethod = "`pg_ctl stop -m immediate` / `-m fast`";
-        }
-        postmaster.onExit().get(60, TimeUnit.SECONDS);
-        database.close(); // releases the embedded library's lock on the folder; its own pg_ctl stop finds nothing to stop
+        stopMethod = database.stop(mode);
     }
 
     private EmbeddedKeycloak startKeycloak(boolean freshData) throws IOException {
@@ -443,7 +420,7 @@ public final class FaultDrill {
     private String report(List<Row> rows) throws IOException {
         StringBuilder out = new StringBuilder("# Fault drill\n\n");
         out.append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
-                .append(". Machine: ").append(machine()).append("\n\n");
+                .append(". Machine: ").append(Machine.describe()).append("\n\n");
         out.append("%d clients, each writing notes (`POST /api/v1/cases/{number}/notes`, a unique text and `Idempotency-Key` each) one after the other, "
                 .formatted(CLIENTS)).append("repeating a note with its key after a 5xx, a broken connection or no answer, until acknowledged; ").append("a request timeout of %d s (no answer by then: hung); the fault %d s into the burst, "
                 .formatted(REQUEST_TIMEOUT.toSeconds(), BEFORE.toSeconds()))
@@ -471,19 +448,10 @@ public final class FaultDrill {
             }
         }
         if (stopMethod != null) {
-            notes.add("PostgreSQL was stopped with " + stopMethod);
+            notes.add("PostgreSQL was stopped with " + stopMethod + " (the last stop)");
         }
         notes.forEach(n -> out.append("- ").append(n).append('\n'));
         return out.toString();
-    }
-
-    private static String machine() throws IOException {
-        String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024 + " GiB RAM").findFirst().orElse("");
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("");
-        return "%d cores (%s), %s, %s %s, Java %s".formatted(Runtime.getRuntime().availableProcessors(), cpu, memory,
-                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.runtime.version"));
     }
 
     private synchronized void stopAll() {
