@@ -2,10 +2,11 @@ package kz.qorgau.infra.bench;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import kz.qorgau.infra.CookieJar;
+import kz.qorgau.infra.KeycloakLoginForm;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.CookieHandler;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,12 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The running application as its clients meet it: the REST API with a demo user's bearer token (password grant of
@@ -28,8 +26,6 @@ final class Application {
 
     /** Tokens live five minutes in the demo realm; a fresh one is fetched (untimed) well before that. */
     private static final long TOKEN_MAX_AGE_NANOS = Duration.ofMinutes(3).toNanos();
-    private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>");
-    private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
 
     private final String baseUrl;
     private final String issuer;
@@ -131,19 +127,7 @@ final class Application {
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(baseUrl + firstPage)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        Matcher form = LOGIN_FORM.matcher(login.body());
-        if (!form.find()) {
-            throw new IOException("no Keycloak login form at " + login.uri() + " (HTTP " + login.statusCode() + ")");
-        }
-        Matcher action = ACTION.matcher(form.group());
-        if (!action.find()) {
-            throw new IOException("login form without action");
-        }
-        String target = action.group(1).replace("&amp;", "&");
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(target))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode("demo")
-                        + "&credentialId=")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = KeycloakLoginForm.submit(browser, login, user, "demo", Duration.ofMinutes(2));
         if (signedIn.statusCode() != 200 || !signedIn.uri().toString().startsWith(baseUrl)) {
             throw new IOException("sign-in of " + user + " ended at " + signedIn.uri() + " (HTTP " + signedIn.statusCode() + ")");
         }
@@ -184,48 +168,5 @@ final class Application {
 
     static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Cookies by host and port, path and flags ignored. The JDK's CookieManager withholds cookies marked Secure over
-     * plain HTTP, which Keycloak sets on its login session even on localhost; a browser treats localhost as secure.
-     */
-    private static final class CookieJar extends CookieHandler {
-        private final Map<String, Map<String, String>> byAuthority = new ConcurrentHashMap<>();
-
-        @Override
-        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
-            Map<String, String> cookies = byAuthority.getOrDefault(uri.getAuthority(), Map.of());
-            if (cookies.isEmpty()) {
-                return Map.of();
-            }
-            List<String> pairs = new ArrayList<>();
-            cookies.forEach((name, value) -> pairs.add(name + "=" + value));
-            return Map.of("Cookie", List.of(String.join("; ", pairs)));
-        }
-
-        @Override
-        public void put(URI uri, Map<String, List<String>> responseHeaders) {
-            responseHeaders.forEach((header, values) -> {
-                if (!"set-cookie".equalsIgnoreCase(header)) {
-                    return;
-                }
-                for (String value : values) {
-                    String pair = value.split(";", 2)[0];
-                    int eq = pair.indexOf('=');
-                    if (eq <= 0) {
-                        continue;
-                    }
-                    String name = pair.substring(0, eq).trim();
-                    String content = pair.substring(eq + 1).trim();
-                    Map<String, String> cookies = byAuthority.computeIfAbsent(uri.getAuthority(), a -> new ConcurrentHashMap<>());
-                    if (content.isEmpty() || value.toLowerCase().contains("max-age=0")) {
-                        cookies.remove(name);
-                    } else {
-                        cookies.put(name, content);
-                    }
-                }
-            });
-        }
     }
 }
