@@ -69,8 +69,10 @@ public class ImportJobs {
 
     /**
      * Of these row keys (each batch's questions run in a transaction: the job's thread has none), those the
-     * organisation imported before. The keys are one array, so that each is looked up in the key's index; as a
-     * semi-join of a thousand rows the planner may read all of the organisation's keys instead.
+     * organisation imported before. Each key is one probe of the key's index (a LATERAL with LIMIT is never turned
+     * into a join): as a semi-join the planner may read all of the organisation's keys, and as {@code = any(array(…))}
+     * on a table an import is filling, whose statistics still say it is empty, it compared every row with every key
+     * of the batch (a thousand keys against 100,000 rows: 0.6 s per batch by the end of a large import).
      */
     @Transactional
     public Set<String> importedBefore(String organisation, List<String> legacyIds) {
@@ -79,8 +81,9 @@ public class ImportJobs {
         }
         @SuppressWarnings("unchecked")
         List<String> found = em.createNativeQuery("""
-                        select legacy_id from legacy_case
-                        where organisation_code = ?1 and legacy_id = any(array(select jsonb_array_elements_text(cast(?2 as jsonb))))""")
+                        select l.legacy_id from jsonb_array_elements_text(cast(?2 as jsonb)) k(legacy_id)
+                        cross join lateral (select c.legacy_id from legacy_case c
+                                            where c.organisation_code = ?1 and c.legacy_id = k.legacy_id limit 1) l""")
                 .setParameter(1, organisation).setParameter(2, json(legacyIds)).getResultList();
         return new HashSet<>(found);
     }
