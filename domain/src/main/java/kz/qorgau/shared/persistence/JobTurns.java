@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  * deployment has one (the Run, the cluster run, Kubernetes) and the grid may be split: the node that locks the job's
  * row and finds it due does the work in that same transaction, any other node skips at once ({@code skip locked})
  * or, after the commit, finds it no longer due. A node that dies mid-run loses its transaction with its connection,
- * so the row goes back and the next tick anywhere does the job; so does a run that failed.
+ * so the row goes back and the next tick anywhere does the job; so does a run that failed. A lock alone (an advisory
+ * one, say) would keep two nodes from running at once, not from running one after the other: each node's ticks keep
+ * their own times, so the row also says when the job last ran.
  */
 @ApplicationScoped
 public class JobTurns {
