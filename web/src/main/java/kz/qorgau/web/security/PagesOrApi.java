@@ -97,6 +97,8 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
         java.time.Instant now = java.time.Instant.now();
         var known = verifiedTokens.find(token, now);
         if (known.isPresent()) {
+            // as the MP-JWT mechanism does on success: the token's principal in the subject, then the container told
+            context.getClientSubject().getPrincipals().add(known.get().caller());
             return context.notifyContainerAboutLogin(known.get().caller(), new java.util.HashSet<>(known.get().groups()));
         }
         AuthenticationStatus status = bearer().validateRequest(request, quiet, quietContext);
