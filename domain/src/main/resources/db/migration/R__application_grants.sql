@@ -72,7 +72,10 @@ begin
             ('stat_order', 'select'),
             ('stat_order_source', 'select'),
             ('stat_first_case', 'select'),
-            ('stat_first_case_source', 'select')
+            ('stat_first_case_source', 'select'),
+            -- what the nodes of a grid tell each other through the database
+            ('reference_data_version', 'select, update (version)'),
+            ('scheduled_job', 'select, update (last_run_at)')
         ) as g (relation, privileges) loop
         execute format('grant %s on %I to %I', entry.privileges, entry.relation, app);
     end loop;

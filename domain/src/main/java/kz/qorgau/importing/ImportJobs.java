@@ -69,14 +69,17 @@ public class ImportJobs {
 
     /**
      * Of these row keys (each batch's questions run in a transaction: the job's thread has none), those the
-     * organisation imported before. The keys are one array, so that each is looked up in the key's index; as a
-     * semi-join of a thousand rows the planner may read all of the organisation's keys instead.
+     * organisation imported before: each key one probe of the key's index, never a read of the table. The check of
+     * the first rows plans this statement while the table is empty (a read of it is then the cheapest plan), the
+     * driver keeps it prepared and PostgreSQL keeps that plan while the import fills the table: it then compared
+     * every row with every key of the batch, by the end of a 100,000-row import 0.6–2 s per batch of a thousand.
      */
     @Transactional
     public Set<String> importedBefore(String organisation, List<String> legacyIds) {
         if (legacyIds.isEmpty()) {
             return Set.of();
         }
+        em.createNativeQuery("select set_config('enable_seqscan', 'off', true)").getSingleResult(); // this transaction only
         @SuppressWarnings("unchecked")
         List<String> found = em.createNativeQuery("""
                         select legacy_id from legacy_case

@@ -43,6 +43,19 @@ public class ReferenceData {
         return possibleCode(code) ? Optional.ofNullable(em.find(Organisation.class, code)) : Optional.empty();
     }
 
+    /**
+     * The reference data's change counter (V46): it moves with every change the admin commits, on whichever node, so
+     * a node's cached lists are current while it stands where it stood when they were read.
+     */
+    public long version() {
+        return ((Number) em.createNativeQuery("select version from reference_data_version").getSingleResult()).longValue();
+    }
+
+    /** Moves the counter in the change's own transaction: other nodes see the change and the counter together. */
+    void changed() {
+        em.createNativeQuery("update reference_data_version set version = version + 1").executeUpdate();
+    }
+
     /** A code typed or sent by a caller is looked up only if PostgreSQL could hold it; any other names nothing. */
     private static boolean possibleCode(String code) {
         return code != null && code.length() <= 100 && Text.problem(code, null).isEmpty();

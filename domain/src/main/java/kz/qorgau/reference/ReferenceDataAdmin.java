@@ -126,6 +126,7 @@ public class ReferenceDataAdmin {
     /** Audit rows carry the code (reference data is no one's personal data) and what happened, not the new texts. */
     private void done(Caller caller, AuditAction action, String recordType, String code, String what) {
         audit.record(caller, action, recordType, null, null, code + " " + what);
+        reference.changed();
         changed.fire(new ReferenceDataChanged(recordType, code));
     }
 }

@@ -38,6 +38,7 @@ class ReferenceDataAdminTest {
     private final Map<String, LegalArticle> articles = new LinkedHashMap<>();
     private final List<String> audited = new ArrayList<>();
     private final List<ReferenceDataChanged> fired = new ArrayList<>();
+    private int counterMoved;
     private ReferenceDataAdmin admin;
 
     @BeforeEach
@@ -79,6 +80,11 @@ class ReferenceDataAdminTest {
             void flush(String duplicateKey) {
                 // in memory there is nothing to write
             }
+
+            @Override
+            void changed() {
+                counterMoved++;
+            }
         };
         admin.audit = new AuditTrail() {
             @Override
@@ -101,6 +107,7 @@ class ReferenceDataAdminTest {
         assertThat(audited).containsExactly("admin CREATE Organisation null null SHY-NGO added");
         assertThat(audited.get(0)).doesNotContain("Шанс");
         assertThat(fired).containsExactly(new ReferenceDataChanged("Organisation", "SHY-NGO"));
+        assertThat(counterMoved).as("other nodes learn of it from the counter").isEqualTo(1);
     }
 
     @Test
@@ -113,6 +120,7 @@ class ReferenceDataAdminTest {
                 .hasMessage("reference.code.duplicate");
         assertThat(audited).isEmpty();
         assertThat(fired).isEmpty();
+        assertThat(counterMoved).isZero();
     }
 
     @Test
@@ -138,6 +146,7 @@ class ReferenceDataAdminTest {
                 "admin CHANGE Organisation null null ALM-NGO renamed",
                 "admin CHANGE Organisation null null ALM-NGO reactivated");
         assertThat(fired).hasSize(3);
+        assertThat(counterMoved).isEqualTo(3);
         assertThatThrownBy(() -> admin.renameOrganisation(ADMIN, "NO-SUCH", 0, "Имя")).hasMessage("reference.notFound");
     }
 

@@ -72,14 +72,24 @@ public final class PayaraMicro extends ChildServer {
         String listener = "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled=";
         Path preboot = Files.writeString(rootDirectory.resolve("preboot.asadmin"), listener + "false\n");
         Path postdeploy = Files.writeString(rootDirectory.resolve("postdeploy.asadmin"), listener + "true\n");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-Djava.io.tmpdir=" + temporary, "-jar",
-                microJar.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-Djava.io.tmpdir=" + temporary));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", microJar.toString()));
         command.addAll(deployment(war.toString(), port));
         command.addAll(clustering);
         command.addAll(List.of("--rootdir", rootDirectory.toString(),
                 "--prebootcommandfile", preboot.toString(), "--postdeploycommandfile", postdeploy.toString()));
         return new PayaraMicro(ChildProcess.start("Payara Micro", command, rootDirectory.getParent(), environment, log), port);
     }
+
+    /**
+     * Options of the JVM, here, in the tests' Payara (arquillian.xml) and in a Kubernetes pod (JDK_JAVA_OPTIONS in
+     * infra/kubernetes/deployment.yaml). Payara's JSON-P reads {@code jakarta.json.provider} once, when the server
+     * first uses JSON, and without it scans the class path for its provider at every {@code Json.create…} call: MP-JWT
+     * makes several per API request, a fifth of the CPU of a search by case number. Set later, by the application, it
+     * is never read.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl");
 
     /** How the WAR is deployed, here and in a Kubernetes pod (infra/kubernetes/deployment.yaml) alike. */
     static List<String> deployment(String war, int port) {

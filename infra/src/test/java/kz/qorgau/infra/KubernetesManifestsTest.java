@@ -79,6 +79,19 @@ class KubernetesManifestsTest {
         assertThat(sources(PROJECT.resolve("web/src/main/java"))).anyMatch(s -> s.contains("@Readiness"));
     }
 
+    /** The JVM options the launcher gives Payara Micro reach the pod's JVM and the tests' one too. */
+    @Test
+    void theImageAndTheTestsStartTheJvmWithTheLaunchersOptions() throws IOException {
+        String containerfile = Files.readString(MANIFESTS.resolve("Containerfile"));
+        Matcher options = Pattern.compile("(?m)^ENV JDK_JAVA_OPTIONS=\"([^\"]*)\"$").matcher(containerfile);
+        assertThat(options.find()).as("ENV JDK_JAVA_OPTIONS in the Containerfile").isTrue();
+        assertThat(List.of(options.group(1).split(" "))).containsAll(PayaraMicro.JVM_OPTIONS);
+        String arquillian = Files.readString(PROJECT.resolve("integration-tests/src/test/resources/arquillian.xml"));
+        Matcher tests = Pattern.compile("<property name=\"cmdOptions\">([^<]*)</property>").matcher(arquillian);
+        assertThat(tests.find()).isTrue();
+        assertThat(List.of(tests.group(1).split(" "))).containsAll(PayaraMicro.JVM_OPTIONS);
+    }
+
     @Test
     void theDeploymentSetsExactlyTheConfigurationTheApplicationReads() throws IOException {
         Set<String> read = new TreeSet<>();

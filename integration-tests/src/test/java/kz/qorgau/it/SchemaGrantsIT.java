@@ -72,7 +72,9 @@ class SchemaGrantsIT {
             entry("stat_order", "SELECT"),
             entry("stat_order_source", "SELECT"),
             entry("stat_first_case", "SELECT"),
-            entry("stat_first_case_source", "SELECT"));
+            entry("stat_first_case_source", "SELECT"),
+            entry("reference_data_version", "SELECT UPDATE(version)"),
+            entry("scheduled_job", "SELECT UPDATE(last_run_at)"));
 
     @Test
     void theApplicationsRoleHoldsExactlyTheIntendedPrivileges() throws Exception {

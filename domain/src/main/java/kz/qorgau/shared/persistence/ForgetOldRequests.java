@@ -7,14 +7,20 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
-/** Keeps the table of repeatable requests small: once an hour, keys past their retention are forgotten. */
+/**
+ * Keeps the table of repeatable requests small: once an hour, keys past their retention are forgotten, by one node for
+ * all. Every node asks every ten minutes whose turn it is, so the hour slips by at most that when a node goes away.
+ */
 @ApplicationScoped
 public class ForgetOldRequests {
 
     private static final Logger LOG = Logger.getLogger(ForgetOldRequests.class.getName());
+
+    static final Duration EVERY = Duration.ofHours(1);
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -22,13 +28,16 @@ public class ForgetOldRequests {
     @Inject
     RepeatableRequests requests;
 
+    @Inject
+    JobTurns turns;
+
     void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        scheduler.scheduleWithFixedDelay(this::forget, 10, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(this::forget, 10, 10, TimeUnit.MINUTES);
     }
 
     void forget() {
         try {
-            int forgotten = requests.forgetOld();
+            int forgotten = turns.inTurn(ScheduledJob.FORGET_OLD_REQUESTS, EVERY, requests::forgetOld).orElse(0);
             if (forgotten > 0) {
                 LOG.info("Forgot " + forgotten + " idempotency keys past their retention");
             }

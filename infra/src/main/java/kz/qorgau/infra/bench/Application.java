@@ -95,6 +95,40 @@ final class Application {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A call through the JDK's blocking client ({@code HttpURLConnection}, whose kept-alive connection is reused),
+     * for the calls of a few milliseconds: {@code java.net.http.HttpClient} hands each request between its threads
+     * and publishes a body asynchronously, which on two busy cores added 1–7 ms of the client's own to a search
+     * that the server answered in 2. A body of {@code null} is a GET; a user of {@code null} sends no token.
+     */
+    Answer quick(String user, String path, String json) throws IOException, InterruptedException {
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
+        connection.setRequestProperty("Accept", "application/json");
+        if (user != null) {
+            connection.setRequestProperty("Authorization", "Bearer " + token(user));
+        }
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(120_000);
+        if (json != null) {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            connection.setRequestMethod("POST");
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setFixedLengthStreamingMode(body.length);
+            connection.setDoOutput(true);
+            try (java.io.OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+        }
+        int status = connection.getResponseCode();
+        try (java.io.InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            // read to the end, so that the connection goes back to be kept alive
+            return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    record Answer(int statusCode, String body) {
+    }
+
     /** Fresh tokens for these users now, so that none is fetched inside a timed call of a load shorter than their age limit. */
     void refreshTokens(List<String> users) throws IOException, InterruptedException {
         for (String user : users) {

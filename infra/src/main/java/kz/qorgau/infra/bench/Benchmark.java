@@ -732,6 +732,22 @@ public final class Benchmark {
                 sql(direct, "select c.number from case_file c join person v on v.id = c.victim_id where v.iin = ? "
                         + "and (c.organisation_code = 'ALM-CC' or c.assigned_to = 'aigerim')", (ps, i) -> ps.setString(1, person.apply(i)[4])),
                 null, "target p95 ≤ 5 ms"));
+        // where a number's time goes: the same server answering without the database, with and without a token
+        rows.add(row("— the same server's health check, `GET /health/live` (no token, no database)", "—", iterations,
+                get(application, null, "health/live"), sql(direct, "select 1", (ps, i) -> { }), null,
+                "the floor of one HTTP call; direct: one PostgreSQL round trip"));
+        rows.add(row("— the problem types, `GET /api/v1/problems` with her token (its check, no database)", "aigerim",
+                iterations, get(application, "aigerim", "api/v1/problems"), sql(direct, "select 1", (ps, i) -> { }), null,
+                "the floor of an API call with a token"));
+    }
+
+    private static Measurement.Call get(Application application, String user, String path) {
+        return i -> {
+            Application.Answer response = application.quick(user, path, null);
+            if (response.statusCode() != 200) {
+                throw new Measurement.NotAvailable(path + " answered " + response.statusCode());
+            }
+        };
     }
 
     /** A statement's {@code ?1} as JDBC's parameters (one per place), its other (fixed) values written in as literals. */
@@ -752,7 +768,7 @@ public final class Benchmark {
 
     private static Measurement.Call post(Application application, String user, IntFunction<String> body, Check check) {
         return i -> {
-            HttpResponse<String> response = application.post(user, "api/v1/search", body.apply(i));
+            Application.Answer response = application.quick(user, "api/v1/search", body.apply(i));
             if (response.statusCode() != 200) {
                 throw new Measurement.NotAvailable("search answered " + response.statusCode());
             }

@@ -1,43 +1,79 @@
 package kz.qorgau.web.faces;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import kz.qorgau.casefile.CaseKind;
 import kz.qorgau.casefile.GbvType;
 import kz.qorgau.casefile.Sex;
-import kz.qorgau.reference.Region;
+import kz.qorgau.reference.LegalArticle;
+import kz.qorgau.reference.Organisation;
+import kz.qorgau.reference.OrganisationType;
 import kz.qorgau.reference.ReferenceData;
+import kz.qorgau.reference.ReferenceDataChanged;
+import kz.qorgau.reference.Region;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /** Choices offered by forms; labels come from the page bundle or the reference data in the view's language. */
 @Named
 @ApplicationScoped
 public class Options {
 
+    /**
+     * How long a change the admin made on another node may go unseen here. The admin's own node looks at once (see
+     * referenceDataChanged); every node looks at the database's change counter at most this often. The counter was
+     * chosen over the Data Grid's messages (Payara's clustered CDI events, a Hazelcast topic): it needs no grid, so it
+     * works the same with {@code --nocluster}, in the tests and on Kubernetes, and a node that restarts or lost the
+     * grid for a while cannot miss a change, since it compares instead of waiting to be told. It costs one one-row
+     * query per node every few seconds.
+     */
+    static final Duration LOOK_AGAIN_AFTER = Duration.ofSeconds(5);
+    private static final long LOOK_AGAIN_NANOS = LOOK_AGAIN_AFTER.toNanos();
+
     @Inject
     ReferenceData reference;
 
-    private volatile List<Region> regions;
+    LongSupplier nanoTime = System::nanoTime;
 
-    public List<Region> getRegions() {
-        if (regions == null) {
-            regions = reference.regions();
+    // Read once, not on every render; replaced whole when the counter moved, so a list read before a change never
+    // lands among those read after it.
+    private volatile Lists lists = new Lists(Long.MIN_VALUE);
+    private volatile long lookedAt;
+    private volatile boolean lookNow = true;
+
+    /** The choice lists as read at one version of the reference data, each on first use. */
+    private static final class Lists {
+        final long version;
+        volatile List<Region> regions;
+        volatile List<Organisation> organisations;
+        volatile List<LegalArticle> legalArticles;
+
+        Lists(long version) {
+            this.version = version;
         }
-        return regions;
     }
 
-    // Read once, not on every render; dropped when the admin changes reference data (see referenceDataChanged).
-    private volatile List<kz.qorgau.reference.Organisation> organisations;
-    private volatile List<kz.qorgau.reference.LegalArticle> legalArticles;
+    public List<Region> getRegions() {
+        Lists current = current();
+        List<Region> all = current.regions;
+        if (all == null) {
+            all = reference.regions();
+            current.regions = all;
+        }
+        return all;
+    }
 
     /** Organisations of one type that new records may name: deactivated ones are no longer offered. */
-    public List<kz.qorgau.reference.Organisation> organisationsOf(kz.qorgau.reference.OrganisationType type) {
+    public List<Organisation> organisationsOf(OrganisationType type) {
         return allOrganisations().stream().filter(o -> o.active() && o.type() == type).toList();
     }
 
-    public List<kz.qorgau.reference.Organisation> organisationsOf(java.util.Set<kz.qorgau.reference.OrganisationType> types) {
+    public List<Organisation> organisationsOf(java.util.Set<OrganisationType> types) {
         return allOrganisations().stream().filter(o -> o.active() && types.contains(o.type())).toList();
     }
 
@@ -51,40 +87,61 @@ public class Options {
         return code == null || code.isBlank() ? "—" : new java.util.Locale("", code).getDisplayCountry(locale);
     }
 
-    public List<kz.qorgau.reference.Organisation> getCourts() {
-        return organisationsOf(kz.qorgau.reference.OrganisationType.COURT);
+    public List<Organisation> getCourts() {
+        return organisationsOf(OrganisationType.COURT);
     }
 
     /** The name of any organisation, a deactivated one too, for records that name it; the code if it is unknown. */
     public String organisationName(String code) {
         return allOrganisations().stream().filter(o -> o.code().equals(code)).findFirst()
-                .map(kz.qorgau.reference.Organisation::name).orElse(code);
+                .map(Organisation::name).orElse(code);
     }
 
-    private List<kz.qorgau.reference.Organisation> allOrganisations() {
-        List<kz.qorgau.reference.Organisation> all = organisations;
+    private List<Organisation> allOrganisations() {
+        Lists current = current();
+        List<Organisation> all = current.organisations;
         if (all == null) {
             all = reference.organisations();
-            organisations = all;
+            current.organisations = all;
         }
         return all;
     }
 
     /** Legal articles in force, for new incidents. */
-    public List<kz.qorgau.reference.LegalArticle> getLegalArticles() {
-        List<kz.qorgau.reference.LegalArticle> all = legalArticles;
+    public List<LegalArticle> getLegalArticles() {
+        Lists current = current();
+        List<LegalArticle> all = current.legalArticles;
         if (all == null) {
-            all = reference.legalArticles().stream().filter(kz.qorgau.reference.LegalArticle::active).toList();
-            legalArticles = all;
+            all = reference.legalArticles().stream().filter(LegalArticle::active).toList();
+            current.legalArticles = all;
         }
         return all;
     }
 
-    /** Once the admin's change is committed, the next render reads the lists afresh. */
-    void referenceDataChanged(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
-                              kz.qorgau.reference.ReferenceDataChanged change) {
-        organisations = null;
-        legalArticles = null;
+    /** Once the admin's change is committed here, the next render looks at the counter without waiting. */
+    void referenceDataChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReferenceDataChanged change) {
+        lookNow = true;
+    }
+
+    /** The lists of the reference data as they stand, after a look at the counter when the last is a while ago. */
+    private Lists current() {
+        if (lookNow || nanoTime.getAsLong() - lookedAt >= LOOK_AGAIN_NANOS) {
+            synchronized (this) {
+                if (lookNow || nanoTime.getAsLong() - lookedAt >= LOOK_AGAIN_NANOS) {
+                    lookNow = false;
+                    try {
+                        long version = reference.version();
+                        if (version != lists.version) {
+                            lists = new Lists(version);
+                        }
+                    } catch (RuntimeException e) {
+                        // the database away for a moment: what was read stands until the next look
+                    }
+                    lookedAt = nanoTime.getAsLong();
+                }
+            }
+        }
+        return lists;
     }
 
     public kz.qorgau.casefile.RiskLevel[] getRiskLevels() {

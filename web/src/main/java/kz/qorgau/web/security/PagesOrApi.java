@@ -52,6 +52,9 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
     @Inject
     OidcSettings settings;
 
+    @Inject
+    VerifiedTokens verifiedTokens;
+
     private volatile HttpAuthenticationMechanism openId;
     private volatile HttpAuthenticationMechanism bearer;
 
@@ -87,8 +90,21 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
                 return AuthenticationStatus.SEND_FAILURE;
             }
         };
+        String token = authorization.substring(7).trim();
+        java.time.Instant now = java.time.Instant.now();
+        var known = verifiedTokens.find(token, now);
+        if (known.isPresent()) {
+            // as the MP-JWT mechanism does on success: the token's principal in the subject, then the container told
+            context.getClientSubject().getPrincipals().add(known.get().caller());
+            return context.notifyContainerAboutLogin(known.get().caller(), new java.util.HashSet<>(known.get().groups()));
+        }
         AuthenticationStatus status = bearer().validateRequest(request, quiet, quietContext);
         if (status == AuthenticationStatus.SUCCESS) {
+            java.security.Principal caller = context.getCallerPrincipal();
+            verifiedTokens.remember(token, caller, context.getGroups() == null ? java.util.Set.of() : context.getGroups(),
+                    caller instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt && jwt.getExpirationTime() > 0
+                            ? java.util.Optional.of(java.time.Instant.ofEpochSecond(jwt.getExpirationTime()))
+                            : java.util.Optional.empty(), now);
             return status;
         }
         LOG.info("API call refused (401): the bearer token is invalid, expired or not for this API");
