@@ -216,7 +216,8 @@ public final class Launcher {
         return secrets;
     }
 
-    private static String randomSecret() {
+    /** A password made up for one role, for this machine only; the drills and the benchmark make theirs per run. */
+    public static String randomSecret() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -2,6 +2,8 @@ package kz.qorgau.infra.bench;
 
 import jakarta.json.Json;
 import kz.qorgau.infra.EmbeddedDatabase;
+import kz.qorgau.infra.Launcher;
+import kz.qorgau.infra.Machine;
 import kz.qorgau.infra.EmbeddedKeycloak;
 import kz.qorgau.infra.PayaraMicro;
 import org.flywaydb.core.Flyway;
@@ -11,7 +13,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,7 +28,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,8 +78,8 @@ public final class Benchmark {
     private final boolean auditMode;
     private final long auditRows;
     private final int auditYears;
-    private final String ownerPassword = randomSecret();
-    private final String appPassword = randomSecret();
+    private final String ownerPassword = Launcher.randomSecret();
+    private final String appPassword = Launcher.randomSecret();
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final StringBuilder plans = new StringBuilder();
     private final Set<String> explained = new HashSet<>();
@@ -158,7 +158,7 @@ public final class Benchmark {
         }
         String realm = CaseListLoad.realmWith(EmbeddedKeycloak.demoRealm().replace(":8080/", ":" + HTTP_PORT + "/"), listUsers);
         EmbeddedKeycloak keycloak = keep(EmbeddedKeycloak.start(runtime.resolve("keycloak-quarkus-dist.zip"), var.resolve("keycloak"),
-                KEYCLOAK_PORT, realm, randomSecret(), true, var.resolve("logs/keycloak.log")));
+                KEYCLOAK_PORT, realm, Launcher.randomSecret(), true, var.resolve("logs/keycloak.log")));
         Map<String, String> environment = new java.util.HashMap<>(PayaraMicro.environment(database.jdbcUrl("qorgau"), appPassword,
                 ownerPassword, keycloak.issuer(), EmbeddedKeycloak.clientSecret(realm, "qorgau-web"), false));
         // the server's GC pauses, to tell them from the application's own time in the list's tail
@@ -1090,25 +1090,11 @@ public final class Benchmark {
     }
 
     private String machine(Connection c) throws SQLException {
-        String cpu = "unknown CPU";
-        long memoryKb = 0;
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(cpu);
-            memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
-        } catch (IOException | RuntimeException notLinux) {
-            // the machine line then says less
-        }
-        String postgres;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("show server_version")) {
             rs.next();
-            postgres = rs.getString(1);
+            return Machine.describe() + ", PostgreSQL " + rs.getString(1)
+                    + " (embedded; shared_buffers 2GB, work_mem 32MB)";
         }
-        return "%d cores (%s), %.0f GiB RAM, %s %s, Java %s (%s), PostgreSQL %s (embedded; shared_buffers 2GB, work_mem 32MB)".formatted(
-                Runtime.getRuntime().availableProcessors(), cpu, memoryKb / 1024.0 / 1024.0,
-                System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"), postgres);
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -1145,12 +1131,6 @@ public final class Benchmark {
         }
     }
 
-    /** Per run: the benchmark's roles get new passwords at every start, and none is ever written down. */
-    private static String randomSecret() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 
     private static void say(String line) {
         System.out.println("[benchmark] " + line);

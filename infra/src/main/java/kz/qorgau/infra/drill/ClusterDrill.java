@@ -7,6 +7,7 @@ import kz.qorgau.infra.EmbeddedDatabase;
 import kz.qorgau.infra.EmbeddedKeycloak;
 import kz.qorgau.infra.HaProxy;
 import kz.qorgau.infra.Launcher;
+import kz.qorgau.infra.Machine;
 import kz.qorgau.infra.PayaraMicro;
 import kz.qorgau.infra.Preflight;
 import kz.qorgau.infra.Supervisor;
@@ -19,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,7 +30,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +86,7 @@ public final class ClusterDrill {
         Directories.deleteRecursively(folder.resolve("standby"));
         Properties secrets = new Properties();
         for (String key : List.of("db.password", "db.app.password", "keycloak.admin.password", "keycloak.db.password")) {
-            secrets.setProperty(key, randomSecret()); // per drill, never written down
+            secrets.setProperty(key, Launcher.randomSecret()); // per drill, never written down
         }
         // the demo realm lets Keycloak send a browser back to the proxy's own port only
         String realm = EmbeddedKeycloak.demoRealm().replace(":8080/", ":" + LAYOUT.proxyPort() + "/");
@@ -248,11 +247,6 @@ public final class ClusterDrill {
         return out.toString();
     }
 
-    private static String randomSecret() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 
     private static void say(String line) {
         System.out.println("[qorgau cluster drill] " + line);

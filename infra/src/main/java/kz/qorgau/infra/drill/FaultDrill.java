@@ -5,6 +5,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import kz.qorgau.infra.Directories;
 import kz.qorgau.infra.EmbeddedDatabase;
+import kz.qorgau.infra.Launcher;
+import kz.qorgau.infra.Machine;
 import kz.qorgau.infra.EmbeddedKeycloak;
 import kz.qorgau.infra.PayaraMicro;
 import kz.qorgau.infra.Preflight;
@@ -19,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -27,7 +28,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,8 +60,8 @@ public final class FaultDrill {
     private final Path home;
     private final Path runtime;
     private final Path var;
-    private final String ownerPassword = randomSecret();
-    private final String appPassword = randomSecret();
+    private final String ownerPassword = Launcher.randomSecret();
+    private final String appPassword = Launcher.randomSecret();
     private final String realm = EmbeddedKeycloak.demoRealm().replace(":8080/", ":" + HTTP_PORT + "/");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(REQUEST_TIMEOUT).build();
@@ -396,7 +396,7 @@ public final class FaultDrill {
 
     private EmbeddedKeycloak startKeycloak(boolean freshData) throws IOException {
         return EmbeddedKeycloak.start(runtime.resolve("keycloak-quarkus-dist.zip"), var.resolve("keycloak"), KEYCLOAK_PORT,
-                realm, randomSecret(), freshData, var.resolve("logs/keycloak.log"));
+                realm, Launcher.randomSecret(), freshData, var.resolve("logs/keycloak.log"));
     }
 
     private PayaraMicro startPayara() throws IOException {
@@ -470,12 +470,6 @@ public final class FaultDrill {
         database = null;
     }
 
-    /** Per drill: its roles get new passwords at every start, and none is ever written down. */
-    private static String randomSecret() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 
     private static void pause(long millis) {
         try {

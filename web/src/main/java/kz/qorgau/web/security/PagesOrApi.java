@@ -16,8 +16,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import kz.qorgau.web.api.ProblemWriter;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.lang.reflect.Type;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.logging.Level;
@@ -91,20 +97,19 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
             }
         };
         String token = authorization.substring(7).trim();
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         var known = verifiedTokens.find(token, now);
         if (known.isPresent()) {
             // as the MP-JWT mechanism does on success: the token's principal in the subject, then the container told
             context.getClientSubject().getPrincipals().add(known.get().caller());
-            return context.notifyContainerAboutLogin(known.get().caller(), new java.util.HashSet<>(known.get().groups()));
+            return context.notifyContainerAboutLogin(known.get().caller(), new HashSet<>(known.get().groups()));
         }
         AuthenticationStatus status = bearer().validateRequest(request, quiet, quietContext);
         if (status == AuthenticationStatus.SUCCESS) {
-            java.security.Principal caller = context.getCallerPrincipal();
-            verifiedTokens.remember(token, caller, context.getGroups() == null ? java.util.Set.of() : context.getGroups(),
-                    caller instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt && jwt.getExpirationTime() > 0
-                            ? java.util.Optional.of(java.time.Instant.ofEpochSecond(jwt.getExpirationTime()))
-                            : java.util.Optional.empty(), now);
+            Principal caller = context.getCallerPrincipal();
+            verifiedTokens.remember(token, caller, context.getGroups() == null ? Set.of() : context.getGroups(),
+                    caller instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0
+                            ? Optional.of(Instant.ofEpochSecond(jwt.getExpirationTime())) : Optional.empty(), now);
             return status;
         }
         LOG.info("API call refused (401): the bearer token is invalid, expired or not for this API");
@@ -126,7 +131,7 @@ public class PagesOrApi implements HttpAuthenticationMechanism {
                 // session read back from the Data Grid keeps the name without the roles (the cluster drill saw 403s
                 // for signed-in social workers). Soteria's tokens do not travel either; nothing else of them is needed
                 // here, as tokens are not refreshed and their expiry does not end a session.
-                return context.notifyContainerAboutLogin(kept.get().name(), new java.util.HashSet<>(kept.get().roles()));
+                return context.notifyContainerAboutLogin(kept.get().name(), new HashSet<>(kept.get().roles()));
             }
         }
         if (signingIn && !signInAvailability.identityProviderReachable()) {
