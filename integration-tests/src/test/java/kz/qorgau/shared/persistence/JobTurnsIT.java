@@ -59,7 +59,9 @@ class JobTurnsIT {
             assertThat(takeTurn(dying, HOUR)).isTrue();
             assertThat(takeTurn(survivor, HOUR)).isFalse();
             survivor.rollback();
+            int backend = backendOf(dying);
             dying.close(); // its transaction ends with the connection, uncommitted
+            awaitGone(survivor, backend); // the server ends the session a moment after the client has closed it
             assertThat(takeTurn(survivor, HOUR)).as("the job went back").isTrue();
             survivor.commit();
         }
@@ -86,6 +88,28 @@ class JobTurnsIT {
         }
         c.commit(); // or a rollback later would take the setting back
         return c;
+    }
+
+    private static int backendOf(Connection node) throws SQLException {
+        try (Statement st = node.createStatement(); ResultSet rs = st.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Waits (at most 10 s) until the server no longer runs that session, so its locks are released. */
+    private static void awaitGone(Connection node, int backend) throws Exception {
+        for (long until = System.nanoTime() + 10_000_000_000L; System.nanoTime() < until; Thread.sleep(20)) {
+            try (Statement st = node.createStatement();
+                 ResultSet rs = st.executeQuery("select count(*) from pg_stat_activity where pid = " + backend)) {
+                rs.next();
+                boolean gone = rs.getInt(1) == 0;
+                node.rollback(); // each look in a transaction of its own: the view is read once per transaction
+                if (gone) {
+                    return;
+                }
+            }
+        }
     }
 
     private static boolean takeTurn(Connection node, String every) throws SQLException {
