@@ -62,6 +62,8 @@ begin
             ('legacy_import', 'select, insert, update (status, rows_read, rows_checked, rows_to_import, rows_imported,'
                               ' rows_refused, rows_known, persons_linked, updated_at, finished_at, problem_count, problems)'),
             ('legacy_case', 'select, insert'),
+            -- refused rows, kept a day for the worker to download, then forgotten
+            ('legacy_import_refused', 'select, insert, delete'),
             ('case_search', 'select'),
             ('stat_case', 'select'),
             ('stat_delivery', 'select'),

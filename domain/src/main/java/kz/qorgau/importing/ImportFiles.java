@@ -1,10 +1,7 @@
 package kz.qorgau.importing;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -14,9 +11,9 @@ import java.time.Instant;
 import java.util.stream.Stream;
 
 /**
- * The files of imports on the server's disk: uploads waiting for their job, and the refused rows of an import of the
- * valid rows only, kept a day for the worker to download. Readable by the server's user only, in one folder of the
- * temporary directory; whatever is older than a day is deleted when the next file is made.
+ * The files of imports on the server's disk: uploads waiting for their job (the refused rows are kept in the database,
+ * {@link RefusedRowsStore}). Readable by the server's user only, in one folder of the temporary directory; whatever
+ * is older than a day is deleted when the next file is made.
  */
 public final class ImportFiles {
 
@@ -33,16 +30,6 @@ public final class ImportFiles {
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
-    }
-
-    static Path refusedRows(Long importId) {
-        return folder().resolve("refused-" + importId + ".csv");
-    }
-
-    static Writer ownerOnly(Path file) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        return new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8);
     }
 
     public static void delete(Path file) {

@@ -25,7 +25,9 @@ import kz.qorgau.shared.Permission;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -82,6 +84,9 @@ public class LegacyImportService {
     AuditTrail audit;
 
     @Inject
+    RefusedRowsStore refusedRowsStore;
+
+    @Inject
     Clock clock;
 
     @Resource
@@ -120,7 +125,8 @@ public class LegacyImportService {
     /**
      * Starts an import in the background and answers its id at once; its row in {@link ImportJobs} tells how far it
      * is. The file is the job's from now on: it is deleted when the job ends. The refused rows (valid rows only) are
-     * written to {@link #refusedRows}, each problem told by {@code say} in the worker's language.
+     * kept in the database for a day ({@link RefusedRowsStore}, {@link #copyRefusedRows}), each problem told by
+     * {@code say} in the worker's language.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Long start(Caller caller, Path file, String fileName, ImportFormat format, ImportOptions options,
@@ -131,9 +137,8 @@ public class LegacyImportService {
             name = name.substring(name.length() - 200);
         }
         Long id = jobs.begin(caller, context.organisation, name, format, sha256(file), options, Instant.now(clock));
-        Path refused = ImportFiles.refusedRows(id);
         executor.submit(() -> {
-            try (Writer out = options.validRowsOnly() ? ImportFiles.ownerOnly(refused) : Writer.nullWriter();
+            try (Writer out = options.validRowsOnly() ? refusedRowsStore.writer(id) : Writer.nullWriter();
                  RefusedRowsCsv sink = new RefusedRowsCsv(out, say)) {
                 execute(id, context, file, format, options, options.validRowsOnly() ? sink : RefusedRows.NONE);
             } catch (IOException | RuntimeException failure) {
@@ -163,11 +168,29 @@ public class LegacyImportService {
         return jobs.count(context(caller).organisation);
     }
 
-    /** The rows an import of the valid rows only refused, as a CSV to fix, while the server keeps it (a day). */
+    /** Whether the caller's organisation's import of the valid rows only has its refused rows still kept (a day). */
     @Transactional
-    public Optional<Path> refusedRows(Caller caller, Long id) {
-        return job(caller, id).filter(ImportJob::validRowsOnly).map(j -> ImportFiles.refusedRows(j.id()))
-                .filter(Files::isReadable);
+    public boolean hasRefusedRows(Caller caller, Long id) {
+        return job(caller, id).filter(ImportJob::validRowsOnly).isPresent() && refusedRowsStore.part(id, 0).isPresent();
+    }
+
+    /**
+     * The rows an import of the valid rows only refused, as the CSV to fix (UTF-8), copied to {@code out} a part at a
+     * time, each read in a short transaction of its own, so that a slow download holds no connection; false when
+     * there is none for the caller (not hers, not of the valid rows only, or no longer kept).
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public boolean copyRefusedRows(Caller caller, Long id, OutputStream out) throws IOException {
+        if (!hasRefusedRows(caller, id)) {
+            return false;
+        }
+        for (int part = 0; ; part++) {
+            Optional<String> content = refusedRowsStore.part(id, part);
+            if (content.isEmpty()) {
+                return true;
+            }
+            out.write(content.get().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private ImportReport execute(Long id, Context context, Path file, ImportFormat format, ImportOptions options,

@@ -439,7 +439,17 @@ class LegacyImportIT {
                 job.problems().stream().map(p -> p.row() + " " + p.column() + " " + p.key()).toList());
         Long found = id;
         assertTrue(imports.history(AIGERIM, 0, 50).stream().anyMatch(j -> j.id().equals(found)));
-        assertTrue(Files.readString(imports.refusedRows(AIGERIM, id).orElseThrow()).contains(prefix + "bg-bad"));
+        // the refused rows are in the database, for any node to serve: the template's header, then the bad row
+        java.io.ByteArrayOutputStream refused = new java.io.ByteArrayOutputStream();
+        assertTrue(imports.hasRefusedRows(AIGERIM, id));
+        assertTrue(imports.copyRefusedRows(AIGERIM, id, refused));
+        String csv = refused.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF" + ImportColumn.values()[0].header()), "the template's header first");
+        assertTrue(csv.contains(prefix + "bg-bad"));
+        assertEquals(2, csv.lines().count(), "the header and the one refused row");
+        Caller otherCentre = new Caller("dana", Set.of(Role.SOCIAL_WORKER), Optional.of("AST-CC"), Optional.of("AST"));
+        assertFalse(imports.hasRefusedRows(otherCentre, id), "another organisation's import is not hers to download");
+        assertFalse(imports.copyRefusedRows(otherCentre, id, new java.io.ByteArrayOutputStream()));
         assertFalse(Files.exists(file), "the upload is deleted when the job ends");
         assertThrows(AccessDeniedException.class, () -> imports.job(SERIK, found));
     }

@@ -62,6 +62,7 @@ class SchemaGrantsIT {
             entry("legacy_import", "INSERT SELECT UPDATE(finished_at,persons_linked,problem_count,problems,rows_checked,"
                     + "rows_imported,rows_known,rows_read,rows_refused,rows_to_import,status,updated_at)"),
             entry("legacy_case", "INSERT SELECT"),
+            entry("legacy_import_refused", "DELETE INSERT SELECT"),
             entry("case_search", "SELECT"),
             entry("stat_case", "SELECT"),
             entry("stat_delivery", "SELECT"),

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * the write committed, and writes afresh when it did not. Two requests with one key at once queue on the key's row.
  */
 @ApplicationScoped
-public class RepeatableRequests {
+public class RepeatableRequests implements Retention {
 
     /** How long a key is remembered: longer than any client's retries, short enough to keep the table small. */
     static final String RETENTION = "1 day";
@@ -76,7 +77,23 @@ public class RepeatableRequests {
                 .executeUpdate();
     }
 
+    @Override
+    public ScheduledJob job() {
+        return ScheduledJob.FORGET_OLD_REQUESTS;
+    }
+
+    @Override
+    public Duration every() {
+        return Duration.ofHours(1);
+    }
+
+    @Override
+    public String what() {
+        return "idempotency keys";
+    }
+
     /** Forgets keys past their retention; run now and then, never in a user's request. */
+    @Override
     @Transactional
     public int forgetOld() {
         return em.createNativeQuery("delete from api_request where received_at < now() - cast(?1 as interval)")

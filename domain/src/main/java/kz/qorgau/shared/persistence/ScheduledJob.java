@@ -4,7 +4,8 @@ package kz.qorgau.shared.persistence;
 public enum ScheduledJob {
 
     FORGET_OLD_REQUESTS("forget-old-requests"),
-    PREPARE_AUDIT_PARTITIONS("prepare-audit-partitions");
+    PREPARE_AUDIT_PARTITIONS("prepare-audit-partitions"),
+    FORGET_REFUSED_ROWS("forget-refused-rows");
 
     private final String rowName;
 

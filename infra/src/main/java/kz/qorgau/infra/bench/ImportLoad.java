@@ -33,8 +33,12 @@ final class ImportLoad {
     private ImportLoad() {
     }
 
-    /** A file of {@code n} made-up rows, every one valid, in Almaty. */
-    static Path file(Path folder, int n, String run) throws Exception {
+    /**
+     * A file of {@code n} made-up rows, every one valid, in Almaty: the template's example row (the victim, the case
+     * and its incident, a protective order with its prohibitions, and a referral with its consent and a delivery),
+     * or, when not {@code full}, the victim, the case and its incident only.
+     */
+    static Path file(Path folder, int n, String run, boolean full) throws Exception {
         Path file = folder.resolve("import-" + n + ".csv");
         List<List<String>> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -43,6 +47,13 @@ final class ImportLoad {
             row.set(ImportColumn.ORDER_NUMBER.ordinal(), "BENCH-" + run + "-" + i);
             row.set(ImportColumn.FAMILY_NAME.ordinal(), "Импорт" + letters(i));
             row.set(ImportColumn.IIN.ordinal(), "");
+            if (!full) {
+                for (ImportColumn column : ImportColumn.values()) {
+                    if (column.ordinal() >= ImportColumn.ORDER_NUMBER.ordinal()) {
+                        row.set(column.ordinal(), "");
+                    }
+                }
+            }
             rows.add(row);
         }
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -109,13 +120,29 @@ final class ImportLoad {
             s.execute("set local session_replication_role = replica");
             s.execute("create temp table bench_imported on commit drop as select l.case_file_id as id, c.victim_id"
                     + " from legacy_case l join case_file c on c.id = l.case_file_id where l.import_id = " + importId);
+            s.execute("create temp table bench_victim_keys on commit drop as select distinct victim_key from stat_delivery"
+                    + " where case_file_id in (select id from bench_imported)");
+            // everything an import row writes: the case and its victim, incident, order, consent, referral and
+            // delivery, their timeline and trail, search keys and summaries (the triggers that keep those are off here)
             for (String sql : List.of(
                     "delete from case_event where case_file_id in (select id from bench_imported)",
                     "delete from audit_event where case_file_id in (select id from bench_imported)",
                     "delete from incident where case_file_id in (select id from bench_imported)",
+                    "delete from protective_order_prohibition where protective_order_id in"
+                            + " (select id from protective_order where case_file_id in (select id from bench_imported))",
+                    "delete from protective_order where case_file_id in (select id from bench_imported)",
+                    "delete from service_delivery where referral_id in"
+                            + " (select id from service_referral where case_file_id in (select id from bench_imported))",
+                    "delete from service_referral where case_file_id in (select id from bench_imported)",
+                    "delete from consent where case_file_id in (select id from bench_imported)",
                     "delete from case_search where case_file_id in (select id from bench_imported)",
                     "delete from stat_first_case where case_file_id in (select id from bench_imported)",
+                    "delete from stat_order where case_file_id in (select id from bench_imported)",
+                    "delete from stat_delivery where case_file_id in (select id from bench_imported)",
                     "delete from stat_case where case_file_id in (select id from bench_imported)",
+                    "delete from stat_victim_year where victim_key in (select victim_key from bench_victim_keys)",
+                    "insert into stat_victim_year select * from stat_victim_year_source"
+                            + " where victim_key in (select victim_key from bench_victim_keys)",
                     "delete from legacy_case where import_id = " + importId,
                     "delete from case_file where id in (select id from bench_imported)",
                     "delete from person where id in (select victim_id from bench_imported)"
@@ -129,8 +156,10 @@ final class ImportLoad {
         } finally {
             owner.setAutoCommit(autoCommit);
         }
-        try (PreparedStatement ps = owner.prepareStatement("vacuum (analyze) case_file")) {
-            ps.execute();
+        for (String table : List.of("case_file", "protective_order", "service_referral")) {
+            try (PreparedStatement ps = owner.prepareStatement("vacuum (analyze) " + table)) {
+                ps.execute();
+            }
         }
     }
 }

@@ -14,13 +14,13 @@ import jakarta.ws.rs.core.Response;
 import kz.qorgau.importing.ImportJob;
 import kz.qorgau.importing.LegacyImportService;
 import kz.qorgau.importing.RowProblem;
+import kz.qorgau.shared.Caller;
 import kz.qorgau.shared.Page;
 import kz.qorgau.shared.PageRequest;
 import kz.qorgau.web.faces.ImportProblems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -75,9 +75,11 @@ public class ImportJobsApi {
     @Operation(summary = "The rows an import of the valid rows only refused, with an error column, to fix and send again")
     @APIResponse(responseCode = "404", description = "no such import, not of the valid rows only, or no longer kept (a day)")
     public Response refusedRows(@PathParam("id") long id) {
-        java.nio.file.Path file = imports.refusedRows(caller.get(), id)
-                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException());
-        jakarta.ws.rs.core.StreamingOutput body = out -> Files.copy(file, out);
+        Caller who = caller.get();
+        if (!imports.hasRefusedRows(who, id)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        jakarta.ws.rs.core.StreamingOutput body = out -> imports.copyRefusedRows(who, id, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"refused-rows.csv\"").build();
     }

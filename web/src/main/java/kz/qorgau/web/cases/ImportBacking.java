@@ -16,6 +16,7 @@ import kz.qorgau.importing.LegacyImportService;
 import kz.qorgau.importing.RowProblem;
 import kz.qorgau.shared.QorgauException;
 import kz.qorgau.web.faces.ImportProblems;
+import kz.qorgau.shared.Caller;
 import kz.qorgau.web.faces.Messages;
 import kz.qorgau.web.security.CurrentUser;
 import org.primefaces.model.DefaultStreamedContent;
@@ -220,20 +221,21 @@ public class ImportBacking implements Serializable {
     }
 
     public boolean isHasRefusedRows() {
-        return jobId != null && imports.refusedRows(user.caller(), jobId).isPresent();
+        return jobId != null && imports.hasRefusedRows(user.caller(), jobId);
     }
 
     public StreamedContent getRefusedRows() {
-        Path refused = jobId == null ? null : imports.refusedRows(user.caller(), jobId).orElse(null);
-        if (refused == null) {
+        if (!isHasRefusedRows()) {
             return null; // the button is not shown then
         }
+        Caller caller = user.caller();
+        Long id = jobId;
         return DefaultStreamedContent.builder()
                 .name("qorgau-import-refused-rows.csv")
                 .contentType("text/csv; charset=UTF-8")
-                .stream(() -> {
+                .writer(out -> {
                     try {
-                        return Files.newInputStream(refused);
+                        imports.copyRefusedRows(caller, id, out);
                     } catch (IOException failed) {
                         throw new UncheckedIOException(failed);
                     }
