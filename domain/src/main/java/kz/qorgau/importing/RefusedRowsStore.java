@@ -8,7 +8,6 @@ import kz.qorgau.shared.persistence.Retention;
 import kz.qorgau.shared.persistence.ScheduledJob;
 
 import java.io.Writer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,16 +50,6 @@ public class RefusedRowsStore implements Retention {
     @Override
     public ScheduledJob job() {
         return ScheduledJob.FORGET_REFUSED_ROWS;
-    }
-
-    @Override
-    public Duration every() {
-        return Duration.ofHours(1);
-    }
-
-    @Override
-    public String what() {
-        return "parts of refused rows";
     }
 
     /** The parts of imports that ended more than a day ago, or stopped moving a day ago (their node went away). */

@@ -168,20 +168,23 @@ public class ReferralService {
                 .map(r -> view(r, file, Optional.of(accessed.access()), caller)).toList();
     }
 
-    /** A provider's inbox: what was sent to its organisation, newest first; never drafts it has not received. */
-    public List<ReferralView> inbox(Caller caller) {
-        return inbox(caller, 0, 500);
-    }
-
-    /** A page of the referrals sent to the caller's organisation, newest first, and how many there are. */
+    /**
+     * A page of a provider's inbox — what was sent to its organisation, newest first, never drafts it has not received
+     * — and how many there are.
+     */
     public kz.qorgau.shared.Page<ReferralView> inbox(Caller caller, kz.qorgau.shared.PageRequest page) {
-        List<ReferralView> items = inbox(caller, page.first(), page.size());
-        long total = em.createQuery("select count(r) from ServiceReferral r where " + AccessPolicy.ADDRESSED_TO, Long.class)
-                .setParameter("provider", organisation(caller)).getSingleResult();
-        return kz.qorgau.shared.Page.of(items, total, page);
+        return kz.qorgau.shared.Page.of(inbox(caller, page.first(), page.size()), inboxSize(caller), page);
     }
 
-    private List<ReferralView> inbox(Caller caller, int first, int size) {
+    /** How many referrals the caller's organisation was sent. */
+    public long inboxSize(Caller caller) {
+        caller.require(Permission.REFERRAL_ANSWER);
+        return em.createQuery("select count(r) from ServiceReferral r where " + AccessPolicy.ADDRESSED_TO, Long.class)
+                .setParameter("provider", organisation(caller)).getSingleResult();
+    }
+
+    /** Rows {@code first} … {@code first + size - 1} of the inbox, newest first; each row read is audited. */
+    public List<ReferralView> inbox(Caller caller, int first, int size) {
         caller.require(Permission.REFERRAL_ANSWER);
         // referral, case and victim in one query (the victim then comes from the persistence context): an inbox must
         // not cost a query per row

@@ -170,7 +170,7 @@ class AccessMatrixIT {
                 c -> mandates.record(c, almaty, new MandateService.Decision("М-" + System.nanoTime(), today, today,
                         today.plusMonths(3).minusDays(1), Set.of(Requirement.NO_CONTACT), null, null, null, null, null, null)),
                 c -> work.whoSaw(c, almaty, new kz.qorgau.shared.PageRequest(0, 100)).items(),
-                c -> referrals.inbox(c),
+                c -> referrals.inbox(c, 0, 25),
                 c -> work.details(c, closing),
                 c -> notes.notes(c, almaty, new kz.qorgau.shared.PageRequest(0, 100)).items(),
                 c -> notes.write(c, almaty, "Матрица: ещё одна заметка"),

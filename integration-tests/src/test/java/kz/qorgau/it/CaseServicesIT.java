@@ -417,7 +417,7 @@ class CaseServicesIT {
     void aReferralLeavesOnlyWithConsentToDisclosureAndOnlyItsProviderAnswersIt() {
         String number = cases.open(AIGERIM, intake("Тестова-Направление", "ALM")).toString();
         Long id = referrals.propose(AIGERIM, number, SpecialSocialService.PSYCHOLOGICAL, "ALM-NGO");
-        assertTrue(referrals.inbox(MADINA).stream().noneMatch(r -> r.id().equals(id)), "a draft is not sent");
+        assertTrue(referrals.inbox(MADINA, 0, 100).stream().noneMatch(r -> r.id().equals(id)), "a draft is not sent");
 
         long v = version(number, id);
         assertEquals(List.of("referral.consent.disclosureMissing"),
@@ -427,7 +427,7 @@ class CaseServicesIT {
                 LocalDate.now(Clocks.KAZAKHSTAN));
         referrals.send(AIGERIM, id, version(number, id));
 
-        ReferralView inInbox = referrals.inbox(MADINA).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+        ReferralView inInbox = referrals.inbox(MADINA, 0, 100).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
         assertEquals(ReferralStatus.SENT, inInbox.status());
         assertEquals(number, inInbox.caseNumber());
         assertThrows(NotFoundException.class, () -> referrals.accept(DANA_AS_NGO, id, inInbox.version()), "another provider");

@@ -51,6 +51,11 @@ class ReferralBrowserIT {
             madina.awaitText(By.id("inbox:referrals"), caseNumber);
             assertThat(madina.driver().getPageSource()).doesNotContain(address).doesNotContain("Вымышленная");
             madina.screenshot("ngo-inbox");
+            // the inbox is paged by the database; an answer shows at once in the page read again
+            By row = By.xpath("//*[@id='inbox:referrals']//tr[td[contains(., '" + caseNumber + "')]]");
+            assertThat(madina.driver().findElement(row).getText()).contains("отправлено");
+            madina.click(By.xpath("//*[@id='inbox:referrals']//tr[td[contains(., '" + caseNumber + "')]]//button[contains(@class, 'accept-referral')]"));
+            madina.awaitText(row, "принято");
 
             madina.open(app + "cases/case.xhtml?n=" + caseNumber);
             assertThat(madina.await(By.id("no-access")).getText()).contains("Нет доступа");

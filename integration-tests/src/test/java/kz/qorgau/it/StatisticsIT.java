@@ -597,7 +597,7 @@ class StatisticsIT {
     }
 
     private ReferralView inbox(Caller provider, Long id) {
-        return referrals.inbox(provider).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+        return referrals.inbox(provider, 0, 100).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static LocalDate d(int year, int month, int day) {

@@ -41,11 +41,11 @@ public class ForgetPastRetention {
             try {
                 int forgotten = turns.inTurn(kind.job(), kind.every(), kind::forgetOld).orElse(0);
                 if (forgotten > 0) {
-                    LOG.info("Forgot " + forgotten + " " + kind.what() + " past their retention");
+                    LOG.info(kind.job().rowName() + ": forgot " + forgotten + " rows past their retention");
                 }
             } catch (RuntimeException e) {
                 // the database may be away for a moment; the next round catches up
-                LOG.warning("Could not forget old " + kind.what() + ": " + e.getClass().getName());
+                LOG.warning(kind.job().rowName() + " did not run: " + e.getClass().getName());
             }
         }
     }

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -80,16 +79,6 @@ public class RepeatableRequests implements Retention {
     @Override
     public ScheduledJob job() {
         return ScheduledJob.FORGET_OLD_REQUESTS;
-    }
-
-    @Override
-    public Duration every() {
-        return Duration.ofHours(1);
-    }
-
-    @Override
-    public String what() {
-        return "idempotency keys";
     }
 
     /** Forgets keys past their retention; run now and then, never in a user's request. */

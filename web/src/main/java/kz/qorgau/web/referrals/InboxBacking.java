@@ -7,7 +7,9 @@ import kz.qorgau.referral.DeclineReason;
 import kz.qorgau.referral.ReferralService;
 import kz.qorgau.referral.ReferralView;
 import kz.qorgau.shared.Clocks;
+import kz.qorgau.shared.ListPage;
 import kz.qorgau.web.faces.Messages;
+import kz.qorgau.web.lists.ListModel;
 import kz.qorgau.web.security.CurrentUser;
 
 import java.io.Serializable;
@@ -15,10 +17,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A provider's referrals: answer them and record the services delivered. */
+/**
+ * A provider's referrals, paged by the database (25 a page; each row shown is audited as read): answer them and
+ * record the services delivered.
+ */
 @Named
 @ViewScoped
-public class InboxBacking implements Serializable {
+public class InboxBacking implements ListModel.Source<ReferralView>, Serializable {
 
     @Inject
     ReferralService referrals;
@@ -26,16 +31,28 @@ public class InboxBacking implements Serializable {
     @Inject
     CurrentUser user;
 
-    private List<ReferralView> list;
+    private final ListModel<ReferralView> model = new ListModel<>(this);
     private DeclineReason declineReason;
     private LocalDate deliveredOn = LocalDate.now(Clocks.KAZAKHSTAN);
     private BigDecimal hours;
 
-    public List<ReferralView> getList() {
-        if (list == null) {
-            list = referrals.inbox(user.caller());
-        }
-        return list;
+    public ListModel<ReferralView> getModel() {
+        return model;
+    }
+
+    @Override
+    public long count() {
+        return referrals.inboxSize(user.caller());
+    }
+
+    @Override
+    public List<ReferralView> page(ListPage page) {
+        return referrals.inbox(user.caller(), page.first(), page.size());
+    }
+
+    @Override
+    public String key(ReferralView row) {
+        return String.valueOf(row.id());
     }
 
     public void accept(ReferralView r) {
@@ -54,9 +71,9 @@ public class InboxBacking implements Serializable {
         act(() -> referrals.recordDelivery(user.caller(), r.id(), r.version(), deliveredOn, hours));
     }
 
+    /** The page is read again after an answer (the form is updated), so it shows the referral's new state. */
     private void act(Runnable action) {
         Messages.attempt(action);
-        list = null;
     }
 
     public DeclineReason[] getDeclineReasons() {
