@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * HAProxy from Debian's packages in front of the application nodes: it sends a request only to a node whose
  * MicroProfile Health readiness answers 200, keeps a browser on the node it began on (a cookie naming the node) while
  * that node lives, and sends it to another one, with the session the Data Grid kept, when it does not. Its own log
- * has only what changes in the nodes' health, never a request: request lines may carry case numbers.
+ * has only what changes in the nodes' health, with the time, never a request line: request lines may carry case
+ * numbers. The drill's proxy adds a line per request without any of the request but its method.
  */
 public final class HaProxy extends ChildServer {
 
