@@ -47,6 +47,11 @@ public record ClusterStack(ClusterLauncher.Layout layout, Path folder, Path bina
 
     /** Starts everything and waits until the proxy reaches a ready node; the supervisor owns all of it. */
     public HaProxy start(Supervisor supervisor, Path haproxy, Consumer<String> say) throws Exception {
+        return start(supervisor, haproxy, say, false);
+    }
+
+    /** As above; with {@code proxyRequestLog} the proxy logs a line per request (the drill's, see {@link HaProxy}). */
+    public HaProxy start(Supervisor supervisor, Path haproxy, Consumer<String> say, boolean proxyRequestLog) throws Exception {
         Path logs = Files.createDirectories(folder.resolve("logs"));
         String in = folder.getParent().getFileName() + "/" + folder.getFileName();
         say.accept("Starting PostgreSQL (embedded, primary, data in " + in + "/postgres) ...");
@@ -102,7 +107,7 @@ public record ClusterStack(ClusterLauncher.Layout layout, Path folder, Path bina
         }
 
         HaProxy proxy = supervisor.add(PROXY, HaProxy.start(haproxy, folder.resolve("haproxy.cfg"), layout.proxyPort(),
-                layout.nodePorts(), logs.resolve("haproxy.log")), Launcher.RESTARTS, null);
+                layout.nodePorts(), logs.resolve("haproxy.log"), proxyRequestLog), Launcher.RESTARTS, null);
         proxy.awaitReady();
         return proxy;
     }

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * HAProxy from Debian's packages in front of the application nodes: it sends a request only to a node whose
  * MicroProfile Health readiness answers 200, keeps a browser on the node it began on (a cookie naming the node) while
  * that node lives, and sends it to another one, with the session the Data Grid kept, when it does not. Its own log
- * has only what changes in the nodes' health, never a request: request lines may carry case numbers.
+ * has only what changes in the nodes' health, with the time, never a request line: request lines may carry case
+ * numbers. The drill's proxy adds a line per request without any of the request but its method.
  */
 public final class HaProxy extends ChildServer {
 
@@ -31,18 +32,31 @@ public final class HaProxy extends ChildServer {
         this.port = port;
     }
 
+    /**
+     * A line per request for the drill, to tell which side closed a connection: the node and the termination state
+     * ({@code %tsc}, e.g. {@code CD} the client went away, {@code SH} the node closed before its headers), the timers
+     * and the connection counts, with the method and nothing else of the request (no address, path or query: a case
+     * number lives there).
+     */
+    static final String REQUEST_LOG_FORMAT = "%tr %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %tsc %ac/%fc/%bc/%sc/%rc %sq/%bq %HM";
+
     /** The proxy's configuration: {@code port} on every interface, the nodes on loopback at {@code nodePorts}. */
     static String configuration(int port, List<Integer> nodePorts) {
+        return configuration(port, nodePorts, false);
+    }
+
+    /** As above; with {@code requestLog}, a line per request in {@link #REQUEST_LOG_FORMAT} (the drill). */
+    static String configuration(int port, List<Integer> nodePorts, boolean requestLog) {
         StringBuilder cfg = new StringBuilder("""
                 # written by the cluster run at each start; edits are lost
                 global
-                    log stdout format raw local0 notice
+                    log stdout format iso local0 %s
                     maxconn 4000
 
                 defaults
                     mode http
                     log global
-                    option dontlognull
+                    option dontlognull%s
                     timeout connect 2s
                     timeout client 60s
                     timeout server 60s
@@ -70,7 +84,8 @@ public final class HaProxy extends ChildServer {
                     http-check expect status 200
                     cookie %s insert indirect nocache httponly
                     default-server inter 2s fall 2 rise 2
-                """.formatted(port, PayaraMicro.READINESS_PATH, COOKIE));
+                """.formatted(requestLog ? "info" : "notice", requestLog ? "\n    log-format \"" + REQUEST_LOG_FORMAT + "\"" : "",
+                port, PayaraMicro.READINESS_PATH, COOKIE));
         for (int i = 0; i < nodePorts.size(); i++) {
             String name = ClusterLauncher.nodeName(i + 1);
             cfg.append("    server ").append(name).append(" 127.0.0.1:").append(nodePorts.get(i))
@@ -92,8 +107,9 @@ public final class HaProxy extends ChildServer {
         return cfg.toString();
     }
 
-    public static HaProxy start(Path executable, Path configuration, int port, List<Integer> nodePorts, Path log) throws IOException {
-        Files.writeString(configuration, configuration(port, nodePorts));
+    public static HaProxy start(Path executable, Path configuration, int port, List<Integer> nodePorts, Path log,
+                                boolean requestLog) throws IOException {
+        Files.writeString(configuration, configuration(port, nodePorts, requestLog));
         List<String> command = List.of(executable.toString(), "-db", "-f", configuration.toString());
         return new HaProxy(ChildProcess.start("HAProxy", command, configuration.getParent(), java.util.Map.of(), log), port);
     }

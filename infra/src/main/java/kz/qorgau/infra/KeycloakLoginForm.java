@@ -31,15 +31,18 @@ public final class KeycloakLoginForm {
         return action.find() ? Optional.of(action.group(1).replace("&amp;", "&")) : Optional.empty();
     }
 
-    /** Fills in the form of {@code loginPage} and posts it; the client follows the redirects back to the application. */
+    /**
+     * Fills in the form of {@code loginPage} and posts it; the client follows the redirects back to the application,
+     * all of it within {@code timeout} ({@link TimedSend}: a timeout of the request's own would outlive the redirects).
+     */
     public static HttpResponse<String> submit(HttpClient browser, HttpResponse<String> loginPage, String user, String password,
                                               Duration timeout) throws IOException, InterruptedException {
         String target = action(loginPage.body()).orElseThrow(() -> new IOException(
                 "no Keycloak login form at " + loginPage.uri() + " (HTTP " + loginPage.statusCode() + ")"));
-        return browser.send(HttpRequest.newBuilder(URI.create(target)).timeout(timeout)
+        return TimedSend.send(browser, HttpRequest.newBuilder(URI.create(target))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password)
-                        + "&credentialId=")).build(), HttpResponse.BodyHandlers.ofString());
+                        + "&credentialId=")).build(), HttpResponse.BodyHandlers.ofString(), timeout);
     }
 
     private static String encode(String s) {

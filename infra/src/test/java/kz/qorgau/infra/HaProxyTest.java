@@ -2,6 +2,8 @@ package kz.qorgau.infra;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +32,18 @@ class HaProxyTest {
     void aRefusedConnectionGoesToAnotherNodeAndTheLogHoldsNoRequest() {
         assertThat(cfg).contains("option redispatch").contains("retry-on conn-failure")
                 .contains("cookie " + HaProxy.COOKIE + " insert indirect nocache httponly")
-                .contains("log stdout format raw local0 notice")
-                .doesNotContain("option httplog");
+                .contains("log stdout format iso local0 notice")
+                .doesNotContain("option httplog").doesNotContain("log-format");
+    }
+
+    /** The drill's proxy logs each request: node, timers and termination state, the method and nothing else of it. */
+    @Test
+    void theDrillsRequestLogHoldsNoAddressPathOrQuery() {
+        String drill = HaProxy.configuration(8080, List.of(8081, 8082), true);
+        assertThat(drill).contains("log stdout format iso local0 info")
+                .contains("log-format \"" + HaProxy.REQUEST_LOG_FORMAT + "\"");
+        assertThat(HaProxy.REQUEST_LOG_FORMAT).contains("%tsc").contains("%b/%s").contains("%HM")
+                .doesNotContain("%ci").doesNotContain("%HU").doesNotContain("%HP").doesNotContain("%HQ").doesNotContainPattern("%r(?![a-z])");
     }
 
     @Test
@@ -43,12 +55,13 @@ class HaProxyTest {
         assertThat(cfg.substring(cfg.indexOf("\nbackend live_nodes"))).doesNotContain("cookie");
     }
 
-    /** Where HAProxy is installed (the cluster run installs it), it accepts the configuration as written. */
-    @Test
-    void haproxyAcceptsIt(@TempDir Path dir) throws Exception {
+    /** Where HAProxy is installed (the cluster run installs it), it accepts the configuration as written, the drill's too. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void haproxyAcceptsIt(boolean requestLog, @TempDir Path dir) throws Exception {
         Path haproxy = Path.of("/usr/sbin/haproxy");
         assumeTrue(Files.isExecutable(haproxy), "HAProxy not installed");
-        Path file = Files.writeString(dir.resolve("haproxy.cfg"), cfg);
+        Path file = Files.writeString(dir.resolve("haproxy.cfg"), HaProxy.configuration(8080, List.of(8081, 8082, 8083), requestLog));
         Process check = new ProcessBuilder(haproxy.toString(), "-c", "-f", file.toString()).redirectErrorStream(true).start();
         assertThat(check.waitFor(20, TimeUnit.SECONDS)).isTrue();
         String output = new String(check.getInputStream().readAllBytes());

@@ -95,7 +95,7 @@ public final class ClusterDrill {
         Path haproxy = HaProxy.locateOrInstall(ClusterDrill::say, Files.createDirectories(folder.resolve("logs")).resolve("apt-get.log"));
         say("Cluster drill: " + LAYOUT.nodes() + " nodes behind HAProxy on " + LAYOUT.proxyPort() + ", " + USERS
                 + " users; data and logs in var/cluster-drill");
-        HaProxy proxy = stack.start(supervisor, haproxy, ClusterDrill::say);
+        HaProxy proxy = stack.start(supervisor, haproxy, ClusterDrill::say, true);
         String keycloak = "http://localhost:" + LAYOUT.keycloakPort();
         say("Ready in %d s".formatted((System.nanoTime() - begun) / 1_000_000_000L));
 
@@ -170,7 +170,7 @@ public final class ClusterDrill {
         say(back.get("2"));
         Thread.sleep(CALM.toMillis());
 
-        scenario.set("end");
+        // no scenario after the last: a request still in flight now counts in it, as its answer comes in it
         users.forEach(SimulatedUser::stop);
         for (Thread t : threads) {
             t.join(SimulatedUser.TIMEOUT.toMillis() * 3);
@@ -235,7 +235,7 @@ public final class ClusterDrill {
                 .append(LAYOUT.nodes()).append(" nodes, each signed in once on Keycloak's form; each over and over opens her case list (GET), ")
                 .append("a case (GET) and writes a note through the case page's form (PrimeFaces AJAX POST), 1–2 s apart; ")
                 .append("a note the page did not show back she looks for on the case page and writes again only when it is not there (three tries). ")
-                .append("A request counts in the scenario running when it was sent; a trip to Keycloak counts as a failed request and in \"signed in again\" (users). ")
+                .append("A request counts in the scenario running when its answer (or its failure) came; a trip to Keycloak counts as a failed request and in \"signed in again\" (users). ")
                 .append(String.format(Locale.ROOT, "Timeout %d s. %d drill notes stored in all.%n%n", SimulatedUser.TIMEOUT.toSeconds(),
                         stored.values().stream().mapToInt(Integer::intValue).sum()));
         out.append(DrillTally.table(rows, SCENARIOS));

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * What the simulated users of the cluster drill saw, scenario by scenario, and the table made of it. Each request
- * counts in the scenario that was running when it was sent. A note counts as acknowledged when the page showed it
+ * counts in the scenario that was running when its answer, or its failure, came: one in flight when a fault begins
+ * is the fault's. A note counts as acknowledged when the page showed it
  * back after the form was sent; what is stored afterwards is read from the database and compared with that.
  */
 public final class DrillTally {

@@ -2,6 +2,7 @@ package kz.qorgau.infra.drill;
 
 import kz.qorgau.infra.CookieJar;
 import kz.qorgau.infra.KeycloakLoginForm;
+import kz.qorgau.infra.TimedSend;
 import kz.qorgau.infra.drill.DrillTally.Request;
 
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,6 +66,8 @@ final class SimulatedUser implements Runnable {
     private int written;
     private int requests;
     private String lastNode;
+    /** The scenario running when her last answer, or its failure, came. */
+    private String answeredIn;
 
     SimulatedUser(int number, String username, String baseUrl, String keycloakBaseUrl, DrillTally tally, Supplier<String> scenario) {
         this.number = number;
@@ -82,7 +87,7 @@ final class SimulatedUser implements Runnable {
      */
     int signIn() throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> login = browser.send(get(LIST), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> login = TimedSend.send(browser, get(LIST), HttpResponse.BodyHandlers.ofString(), TIMEOUT);
             if (attempt > 1 && login.statusCode() == 200 && KeycloakLoginForm.action(login.body()).isEmpty()
                     && login.uri().toString().startsWith(baseUrl)) {
                 return attempt - 1; // the sign-in before had worked after all
@@ -175,17 +180,17 @@ final class SimulatedUser implements Runnable {
                 + "&jakarta.faces.partial.execute=" + encode(form) + "&jakarta.faces.partial.render=" + encode(form)
                 + "&" + encode(buttonId) + "=" + encode(buttonId) + "&" + encode(form) + "=" + encode(form)
                 + "&" + encode(form + ":note-text") + "=" + encode(text) + "&jakarta.faces.ViewState=" + encode(viewState) + (nonce == null ? "" : "&primefaces.nonce=" + encode(nonce));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "cases/case.xhtml")).timeout(TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "cases/case.xhtml"))
                 .header("Accept-Language", "en")
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        String sc = scenario.get();
         long at = System.nanoTime();
-        HttpResponse<String> response = send(request, sc, Request.POST, at);
+        HttpResponse<String> response = send(request, Request.POST, at);
         if (response == null) {
             return false;
         }
+        String sc = answeredIn;
         String answer = response.body();
         Matcher redirect = AJAX_REDIRECT.matcher(answer);
         if (response.statusCode() != 200) {
@@ -216,12 +221,12 @@ final class SimulatedUser implements Runnable {
 
     /** A page GET; answers its body when it is the page asked for, else counts what she saw and answers null. */
     private String page(String path, String marker) {
-        String sc = scenario.get();
         long at = System.nanoTime();
-        HttpResponse<String> response = send(get(path), sc, Request.GET, at);
+        HttpResponse<String> response = send(get(path), Request.GET, at);
         if (response == null) {
             return null;
         }
+        String sc = answeredIn;
         if (response.statusCode() != 200) {
             tally.failed(sc, Request.GET, response.statusCode() + " " + headline(response.body(), true), at);
             trace(response.statusCode() + " on GET " + path.replaceAll("\\?.*", ""));
@@ -235,34 +240,53 @@ final class SimulatedUser implements Runnable {
         return response.body();
     }
 
+    /** What the client said of a broken connection, its innermost cause first: no address or data of the request. */
+    static String why(Throwable broken) {
+        Throwable root = broken;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        return root.getClass().getSimpleName() + message;
+    }
+
     /** For finding out why: which of her requests failed, on which node, and whether she had moved. Never case data. */
     private void trace(String what) {
         String now = node().orElse("none");
-        System.out.println("[qorgau cluster drill] user " + number + ": " + what + ", request " + requests + " since her sign-in, node "
+        System.out.println("[qorgau cluster drill] " + LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " user " + number + ": " + what + ", request " + requests + " since her sign-in, node "
                 + now + (now.equals(lastNode) ? "" : " (was " + lastNode + ")"));
     }
 
-    /** Sends; a refused, broken or unanswered request, and a trip to Keycloak, are counted here and answer null. */
-    private HttpResponse<String> send(HttpRequest request, String sc, Request kind, long at) {
+    /**
+     * Sends; a refused, broken or unanswered request, and a trip to Keycloak, are counted here and answer null. The
+     * request counts in the scenario running when its answer, or its failure, came ({@link #answeredIn}): one sent
+     * just before a fault and broken by it counts with the fault, not in the calm before.
+     */
+    private HttpResponse<String> send(HttpRequest request, Request kind, long at) {
         HttpResponse<String> response;
         lastNode = node().orElse("none");
         requests++;
         try {
-            response = browser.send(request, HttpResponse.BodyHandlers.ofString());
+            response = TimedSend.send(browser, request, HttpResponse.BodyHandlers.ofString(), TIMEOUT);
         } catch (HttpTimeoutException timeout) {
+            String sc = answeredIn = scenario.get();
             tally.failed(sc, kind, "no answer in " + TIMEOUT.toSeconds() + " s", at);
             return null;
         } catch (ConnectException refused) {
+            String sc = answeredIn = scenario.get();
             tally.failed(sc, kind, "connection refused", at);
             return null;
         } catch (IOException broken) {
-            tally.failed(sc, kind, "connection closed", at);
+            String sc = answeredIn = scenario.get();
+            tally.failed(sc, kind, "connection closed (" + why(broken) + ")", at);
+            trace("connection closed on " + kind + " (" + why(broken) + ")");
             return null;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             stopped = true;
             return null;
         }
+        String sc = answeredIn = scenario.get();
         if (wentThroughKeycloak(response)) {
             // her session was not recognised: she is asked to sign in again, or sent home by Keycloak's own session
             tally.sentBackToSignIn(sc, username + number);
@@ -299,8 +323,8 @@ final class SimulatedUser implements Runnable {
 
     private HttpResponse<String> browserGet(String url) {
         try {
-            return browser.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return TimedSend.send(browser, HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(), TIMEOUT);
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -311,7 +335,7 @@ final class SimulatedUser implements Runnable {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT).header("Accept-Language", "en").GET().build();
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept-Language", "en").GET().build();
     }
 
     /**
