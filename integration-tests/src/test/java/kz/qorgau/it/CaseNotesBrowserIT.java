@@ -4,6 +4,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 
 import java.util.UUID;
 
@@ -42,6 +44,33 @@ class CaseNotesBrowserIT {
             aigerim.tab("timeline");
             aigerim.awaitText(By.id("tabs:events:timeline"), "написана заметка");
             assertThat(aigerim.await(By.id("tabs:events:timeline")).getText()).doesNotContain(NOTE);
+        }
+    }
+
+    @Test
+    void aNoteSentWhenTheConnectionIsLostSaysSoAndKeepsWhatSheTyped() throws Exception {
+        String note = "Связь пропала " + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser aigerim = new Browser()) {
+            aigerim.open(app);
+            aigerim.signIn("aigerim", "demo");
+            aigerim.open(app + "cases/case.xhtml?n=" + caseNumber);
+            aigerim.tab("notes");
+            aigerim.type(By.id("tabs:notes:note-text"), note);
+            ChromeDriver chrome = (ChromeDriver) aigerim.driver();
+            ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+            offline.setOffline(true);
+            chrome.setNetworkConditions(offline);
+            try {
+                aigerim.click(By.id("tabs:notes:write-note"));
+                aigerim.awaitText(By.id("connection-lost"), "связь прервалась");
+                assertThat(aigerim.await(By.id("tabs:notes:note-text")).getAttribute("value")).as("what she typed").isEqualTo(note);
+                aigerim.screenshot("connection-lost");
+            } finally {
+                chrome.deleteNetworkConditions();
+            }
+            aigerim.driver().findElement(By.cssSelector("#connection-lost .ui-dialog-titlebar-close")).click();
+            aigerim.click(By.id("tabs:notes:write-note"));
+            aigerim.awaitText(By.id("tabs:notes:note-list"), note);
         }
     }
 
