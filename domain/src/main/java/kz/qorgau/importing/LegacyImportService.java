@@ -128,7 +128,10 @@ public class LegacyImportService {
      * kept in the database for a day ({@link RefusedRowsStore}, {@link #copyRefusedRows}), each problem told by
      * {@code say} in the worker's language.
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    // in a transaction, though the job commits on its own: the task inherits the request's invocation, and an entity
+    // manager used here without one would be closed by both at their ends (Payara's non-transactional cleaner), the
+    // second failing — the page's request, when a small file's job ended first
+    @Transactional
     public Long start(Caller caller, Path file, String fileName, ImportFormat format, ImportOptions options,
                       Function<RowProblem, String> say) {
         Context context = context(caller);
