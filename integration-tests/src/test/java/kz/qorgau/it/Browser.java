@@ -78,7 +78,19 @@ public final class Browser implements AutoCloseable {
     /** Waits for a text; on failure says what the page told the user, and keeps a picture of it. */
     public void awaitText(By by, String text) {
         try {
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+            wait.until(d -> {
+                try {
+                    return d.findElement(by).getText().contains(text);
+                } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException gone) {
+                    return false;
+                } catch (org.openqa.selenium.WebDriverException replaced) {
+                    // the page was replaced between finding the element and reading it; Chrome says so in its own words
+                    if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                        return false;
+                    }
+                    throw replaced;
+                }
+            });
         } catch (org.openqa.selenium.TimeoutException e) {
             String told = driver.findElements(By.cssSelector(".ui-messages, .ui-dialog-content")).stream()
                     .map(WebElement::getText).filter(t -> !t.isBlank()).reduce("", (a, b) -> a + " | " + b);
