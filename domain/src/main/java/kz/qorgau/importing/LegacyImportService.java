@@ -157,24 +157,24 @@ public class LegacyImportService {
     /** An import of the caller's organisation, for those who import. */
     @Transactional
     public Optional<ImportJob> job(Caller caller, Long id) {
-        return jobs.find(context(caller).organisation, id);
+        return jobs.find(owner(caller).code(), id);
     }
 
     /** The caller's organisation's imports, newest first. */
     @Transactional
     public List<ImportJob> history(Caller caller, int first, int size) {
-        return jobs.of(context(caller).organisation, first, size);
+        return jobs.of(owner(caller).code(), first, size);
     }
 
     @Transactional
     public long historySize(Caller caller) {
-        return jobs.count(context(caller).organisation);
+        return jobs.count(owner(caller).code());
     }
 
     /** Whether the caller's organisation's import of the valid rows only has its refused rows still kept (a day). */
     @Transactional
     public boolean hasRefusedRows(Caller caller, Long id) {
-        return job(caller, id).filter(ImportJob::validRowsOnly).isPresent() && refusedRowsStore.part(id, 0).isPresent();
+        return job(caller, id).filter(ImportJob::validRowsOnly).isPresent() && refusedRowsStore.exists(id);
     }
 
     /**
@@ -184,16 +184,14 @@ public class LegacyImportService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public boolean copyRefusedRows(Caller caller, Long id, OutputStream out) throws IOException {
-        if (!hasRefusedRows(caller, id)) {
+        if (job(caller, id).filter(ImportJob::validRowsOnly).isEmpty()) {
             return false;
         }
-        for (int part = 0; ; part++) {
-            Optional<String> content = refusedRowsStore.part(id, part);
-            if (content.isEmpty()) {
-                return true;
-            }
+        int part = 0;
+        for (Optional<String> content; (content = refusedRowsStore.part(id, part)).isPresent(); part++) {
             out.write(content.get().getBytes(StandardCharsets.UTF_8));
         }
+        return part > 0;
     }
 
     private ImportReport execute(Long id, Context context, Path file, ImportFormat format, ImportOptions options,
@@ -240,10 +238,16 @@ public class LegacyImportService {
         return new ImportReport(format, rows, 0, 0, 0, 0, List.of(), 0, false, 0, null);
     }
 
-    private Context context(Caller caller) {
+    /** The organisation the caller imports for; the history and a job's progress need no more than this. */
+    private Organisation owner(Caller caller) {
         caller.require(Permission.CASE_OPEN);
-        Organisation owner = caller.organisationCode().flatMap(reference::organisation)
+        return caller.organisationCode().flatMap(reference::organisation)
                 .orElseThrow(() -> new InvalidInputException("case.organisation.unknown"));
+    }
+
+    /** What a check or an import needs: the owner, today, and the few codes a row may name, asked once. */
+    private Context context(Caller caller) {
+        Organisation owner = owner(caller);
         LocalDate today = LocalDate.now(clock);
         // the few codes a row may name, asked of the database once, here: the job's own thread has no transaction
         Set<String> regions = new HashSet<>();

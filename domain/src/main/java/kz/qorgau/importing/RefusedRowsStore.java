@@ -38,6 +38,13 @@ public class RefusedRowsStore implements Retention {
                 .setParameter(1, importId).setParameter(2, part).setParameter(3, content).executeUpdate();
     }
 
+    /** Whether the import's file is kept (its first part is there), without reading it. */
+    @Transactional
+    public boolean exists(Long importId) {
+        return (Boolean) em.createNativeQuery("select exists (select 1 from legacy_import_refused where import_id = ?1 and part = 0)")
+                .setParameter(1, importId).getSingleResult();
+    }
+
     /** A part of the import's file, if there is one of that number. */
     @Transactional
     public Optional<String> part(Long importId, int part) {

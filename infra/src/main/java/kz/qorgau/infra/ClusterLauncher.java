@@ -97,7 +97,7 @@ public final class ClusterLauncher {
         stack.preflight();
         Path haproxy = HaProxy.locateOrInstall(ClusterLauncher::say, logs.resolve("apt-get.log"));
         say("Cluster run (demo): %d application nodes behind HAProxy, data in var/cluster".formatted(layout.nodes()));
-        HaProxy proxy = stack.start(supervisor, haproxy, ClusterLauncher::say);
+        HaProxy proxy = stack.start(supervisor, haproxy, ClusterLauncher::say, false);
 
         say("");
         say("Qorgau cluster is ready in %d s: %s (HAProxy; nodes at %s)".formatted(

@@ -45,12 +45,10 @@ public record ClusterStack(ClusterLauncher.Layout layout, Path folder, Path bina
         }
     }
 
-    /** Starts everything and waits until the proxy reaches a ready node; the supervisor owns all of it. */
-    public HaProxy start(Supervisor supervisor, Path haproxy, Consumer<String> say) throws Exception {
-        return start(supervisor, haproxy, say, false);
-    }
-
-    /** As above; with {@code proxyRequestLog} the proxy logs a line per request (the drill's, see {@link HaProxy}). */
+    /**
+     * Starts everything and waits until the proxy reaches a ready node; the supervisor owns all of it. With
+     * {@code proxyRequestLog} the proxy logs a line per request (the drill's, see {@link HaProxy}).
+     */
     public HaProxy start(Supervisor supervisor, Path haproxy, Consumer<String> say, boolean proxyRequestLog) throws Exception {
         Path logs = Files.createDirectories(folder.resolve("logs"));
         String in = folder.getParent().getFileName() + "/" + folder.getFileName();

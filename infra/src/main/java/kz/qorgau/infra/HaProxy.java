@@ -40,12 +40,10 @@ public final class HaProxy extends ChildServer {
      */
     static final String REQUEST_LOG_FORMAT = "%tr %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %tsc %ac/%fc/%bc/%sc/%rc %sq/%bq %HM";
 
-    /** The proxy's configuration: {@code port} on every interface, the nodes on loopback at {@code nodePorts}. */
-    static String configuration(int port, List<Integer> nodePorts) {
-        return configuration(port, nodePorts, false);
-    }
-
-    /** As above; with {@code requestLog}, a line per request in {@link #REQUEST_LOG_FORMAT} (the drill). */
+    /**
+     * The proxy's configuration: {@code port} on every interface, the nodes on loopback at {@code nodePorts}; with
+     * {@code requestLog}, a line per request in {@link #REQUEST_LOG_FORMAT} (the drill).
+     */
     static String configuration(int port, List<Integer> nodePorts, boolean requestLog) {
         StringBuilder cfg = new StringBuilder("""
                 # written by the cluster run at each start; edits are lost

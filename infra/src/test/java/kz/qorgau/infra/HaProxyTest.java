@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** The proxy's configuration: every node, checked on its readiness, a node's death not a user's error. */
 class HaProxyTest {
 
-    private final String cfg = HaProxy.configuration(8080, List.of(8081, 8082, 8083));
+    private final String cfg = HaProxy.configuration(8080, List.of(8081, 8082, 8083), false);
 
     @Test
     void everyNodeIsAServerCheckedOnItsReadiness() {

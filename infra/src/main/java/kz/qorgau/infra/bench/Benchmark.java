@@ -407,8 +407,7 @@ public final class Benchmark {
             return rows;
         }
         if (importOnly) {
-            measureImport(application, direct, rows, true);
-            measureImport(application, direct, rows, false);
+            measureImports(application, direct, rows);
             return rows;
         }
         if (exists(direct, "select 1 where to_regclass('case_search') is not null")) {
@@ -421,8 +420,7 @@ public final class Benchmark {
         if (exportOnly) {
             return rows;
         }
-        measureImport(application, direct, rows, true);
-        measureImport(application, direct, rows, false);
+        measureImports(application, direct, rows);
         rows.add(row("Case by number, `GET /api/v1/cases/{number}`", "aigerim", iterations,
                 api(application, "aigerim", i -> "api/v1/cases/" + numbers.get(i % numbers.size()),
                         (i, body) -> body.contains(numbers.get(i % numbers.size()))),
@@ -825,6 +823,12 @@ public final class Benchmark {
      * from upload to the job's end, once; beside it COPY of the same file into a table. The live heap after a full GC
      * before and after, and the most it held meanwhile (GC log). The imported cases are removed afterwards.
      */
+    /** The import of the template's full rows, then of light ones (a victim, a case and an incident each). */
+    private void measureImports(Application application, Connection direct, List<Row> rows) throws Exception {
+        measureImport(application, direct, rows, true);
+        measureImport(application, direct, rows, false);
+    }
+
     private void measureImport(Application application, Connection direct, List<Row> rows, boolean full) throws Exception {
         int n = Integer.getInteger("benchmark.importRows", 100_000);
         String run = LocalDateTime.now(KAZAKHSTAN).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));

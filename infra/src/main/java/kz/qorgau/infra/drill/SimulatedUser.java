@@ -66,8 +66,6 @@ final class SimulatedUser implements Runnable {
     private int written;
     private int requests;
     private String lastNode;
-    /** The scenario running when her last answer, or its failure, came. */
-    private String answeredIn;
 
     SimulatedUser(int number, String username, String baseUrl, String keycloakBaseUrl, DrillTally tally, Supplier<String> scenario) {
         this.number = number;
@@ -190,7 +188,7 @@ final class SimulatedUser implements Runnable {
         if (response == null) {
             return false;
         }
-        String sc = answeredIn;
+        String sc = scenario.get(); // as it came: see send
         String answer = response.body();
         Matcher redirect = AJAX_REDIRECT.matcher(answer);
         if (response.statusCode() != 200) {
@@ -226,7 +224,7 @@ final class SimulatedUser implements Runnable {
         if (response == null) {
             return null;
         }
-        String sc = answeredIn;
+        String sc = scenario.get(); // as it came: see send
         if (response.statusCode() != 200) {
             tally.failed(sc, Request.GET, response.statusCode() + " " + headline(response.body(), true), at);
             trace(response.statusCode() + " on GET " + path.replaceAll("\\?.*", ""));
@@ -259,8 +257,8 @@ final class SimulatedUser implements Runnable {
 
     /**
      * Sends; a refused, broken or unanswered request, and a trip to Keycloak, are counted here and answer null. The
-     * request counts in the scenario running when its answer, or its failure, came ({@link #answeredIn}): one sent
-     * just before a fault and broken by it counts with the fault, not in the calm before.
+     * request counts in the scenario running when its answer, or its failure, came: one sent just before a fault and
+     * broken by it counts with the fault, not in the calm before.
      */
     private HttpResponse<String> send(HttpRequest request, Request kind, long at) {
         HttpResponse<String> response;
@@ -269,15 +267,15 @@ final class SimulatedUser implements Runnable {
         try {
             response = TimedSend.send(browser, request, HttpResponse.BodyHandlers.ofString(), TIMEOUT);
         } catch (HttpTimeoutException timeout) {
-            String sc = answeredIn = scenario.get();
+            String sc = scenario.get();
             tally.failed(sc, kind, "no answer in " + TIMEOUT.toSeconds() + " s", at);
             return null;
         } catch (ConnectException refused) {
-            String sc = answeredIn = scenario.get();
+            String sc = scenario.get();
             tally.failed(sc, kind, "connection refused", at);
             return null;
         } catch (IOException broken) {
-            String sc = answeredIn = scenario.get();
+            String sc = scenario.get();
             tally.failed(sc, kind, "connection closed (" + why(broken) + ")", at);
             trace("connection closed on " + kind + " (" + why(broken) + ")");
             return null;
@@ -286,7 +284,7 @@ final class SimulatedUser implements Runnable {
             stopped = true;
             return null;
         }
-        String sc = answeredIn = scenario.get();
+        String sc = scenario.get();
         if (wentThroughKeycloak(response)) {
             // her session was not recognised: she is asked to sign in again, or sent home by Keycloak's own session
             tally.sentBackToSignIn(sc, username + number);
