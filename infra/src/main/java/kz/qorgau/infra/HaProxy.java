@@ -121,22 +121,26 @@ public final class HaProxy extends ChildServer {
         return "http://localhost:" + port + "/";
     }
 
-    /** The installed haproxy; installed from Debian's packages first when missing and this process may (root). */
+    /**
+     * The installed haproxy; installed from Debian's packages first when missing and this process may: as root, or
+     * through {@code sudo} when it asks no password (as {@code .ci/install-chromium} installs the browser).
+     */
     public static Path locateOrInstall(Consumer<String> say, Path log) throws IOException, InterruptedException {
         Optional<Path> found = locate();
         if (found.isPresent()) {
             return found.get();
         }
         boolean root = "root".equals(System.getProperty("user.name"));
-        if (!root || locate("apt-get").isEmpty()) {
-            throw new IOException("HAProxy is not installed, and this Run cannot install it (it needs root and apt-get)."
+        boolean sudo = !root && locate("sudo").isPresent() && run(log, List.of("sudo", "-n", "true")) == 0;
+        if (!(root || sudo) || locate("apt-get").isEmpty()) {
+            throw new IOException("HAProxy is not installed, and this Run cannot install it (it needs root or sudo, and apt-get)."
                     + " Install it (Debian, Ubuntu: sudo apt-get install haproxy), then start the cluster again.");
         }
         say.accept("HAProxy is not installed: installing it from Debian's packages (apt-get install -y haproxy) ...");
-        if (apt(log, "install", "-y", "haproxy") != 0) {
+        if (apt(log, sudo, "install", "-y", "haproxy") != 0) {
             say.accept("  the package lists may be old: apt-get update, then once more ...");
-            apt(log, "update");
-            if (apt(log, "install", "-y", "haproxy") != 0) {
+            apt(log, sudo, "update");
+            if (apt(log, sudo, "install", "-y", "haproxy") != 0) {
                 throw new IOException("apt-get install -y haproxy failed; see " + log + ". Install HAProxy by hand, then"
                         + " start the cluster again.");
             }
@@ -144,17 +148,21 @@ public final class HaProxy extends ChildServer {
         return locate().orElseThrow(() -> new IOException("haproxy installed but not found; see " + log));
     }
 
-    private static int apt(Path log, String... arguments) throws IOException, InterruptedException {
-        List<String> command = Stream.concat(Stream.of("apt-get"), Stream.of(arguments)).toList();
+    private static int apt(Path log, boolean sudo, String... arguments) throws IOException, InterruptedException {
+        Stream<String> apt = Stream.concat(Stream.of("apt-get"), Stream.of(arguments));
+        return run(log, (sudo ? Stream.concat(Stream.of("sudo", "-n", "DEBIAN_FRONTEND=noninteractive"), apt) : apt).toList());
+    }
+
+    private static int run(Path log, List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-        Process apt = builder.start();
-        if (!apt.waitFor(10, TimeUnit.MINUTES)) {
-            apt.destroyForcibly();
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
             return -1;
         }
-        return apt.exitValue();
+        return process.exitValue();
     }
 
     private static Optional<Path> locate() {

@@ -45,9 +45,9 @@ import java.util.function.IntFunction;
  */
 public final class Benchmark {
 
-    static final int DATABASE_PORT = 25432;
-    static final int KEYCLOAK_PORT = 28180;
-    static final int HTTP_PORT = 28080;
+    public static final int DATABASE_PORT = 25432;
+    public static final int KEYCLOAK_PORT = 28180;
+    public static final int HTTP_PORT = 28080;
     static final ZoneId KAZAKHSTAN = ZoneId.of("Asia/Almaty");
 
     /** Server tuning for a 2-core machine with a few GB to spare; kept in the data directory (ALTER SYSTEM). */

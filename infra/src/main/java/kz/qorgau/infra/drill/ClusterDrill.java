@@ -50,35 +50,75 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ClusterDrill {
 
-    static final int USERS = 50;
+    /**
+     * How large a drill is and where it runs: the README's command runs {@link #FULL}; {@code ClusterDrillIT} a small
+     * one that fits the CI time, on ports of its own.
+     *
+     * @param calm         load before each fault, and after its recovery
+     * @param databaseDown how long the primary stays down: long enough for every user to meet it
+     */
+    public record Plan(int users, ClusterLauncher.Layout layout, Duration calm, Duration databaseDown) {
+    }
+
+    public static final Plan FULL = new Plan(50, new ClusterLauncher.Layout(48080, 2, 45432, 45433, 48180, 48081, 46911),
+            Duration.ofSeconds(20), Duration.ofSeconds(10));
+    /** The CI's drill ({@code ClusterDrillIT}): the same scenarios with fewer users and shorter calms, on ports of its own. */
+    public static final Plan SMALL = new Plan(10, new ClusterLauncher.Layout(47080, 2, 47432, 47433, 47180, 47081, 47911),
+            Duration.ofSeconds(12), Duration.ofSeconds(8));
     /** Social workers of the demo realm with cases of their own organisation to write notes on. */
     static final List<String> WRITERS = List.of("aigerim", "dana");
-    static final ClusterLauncher.Layout LAYOUT = new ClusterLauncher.Layout(48080, 2, 45432, 45433, 48180, 48081, 46911);
-    /** Load before each fault, and after its recovery. */
-    static final Duration CALM = Duration.ofSeconds(20);
-    /** How long the primary stays down: long enough for every user to meet it. */
-    static final Duration DATABASE_DOWN = Duration.ofSeconds(10);
     static final Duration GIVE_UP = Duration.ofMinutes(3);
+    static final String NO_FAULT = "0";
+    static final String NODE_KILLED = "1";
+    static final String DATABASE_STOPPED = "2";
 
-    private static final Map<String, String> SCENARIOS = new LinkedHashMap<>();
+    /** What a drill found: a row per scenario ({@link #NO_FAULT}, {@link #NODE_KILLED}, {@link #DATABASE_STOPPED}) and its report. */
+    public record Result(Map<String, DrillTally.Row> rows, String report) {
+    }
 
-    private final Supervisor supervisor = new Supervisor(ClusterDrill::say);
+    private final Plan plan;
+    private final Supervisor supervisor;
+    private final Map<String, String> scenarios = new LinkedHashMap<>();
     private final DrillTally tally = new DrillTally();
-    private final AtomicReference<String> scenario = new AtomicReference<>("0");
+    private final AtomicReference<String> scenario = new AtomicReference<>(NO_FAULT);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, String> back = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    public static void main(String[] args) throws Exception {
-        ClusterDrill drill = new ClusterDrill();
-        Launcher.runUntilStopped(drill.supervisor, drill::run);
+    private ClusterDrill(Plan plan, Supervisor supervisor) {
+        this.plan = plan;
+        this.supervisor = supervisor;
     }
 
-    private void run(Path home, Path runtime, Map<String, String> env) throws Exception {
+    public static void main(String[] args) throws Exception {
+        Supervisor supervisor = new Supervisor(ClusterDrill::say);
+        Launcher.runUntilStopped(supervisor, (home, runtime, env) -> {
+            Path var = Files.createDirectories(home.resolve("var"));
+            Files.setPosixFilePermissions(var, PosixFilePermissions.fromString("rwx------"));
+            Path folder = var.resolve("cluster-drill");
+            Result result = new ClusterDrill(FULL, supervisor).run(folder, var.resolve("postgres-bin"), runtime);
+            Path file = folder.resolve("results-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md");
+            Files.writeString(file, result.report());
+            say("Written to " + home.relativize(file));
+        });
+    }
+
+    /**
+     * Runs a drill of this plan in {@code folder} (a fresh database each time) and stops everything it started before
+     * it answers, also when it fails.
+     */
+    public static Result run(Plan plan, Path folder, Path binaries, Path runtime) throws Exception {
+        Supervisor supervisor = new Supervisor(ClusterDrill::say);
+        try {
+            return new ClusterDrill(plan, supervisor).run(folder, binaries, runtime);
+        } finally {
+            supervisor.closeAll();
+        }
+    }
+
+    private Result run(Path folder, Path binaries, Path runtime) throws Exception {
         long begun = System.nanoTime();
-        Path var = Files.createDirectories(home.resolve("var"));
-        Files.setPosixFilePermissions(var, PosixFilePermissions.fromString("rwx------"));
-        Path folder = var.resolve("cluster-drill");
+        ClusterLauncher.Layout layout = plan.layout();
         // a fresh database each time: the demo data are made anew and nothing of an earlier drill is counted
         Preflight.requireUnusedPostgresData(folder.resolve("postgres"));
         Preflight.requireUnusedPostgresData(folder.resolve("standby"));
@@ -89,14 +129,14 @@ public final class ClusterDrill {
             secrets.setProperty(key, Launcher.randomSecret()); // per drill, never written down
         }
         // the demo realm lets Keycloak send a browser back to the proxy's own port only
-        String realm = EmbeddedKeycloak.demoRealm().replace(":8080/", ":" + LAYOUT.proxyPort() + "/");
-        ClusterStack stack = new ClusterStack(LAYOUT, folder, var.resolve("postgres-bin"), runtime, secrets, realm, true);
+        String realm = EmbeddedKeycloak.demoRealm().replace(":8080/", ":" + layout.proxyPort() + "/");
+        ClusterStack stack = new ClusterStack(layout, folder, binaries, runtime, secrets, realm, true);
         stack.preflight();
         Path haproxy = HaProxy.locateOrInstall(ClusterDrill::say, Files.createDirectories(folder.resolve("logs")).resolve("apt-get.log"));
-        say("Cluster drill: " + LAYOUT.nodes() + " nodes behind HAProxy on " + LAYOUT.proxyPort() + ", " + USERS
-                + " users; data and logs in var/cluster-drill");
+        say("Cluster drill: " + layout.nodes() + " nodes behind HAProxy on " + layout.proxyPort() + ", " + plan.users()
+                + " users; data and logs in " + folder);
         HaProxy proxy = stack.start(supervisor, haproxy, ClusterDrill::say, true);
-        String keycloak = "http://localhost:" + LAYOUT.keycloakPort();
+        String keycloak = "http://localhost:" + layout.keycloakPort();
         say("Ready in %d s".formatted((System.nanoTime() - begun) / 1_000_000_000L));
 
         Thread watcher = new Thread(() -> {
@@ -112,7 +152,7 @@ public final class ClusterDrill {
 
         List<SimulatedUser> users = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        for (int u = 0; u < USERS; u++) {
+        for (int u = 0; u < plan.users(); u++) {
             SimulatedUser user = new SimulatedUser(u, WRITERS.get(u % WRITERS.size()), proxy.baseUrl(), keycloak, tally, scenario::get);
             try {
                 user.signIn();
@@ -128,33 +168,33 @@ public final class ClusterDrill {
         }
         say(users.size() + " users signed in (" + String.join(", ", WRITERS) + ", each her own session); working ...");
 
-        SCENARIOS.put("0", "0. no fault (the same load)");
-        Thread.sleep(CALM.toMillis());
-        back.put("0", "—");
+        scenarios.put(NO_FAULT, "0. no fault (the same load)");
+        Thread.sleep(plan.calm().toMillis());
+        back.put(NO_FAULT, "—");
 
         String node = busiestNode(users);
         int nodeNumber = Integer.parseInt(node.substring(node.indexOf('-') + 1));
-        SCENARIOS.put("1", "1. " + node + " (most sessions) killed with `kill -9`, restarted by the supervisor");
-        scenario.set("1");
+        scenarios.put(NODE_KILLED, "1. " + node + " (most sessions) killed with `kill -9`, restarted by the supervisor");
+        scenario.set(NODE_KILLED);
         long pid = ((PayaraMicro) supervisor.current(node)).pid();
         say("Killing " + node + " (pid " + pid + ") with kill -9 ...");
         long killed = System.nanoTime();
         new ProcessBuilder("kill", "-KILL", Long.toString(pid)).inheritIO().start().waitFor();
-        Double nodeBack = awaitReady("http://localhost:" + LAYOUT.nodePort(nodeNumber) + "/health/ready", killed);
-        back.put("1", nodeBack == null ? "not back in " + GIVE_UP.toSeconds() + " s"
+        Double nodeBack = awaitReady("http://localhost:" + layout.nodePort(nodeNumber) + "/health/ready", killed);
+        back.put(NODE_KILLED, nodeBack == null ? "not back in " + GIVE_UP.toSeconds() + " s"
                 : String.format(Locale.ROOT, "%s ready again %.1f s after the kill", node, nodeBack));
-        say(back.get("1"));
-        Thread.sleep(CALM.toMillis());
+        say(back.get(NODE_KILLED));
+        Thread.sleep(plan.calm().toMillis());
 
-        SCENARIOS.put("2", "2. primary database stopped (`-m fast`) for " + DATABASE_DOWN.toSeconds() + " s, started again");
-        scenario.set("2");
-        say("Stopping the primary database for " + DATABASE_DOWN.toSeconds() + " s ...");
+        scenarios.put(DATABASE_STOPPED, "2. primary database stopped (`-m fast`) for " + plan.databaseDown().toSeconds() + " s, started again");
+        scenario.set(DATABASE_STOPPED);
+        say("Stopping the primary database for " + plan.databaseDown().toSeconds() + " s ...");
         AtomicReference<String> how = new AtomicReference<>();
         long stopped = System.nanoTime();
         long[] started = new long[1];
         supervisor.replace(ClusterStack.PRIMARY, () -> {
             how.set(((EmbeddedDatabase) supervisor.current(ClusterStack.PRIMARY)).stop("fast"));
-            Thread.sleep(DATABASE_DOWN.toMillis());
+            Thread.sleep(plan.databaseDown().toMillis());
             EmbeddedDatabase again = stack.startPrimary();
             started[0] = System.nanoTime();
             return again;
@@ -163,12 +203,12 @@ public final class ClusterDrill {
         while ((firstServed = tally.firstServedFrom(started[0])) == null && System.nanoTime() - started[0] < GIVE_UP.toNanos()) {
             Thread.sleep(200);
         }
-        back.put("2", firstServed == null ? "not back in " + GIVE_UP.toSeconds() + " s" : String.format(Locale.ROOT,
+        back.put(DATABASE_STOPPED, firstServed == null ? "not back in " + GIVE_UP.toSeconds() + " s" : String.format(Locale.ROOT,
                 "users served again %.1f s after the database started (down %.1f s)",
                 (firstServed - started[0]) / 1e9, (started[0] - stopped) / 1e9));
         notes.add("Scenario 2: the primary was stopped with " + how.get() + ".");
-        say(back.get("2"));
-        Thread.sleep(CALM.toMillis());
+        say(back.get(DATABASE_STOPPED));
+        Thread.sleep(plan.calm().toMillis());
 
         // no scenario after the last: a request still in flight now counts in it, as its answer comes in it
         users.forEach(SimulatedUser::stop);
@@ -176,16 +216,14 @@ public final class ClusterDrill {
             t.join(SimulatedUser.TIMEOUT.toMillis() * 3);
         }
         Map<String, Integer> stored = storedNotes();
-        List<DrillTally.Row> rows = new ArrayList<>();
-        for (String s : SCENARIOS.keySet()) {
-            rows.add(tally.row(s, stored, back.get(s)));
+        Map<String, DrillTally.Row> rows = new LinkedHashMap<>();
+        for (String s : scenarios.keySet()) {
+            rows.put(s, tally.row(s, stored, back.get(s)));
         }
-        String report = report(rows, stored, (System.nanoTime() - begun) / 1e9);
+        String report = report(List.copyOf(rows.values()), stored, (System.nanoTime() - begun) / 1e9);
         System.out.println();
         System.out.println(report);
-        Path file = folder.resolve("results-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md");
-        Files.writeString(file, report);
-        say("Written to " + home.relativize(file));
+        return new Result(rows, report);
     }
 
     /** The node whose cookie most of the users carry: the proxy keeps each on hers while it lives. */
@@ -214,10 +252,10 @@ public final class ClusterDrill {
     }
 
     /** Every drill note in the database with how many times it is there, read on the primary as its superuser. */
-    private static Map<String, Integer> storedNotes() throws Exception {
+    private Map<String, Integer> storedNotes() throws Exception {
         Map<String, Integer> stored = new HashMap<>();
         // the embedded server trusts local connections of its superuser (initdb -A trust)
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + LAYOUT.databasePort() + "/qorgau", "postgres", "");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + plan.layout().databasePort() + "/qorgau", "postgres", "");
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select text, count(*) from case_note where text like 'drill note %' group by text")) {
             while (r.next()) {
@@ -231,14 +269,14 @@ public final class ClusterDrill {
         StringBuilder out = new StringBuilder("# Cluster drill\n\n");
         out.append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
                 .append(". Machine: ").append(Machine.describe()).append(String.format(Locale.ROOT, ". The drill took %.0f s.%n%n", seconds));
-        out.append(USERS).append(" users (").append(String.join(", ", WRITERS)).append(" in turn, each her own session) through HAProxy to ")
-                .append(LAYOUT.nodes()).append(" nodes, each signed in once on Keycloak's form; each over and over opens her case list (GET), ")
+        out.append(plan.users()).append(" users (").append(String.join(", ", WRITERS)).append(" in turn, each her own session) through HAProxy to ")
+                .append(plan.layout().nodes()).append(" nodes, each signed in once on Keycloak's form; each over and over opens her case list (GET), ")
                 .append("a case (GET) and writes a note through the case page's form (PrimeFaces AJAX POST), 1–2 s apart; ")
                 .append("a note the page did not show back she looks for on the case page and writes again only when it is not there (three tries). ")
                 .append("A request counts in the scenario running when its answer (or its failure) came; a trip to Keycloak counts as a failed request and in \"signed in again\" (users). ")
                 .append(String.format(Locale.ROOT, "Timeout %d s. %d drill notes stored in all.%n%n", SimulatedUser.TIMEOUT.toSeconds(),
                         stored.values().stream().mapToInt(Integer::intValue).sum()));
-        out.append(DrillTally.table(rows, SCENARIOS));
+        out.append(DrillTally.table(rows, scenarios));
         List<String> signIns = tally.signInFailures();
         if (!signIns.isEmpty()) {
             notes.add(0, signIns.size() + " first sign-in(s) failed and were tried again: " + String.join("; ", signIns));

@@ -1,6 +1,7 @@
 package kz.qorgau.infra.drill;
 
 import kz.qorgau.infra.ClusterLauncher;
+import kz.qorgau.infra.bench.Benchmark;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -9,7 +10,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The cluster drill runs beside a Run, a cluster run or the fault drill: none of its ports is theirs. */
+/**
+ * The cluster drill runs beside a Run, a cluster run, the fault drill or the benchmark, and the CI's small drill beside
+ * the full one: none of their ports is another's.
+ */
 class ClusterDrillTest {
 
     private static List<Integer> ports(ClusterLauncher.Layout layout) {
@@ -24,11 +28,16 @@ class ClusterDrillTest {
 
     @Test
     void itsPortsAreItsOwn() {
-        List<Integer> drill = ports(ClusterDrill.LAYOUT);
-        assertThat(new HashSet<>(drill)).hasSameSizeAs(drill);
+        List<Integer> full = ports(ClusterDrill.FULL.layout());
+        List<Integer> small = ports(ClusterDrill.SMALL.layout());
         List<Integer> others = new ArrayList<>(ports(new ClusterLauncher.Layout(8080, ClusterLauncher.MAX_NODES, 15432, 15433,
                 8180, 8081, 6911)));
-        others.addAll(List.of(FaultDrill.DATABASE_PORT, FaultDrill.KEYCLOAK_PORT, FaultDrill.HTTP_PORT));
-        assertThat(drill).doesNotContainAnyElementsOf(others);
+        others.addAll(List.of(FaultDrill.DATABASE_PORT, FaultDrill.KEYCLOAK_PORT, FaultDrill.HTTP_PORT,
+                Benchmark.DATABASE_PORT, Benchmark.KEYCLOAK_PORT, Benchmark.HTTP_PORT));
+        for (List<Integer> drill : List.of(full, small)) {
+            assertThat(new HashSet<>(drill)).hasSameSizeAs(drill);
+            assertThat(drill).doesNotContainAnyElementsOf(others);
+        }
+        assertThat(full).doesNotContainAnyElementsOf(small);
     }
 }
