@@ -71,11 +71,7 @@ public record ClusterStack(ClusterLauncher.Layout layout, Path folder, Path bina
                 folder.resolve("keycloak"), "localhost", layout.keycloakPort(), realm,
                 secrets.getProperty("keycloak.admin.password"), primary.jdbcUrl("keycloak"), "keycloak",
                 secrets.getProperty("keycloak.db.password"), logs.resolve("keycloak.log"));
-        EmbeddedKeycloak keycloak = supervisor.add(KEYCLOAK, (EmbeddedKeycloak) startKeycloak.start(), Launcher.RESTARTS, () -> {
-            EmbeddedKeycloak again = (EmbeddedKeycloak) startKeycloak.start();
-            again.awaitReady();
-            return again;
-        });
+        EmbeddedKeycloak keycloak = supervisor.add(KEYCLOAK, (EmbeddedKeycloak) startKeycloak.start(), Launcher.RESTARTS, startKeycloak);
 
         Map<String, String> app = new HashMap<>(PayaraMicro.environment(primary.jdbcUrl("qorgau"),
                 secrets.getProperty("db.app.password"), secrets.getProperty("db.password"), keycloak.issuer(),
@@ -91,11 +87,7 @@ public record ClusterStack(ClusterLauncher.Layout layout, Path folder, Path bina
             Supervisor.Restart startNode = () -> PayaraMicro.start(runtime.resolve("payara-micro.jar"), runtime.resolve("ROOT.war"),
                     folder.resolve("payara-" + n), layout.nodePort(n), app, logs.resolve("payara-" + n + ".log"),
                     layout.clusterArguments(n));
-            PayaraMicro payara = supervisor.add(ClusterLauncher.nodeName(n), (PayaraMicro) startNode.start(), Launcher.RESTARTS, () -> {
-                PayaraMicro again = (PayaraMicro) startNode.start();
-                again.awaitReady();
-                return again;
-            });
+            PayaraMicro payara = supervisor.add(ClusterLauncher.nodeName(n), (PayaraMicro) startNode.start(), Launcher.RESTARTS, startNode);
             if (n == 1) {
                 keycloak.awaitReady();
                 say.accept("Keycloak ready at " + keycloak.baseUrl());

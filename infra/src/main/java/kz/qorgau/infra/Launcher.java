@@ -113,11 +113,7 @@ public final class Launcher {
             Supervisor.Restart startKeycloak = () -> EmbeddedKeycloak.startProduction(runtime.resolve("keycloak-quarkus-dist.zip"),
                     var.resolve("keycloak"), host, KEYCLOAK_PORT, realmToImport.get(), secrets.getProperty("keycloak.admin.password"),
                     database, "keycloak", secrets.getProperty("keycloak.db.password"), logs.resolve("keycloak.log"));
-            keycloak = supervisor.add("Keycloak", (EmbeddedKeycloak) startKeycloak.start(), RESTARTS, () -> {
-                EmbeddedKeycloak again = (EmbeddedKeycloak) startKeycloak.start();
-                again.awaitReady();
-                return again;
-            });
+            keycloak = supervisor.add("Keycloak", (EmbeddedKeycloak) startKeycloak.start(), RESTARTS, startKeycloak);
             keycloak.awaitReady();
             if (realmToImport.getAndSet(null) != null) {
                 keycloak.forgetImport(); // it held the first password
@@ -136,11 +132,7 @@ public final class Launcher {
             Supervisor.Restart startKeycloak = () -> EmbeddedKeycloak.start(runtime.resolve("keycloak-quarkus-dist.zip"),
                     var.resolve("keycloak"), KEYCLOAK_PORT, realm, secrets.getProperty("keycloak.admin.password"), false,
                     logs.resolve("keycloak.log"));
-            keycloak = supervisor.add("Keycloak", (EmbeddedKeycloak) startKeycloak.start(), RESTARTS, () -> {
-                EmbeddedKeycloak again = (EmbeddedKeycloak) startKeycloak.start();
-                again.awaitReady();
-                return again;
-            });
+            keycloak = supervisor.add("Keycloak", (EmbeddedKeycloak) startKeycloak.start(), RESTARTS, startKeycloak);
             app.put("QORGAU_OIDC_ISSUER", keycloak.issuer());
             app.put("QORGAU_OIDC_CLIENT_ID", "qorgau-web");
             app.put("QORGAU_OIDC_CLIENT_SECRET", EmbeddedKeycloak.clientSecret(realm, "qorgau-web"));
@@ -149,11 +141,7 @@ public final class Launcher {
         say("Starting Qorgau on Payara Micro ...");
         Supervisor.Restart startPayara = () -> PayaraMicro.start(runtime.resolve("payara-micro.jar"), runtime.resolve("ROOT.war"),
                 var.resolve("payara"), httpPort, app, logs.resolve("payara.log"));
-        PayaraMicro payara = supervisor.add("Payara Micro", (PayaraMicro) startPayara.start(), RESTARTS, () -> {
-            PayaraMicro again = (PayaraMicro) startPayara.start();
-            again.awaitReady();
-            return again;
-        });
+        PayaraMicro payara = supervisor.add("Payara Micro", (PayaraMicro) startPayara.start(), RESTARTS, startPayara);
         if (keycloak != null) {
             keycloak.awaitReady();
             say("Keycloak ready at " + keycloak.baseUrl() + " (admin console user 'admin', password in var/secrets.properties)");

@@ -12,6 +12,10 @@ public interface Supervised extends AutoCloseable {
 
     Path log();
 
+    /** Returns once it serves; a child with nothing to wait for is ready when started. */
+    default void awaitReady() throws java.io.IOException, InterruptedException {
+    }
+
     @Override
     void close();
 }

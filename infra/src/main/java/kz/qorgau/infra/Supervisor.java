@@ -14,7 +14,10 @@ public final class Supervisor {
 
     static final int LOG_LINES = 15;
 
-    /** Starts a child again and waits until it is ready. */
+    /**
+     * Starts a child again and answers it at once; the supervisor then waits until it is ready, so that a stop meanwhile
+     * (Ctrl-C) finds and stops it too.
+     */
     public interface Restart {
         Supervised start() throws Exception;
     }
@@ -83,7 +86,19 @@ public final class Supervisor {
         child.current.close();
         Supervised fresh = child.restart.start();
         synchronized (this) {
-            child.current = fresh;
+            if (closed) {
+                fresh.close(); // stopped while it was being started
+                return;
+            }
+            child.current = fresh; // from now on closeAll stops it, also while it is still starting
+        }
+        try {
+            fresh.awaitReady();
+        } catch (java.io.IOException notReady) {
+            if (stopping) {
+                return; // stopped by closeAll before it was ready
+            }
+            throw notReady;
         }
         say.accept(child.name + " is running again.");
     }

@@ -68,6 +68,78 @@ class SupervisorTest {
         assertThat(started).noneMatch(ChildProcess::isAlive);
     }
 
+    /** A child started again whose readiness takes a while, like Payara Micro deploying: it serves when told so. */
+    private static final class SlowToStart implements Supervised {
+        final ChildProcess process;
+        final java.util.concurrent.CountDownLatch starting = new java.util.concurrent.CountDownLatch(1);
+
+        SlowToStart(ChildProcess process) {
+            this.process = process;
+        }
+
+        @Override
+        public void awaitReady() throws IOException, InterruptedException {
+            starting.countDown();
+            while (process.isAlive()) {
+                Thread.sleep(50);
+            }
+            throw new IOException("stopped during start");
+        }
+
+        @Override
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        @Override
+        public String exitStatus() {
+            return process.exitStatus();
+        }
+
+        @Override
+        public Path log() {
+            return process.log();
+        }
+
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
+    @Test
+    void aStopWhileAChildIsBeingStartedAgainStopsTheChildBeingStarted() throws Exception {
+        Supervisor supervisor = new Supervisor(said::add);
+        List<SlowToStart> started = new CopyOnWriteArrayList<>();
+        supervisor.add("Payara Micro", dying("payara", "killed", 137), 3, () -> {
+            SlowToStart again = new SlowToStart(sleeping("payara"));
+            started.add(again);
+            return again;
+        });
+        java.util.concurrent.atomic.AtomicReference<Exception> watching = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread watcher = new Thread(() -> {
+            try {
+                supervisor.watch(Duration.ofMillis(100));
+            } catch (Exception e) {
+                watching.set(e);
+            }
+        });
+        watcher.start();
+        for (int i = 0; i < 100 && started.isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(started).hasSize(1);
+        assertThat(started.get(0).starting.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        supervisor.closeAll(); // Ctrl-C while it is still starting
+
+        watcher.join(5000);
+        assertThat(watcher.isAlive()).isFalse();
+        assertThat(watching.get()).isNull();
+        assertThat(started.get(0).isAlive()).isFalse();
+        assertThat(said).noneMatch(line -> line.contains("is running again"));
+    }
+
     @Test
     void eachStartKeepsTheLogOfTheStartBefore() throws Exception {
         ChildProcess first = dying("payara", "first start", 1);

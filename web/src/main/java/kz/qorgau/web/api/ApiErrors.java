@@ -70,7 +70,7 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
             // a body that is not the JSON the resource reads (syntax, types, unknown enum codes)
             return problem(400, List.of("api.badRequest"));
         }
-        if (failure instanceof jakarta.transaction.TransactionalException && commitOutcomeUnknown(failure.getCause())) {
+        if (failure instanceof jakarta.transaction.TransactionalException && DatabaseOutage.commitBrokenOff(failure)) {
             // the commit itself failed (the cause's own cause is not kept): the write may be saved or not
             LOG.warning("A commit failed (" + failure.getCause().getClass().getName() + "); answered 503, outcome unknown, to an API call");
             return Response.fromResponse(problem(503, List.of("api.outcomeUnknown")))
@@ -100,13 +100,6 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
             }
         }
         return false;
-    }
-
-    /** What the transaction manager throws when COMMIT did not answer: the database may have committed or not. */
-    static boolean commitOutcomeUnknown(Throwable commitFailure) {
-        return commitFailure instanceof jakarta.transaction.SystemException
-                || commitFailure instanceof jakarta.transaction.HeuristicMixedException
-                || commitFailure instanceof jakarta.transaction.HeuristicRollbackException;
     }
 
     private int status(QorgauException refusal) {

@@ -33,6 +33,23 @@ public final class DatabaseOutage {
         return false;
     }
 
+    /**
+     * The commit itself broke off: the transaction manager answers a system or heuristic failure and keeps no cause
+     * (the connection was cut under COMMIT, the server shutting down). What was written may be saved or not; the
+     * database is going away either way.
+     */
+    public static boolean commitBrokenOff(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.transaction.TransactionalException) {
+                Throwable commit = t.getCause();
+                return commit instanceof jakarta.transaction.SystemException
+                        || commit instanceof jakarta.transaction.HeuristicMixedException
+                        || commit instanceof jakarta.transaction.HeuristicRollbackException;
+            }
+        }
+        return false;
+    }
+
     /** Connection failures (class 08), a server shutting down or starting (57P01-57P03), or the pool refusing one. */
     private static boolean unreachable(SQLException sql) {
         String state = sql.getSQLState();

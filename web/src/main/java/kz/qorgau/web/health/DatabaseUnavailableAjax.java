@@ -32,9 +32,13 @@ public class DatabaseUnavailableAjax extends ExceptionHandlerWrapper {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (faces != null && faces.getPartialViewContext().isAjaxRequest() && !faces.getExternalContext().isResponseCommitted()) {
             for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
-                if (DatabaseOutage.causedBy(events.next().getContext().getException())) {
+                Throwable failure = events.next().getContext().getException();
+                // a commit that broke off may have saved what was sent: she is told to look before sending it again
+                String key = DatabaseOutage.commitBrokenOff(failure) ? "unavailable.ajax.outcomeUnknown"
+                        : DatabaseOutage.causedBy(failure) ? "unavailable.ajax" : null;
+                if (key != null) {
                     events.remove();
-                    notice(faces);
+                    notice(faces, key);
                     break;
                 }
             }
@@ -42,10 +46,10 @@ public class DatabaseUnavailableAjax extends ExceptionHandlerWrapper {
         getWrapped().handle();
     }
 
-    private static void notice(FacesContext faces) {
-        LOG.warning("Database unavailable; told an AJAX request to try again");
+    private static void notice(FacesContext faces, String key) {
+        LOG.warning("Database unavailable; told an AJAX request to try again (" + key + ")");
         try {
-            String text = faces.getApplication().getResourceBundle(faces, "msg").getString("unavailable.ajax");
+            String text = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
             // written past Faces' own partial writer, which may have begun its answer when rendering failed
             HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
             response.reset();

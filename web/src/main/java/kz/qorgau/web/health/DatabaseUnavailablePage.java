@@ -27,7 +27,9 @@ public class DatabaseUnavailablePage extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException failure) {
-            if (!DatabaseOutage.causedBy(failure) || response.isCommitted() || PAGE.equals(request.getServletPath())) {
+            // a page whose commit broke off (its audit row, a form's write) is as unavailable as one that got no connection
+            boolean outage = DatabaseOutage.causedBy(failure) || DatabaseOutage.commitBrokenOff(failure);
+            if (!outage || response.isCommitted() || PAGE.equals(request.getServletPath())) {
                 throw failure;
             }
             LOG.warning("Database unavailable; answered 503 to a page request");
