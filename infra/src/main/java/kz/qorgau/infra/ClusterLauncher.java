@@ -39,13 +39,7 @@ public final class ClusterLauncher {
         }
 
         static Layout from(Map<String, String> env) {
-            int nodes;
-            try {
-                nodes = Integer.parseInt(env.getOrDefault("QORGAU_NODES", "2").trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("QORGAU_NODES must be a number of nodes, 1 to " + MAX_NODES);
-            }
-            return new Layout(Integer.parseInt(env.getOrDefault("QORGAU_HTTP_PORT", Integer.toString(Launcher.HTTP_PORT))), nodes);
+            return new Layout(Integer.parseInt(env.getOrDefault("QORGAU_HTTP_PORT", Integer.toString(Launcher.HTTP_PORT))), ClusterLauncher.nodes(env));
         }
 
         public int nodePort(int node) {
@@ -67,6 +61,17 @@ public final class ClusterLauncher {
         List<String> clusterArguments(int node) {
             return PayaraMicro.clusterMember(nodeName(node), dataGridPort(node), members());
         }
+    }
+
+    /** How many application nodes {@code QORGAU_NODES} asks for, two when it is not set. */
+    public static int nodes(Map<String, String> env) {
+        int nodes;
+        try {
+            nodes = Integer.parseInt(env.getOrDefault("QORGAU_NODES", "2").trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("QORGAU_NODES must be a number of nodes, 1 to " + MAX_NODES);
+        }
+        return nodes; // its range is the layout's to check
     }
 
     public static String nodeName(int node) {

@@ -58,6 +58,13 @@ public final class ClusterDrill {
      * @param databaseDown how long the primary stays down: long enough for every user to meet it
      */
     public record Plan(int users, ClusterLauncher.Layout layout, Duration calm, Duration databaseDown) {
+
+        /** The same drill with {@code nodes} application nodes, their ports following on from the first's. */
+        public Plan withNodes(int nodes) {
+            ClusterLauncher.Layout l = layout;
+            return new Plan(users, new ClusterLauncher.Layout(l.proxyPort(), nodes, l.databasePort(), l.standbyPort(),
+                    l.keycloakPort(), l.firstNodePort(), l.firstDataGridPort()), calm, databaseDown);
+        }
     }
 
     public static final Plan FULL = new Plan(50, new ClusterLauncher.Layout(48080, 2, 45432, 45433, 48180, 48081, 46911),
@@ -96,7 +103,9 @@ public final class ClusterDrill {
             Path var = Files.createDirectories(home.resolve("var"));
             Files.setPosixFilePermissions(var, PosixFilePermissions.fromString("rwx------"));
             Path folder = var.resolve("cluster-drill");
-            Result result = new ClusterDrill(FULL, supervisor).run(folder, var.resolve("postgres-bin"), runtime);
+            // QORGAU_NODES as for the cluster run: the drill with three nodes or more
+            Plan plan = FULL.withNodes(ClusterLauncher.nodes(env));
+            Result result = new ClusterDrill(plan, supervisor).run(folder, var.resolve("postgres-bin"), runtime);
             Path file = folder.resolve("results-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md");
             Files.writeString(file, result.report());
             say("Written to " + home.relativize(file));

@@ -28,7 +28,7 @@ class ClusterDrillTest {
 
     @Test
     void itsPortsAreItsOwn() {
-        List<Integer> full = ports(ClusterDrill.FULL.layout());
+        List<Integer> full = ports(ClusterDrill.FULL.withNodes(ClusterLauncher.MAX_NODES).layout());
         List<Integer> small = ports(ClusterDrill.SMALL.layout());
         List<Integer> others = new ArrayList<>(ports(new ClusterLauncher.Layout(8080, ClusterLauncher.MAX_NODES, 15432, 15433,
                 8180, 8081, 6911)));
