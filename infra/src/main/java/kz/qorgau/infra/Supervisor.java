@@ -95,10 +95,13 @@ public final class Supervisor {
         try {
             fresh.awaitReady();
         } catch (java.io.IOException notReady) {
-            if (stopping) {
-                return; // stopped by closeAll before it was ready
+            if (!stopping) {
+                // slow (a busy machine) or dead: one slow node does not stop the others; watching goes on, and a
+                // child that died is started again while restarts are left
+                say.accept(child.name + " is not ready yet: " + notReady.getMessage()
+                        + (fresh.isAlive() ? " It is still starting and stays watched." : ""));
             }
-            throw notReady;
+            return;
         }
         say.accept(child.name + " is running again.");
     }

@@ -69,7 +69,7 @@ class SupervisorTest {
     }
 
     /** A child started again whose readiness takes a while, like Payara Micro deploying: it serves when told so. */
-    private static final class SlowToStart implements Supervised {
+    private static class SlowToStart implements Supervised {
         final ChildProcess process;
         final java.util.concurrent.CountDownLatch starting = new java.util.concurrent.CountDownLatch(1);
 
@@ -138,6 +138,47 @@ class SupervisorTest {
         assertThat(watching.get()).isNull();
         assertThat(started.get(0).isAlive()).isFalse();
         assertThat(said).noneMatch(line -> line.contains("is running again"));
+    }
+
+    @Test
+    void aChildTooSlowToBecomeReadyAfterARestartStaysWatchedAndTheOthersKeepRunning() throws Exception {
+        Supervisor supervisor = new Supervisor(said::add);
+        ChildProcess other = supervisor.add("node-1", sleeping("node-1"), 3, () -> sleeping("node-1"));
+        List<Supervised> started = new CopyOnWriteArrayList<>();
+        supervisor.add("node-2", dying("node-2", "killed", 137), 3, () -> {
+            ChildProcess process = sleeping("node-2");
+            Supervised slow = new SlowToStart(process) {
+                @Override
+                public void awaitReady() throws IOException {
+                    throw new IOException("node-2 not ready after 180 s");
+                }
+            };
+            started.add(slow);
+            return slow;
+        });
+        java.util.concurrent.atomic.AtomicReference<Exception> watching = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread watcher = new Thread(() -> {
+            try {
+                supervisor.watch(Duration.ofMillis(100));
+            } catch (Exception e) {
+                watching.set(e);
+            }
+        });
+        watcher.start();
+        for (int i = 0; i < 100 && said.stream().noneMatch(l -> l.contains("is not ready yet")); i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(300); // a few more rounds of watching
+
+        assertThat(said).anyMatch(l -> l.contains("node-2 is not ready yet") && l.contains("still starting"));
+        assertThat(watching.get()).isNull();
+        assertThat(started).hasSize(1);
+        assertThat(started.get(0).isAlive()).isTrue();
+        assertThat(other.isAlive()).isTrue();
+        supervisor.closeAll();
+        watcher.join(5000);
+        assertThat(started.get(0).isAlive()).isFalse();
+        assertThat(other.isAlive()).isFalse();
     }
 
     @Test

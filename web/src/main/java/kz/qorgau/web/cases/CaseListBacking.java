@@ -55,7 +55,7 @@ public class CaseListBacking implements Serializable {
     @Inject
     kz.qorgau.web.lists.ListExports exports;
 
-    private transient kz.qorgau.web.lists.ListExport export;
+    private final kz.qorgau.web.lists.PageExport export = new kz.qorgau.web.lists.PageExport();
 
     private CaseListModel model;
     private List<String> statuses = new ArrayList<>();
@@ -90,8 +90,7 @@ public class CaseListBacking implements Serializable {
         CaseListFilter filter = model.filter();
         kz.qorgau.shared.Caller caller = user.caller();
         CaseListCount size = model.lastCount();
-        discardExport();
-        export = exports.start(new kz.qorgau.web.lists.ListFiles(FacesContext.getCurrentInstance()), f,
+        exports.start(export, new kz.qorgau.web.lists.ListFiles(FacesContext.getCurrentInstance()), f,
                 "cases-" + java.time.LocalDate.now(kz.qorgau.shared.Clocks.KAZAKHSTAN) + f.extension, "nav.cases",
                 CaseListFiles.COLUMNS, size == null ? 0 : size.value(), size != null && size.exact(),
                 sink -> cases.export(caller, filter, f.name(), sink));
@@ -99,7 +98,12 @@ public class CaseListBacking implements Serializable {
 
     /** The export this page started, or none. */
     public kz.qorgau.web.lists.ListExport getExport() {
-        return export;
+        return export.current();
+    }
+
+    /** The format of an export lost with the node that made it, or null. */
+    public String getExportLost() {
+        return export.lostFormat();
     }
 
     public org.primefaces.model.StreamedContent getDownload() {
@@ -108,10 +112,7 @@ public class CaseListBacking implements Serializable {
 
     @jakarta.annotation.PreDestroy
     void discardExport() {
-        if (export != null) {
-            export.discard();
-            export = null;
-        }
+        export.discard();
     }
 
     /** The whole list again, and no filter remembered. */

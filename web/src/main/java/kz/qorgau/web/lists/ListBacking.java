@@ -30,7 +30,7 @@ public abstract class ListBacking<R, F> implements ListModel.Source<R>, Serializ
     private F filter;
     private ListModel<R> model;
     private long lastCount;
-    private transient ListExport export;
+    private final PageExport export = new PageExport();
 
     /** The filter bar as a filter of the domain; a refusal (a period ending before it starts) is told on the page. */
     protected abstract F filterFromBar();
@@ -88,15 +88,19 @@ public abstract class ListBacking<R, F> implements ListModel.Source<R>, Serializ
         ListFiles.Format f = ListFiles.Format.valueOf(format);
         F now = filter;
         Caller caller = user().caller();
-        discardExport();
-        export = exports().start(new ListFiles(FacesContext.getCurrentInstance()), f,
+        exports().start(export, new ListFiles(FacesContext.getCurrentInstance()), f,
                 fileName() + "-" + LocalDate.now(Clocks.KAZAKHSTAN) + f.extension, sheetKey(), columns(), lastCount, true,
                 sink -> export(caller, now, f.name(), sink));
     }
 
     /** The export this page started, or none. */
     public ListExport getExport() {
-        return export;
+        return export.current();
+    }
+
+    /** The format of an export lost with the node that made it, or null. */
+    public String getExportLost() {
+        return export.lostFormat();
     }
 
     public StreamedContent getDownload() {
@@ -105,10 +109,7 @@ public abstract class ListBacking<R, F> implements ListModel.Source<R>, Serializ
 
     @PreDestroy
     void discardExport() {
-        if (export != null) {
-            export.discard();
-            export = null;
-        }
+        export.discard();
     }
 
     protected abstract ListExports exports();

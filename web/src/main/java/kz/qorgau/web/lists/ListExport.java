@@ -51,6 +51,10 @@ public final class ListExport {
         return format.name();
     }
 
+    ListFiles.Format format() {
+        return format;
+    }
+
     public long getWritten() {
         return written.get();
     }

@@ -41,10 +41,12 @@ public class ListExports {
     @Resource
     ManagedExecutorService executor;
 
-    public <R> ListExport start(ListFiles files, ListFiles.Format format, String fileName, String sheetKey,
-                                List<ListFiles.Column<R>> columns, long expected, boolean exact, Export<R> export) {
+    /** Starts the export as {@code page}'s, in place of the one it had. */
+    public <R> void start(PageExport page, ListFiles files, ListFiles.Format format, String fileName, String sheetKey,
+                          List<ListFiles.Column<R>> columns, long expected, boolean exact, Export<R> export) {
         Path file = newFile(format);
         ListExport job = new ListExport(format, fileName, expected, exact, file);
+        page.replace(job);
         executor.submit(() -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
                 files.write(format, out, sheetKey, columns, sink -> export.run(row -> {
@@ -58,7 +60,6 @@ public class ListExports {
             }
             job.done();
         });
-        return job;
     }
 
     private static Path newFile(ListFiles.Format format) {
