@@ -69,12 +69,11 @@ class SupervisorTest {
     }
 
     /** A child started again whose readiness takes a while, like Payara Micro deploying: it serves when told so. */
-    private static class SlowToStart implements Supervised {
-        final ChildProcess process;
+    private static class SlowToStart extends ChildServer {
         final java.util.concurrent.CountDownLatch starting = new java.util.concurrent.CountDownLatch(1);
 
         SlowToStart(ChildProcess process) {
-            this.process = process;
+            super(process);
         }
 
         @Override
@@ -85,26 +84,19 @@ class SupervisorTest {
             }
             throw new IOException("stopped during start");
         }
+    }
 
-        @Override
-        public boolean isAlive() {
-            return process.isAlive();
-        }
-
-        @Override
-        public String exitStatus() {
-            return process.exitStatus();
-        }
-
-        @Override
-        public Path log() {
-            return process.log();
-        }
-
-        @Override
-        public void close() {
-            process.close();
-        }
+    /** Watches as the Run does, in a thread of its own; what ended the watching, if anything, lands in {@code ended}. */
+    private static Thread watching(Supervisor supervisor, java.util.concurrent.atomic.AtomicReference<Exception> ended) {
+        Thread watcher = new Thread(() -> {
+            try {
+                supervisor.watch(Duration.ofMillis(100));
+            } catch (Exception e) {
+                ended.set(e);
+            }
+        });
+        watcher.start();
+        return watcher;
     }
 
     @Test
@@ -117,14 +109,7 @@ class SupervisorTest {
             return again;
         });
         java.util.concurrent.atomic.AtomicReference<Exception> watching = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread watcher = new Thread(() -> {
-            try {
-                supervisor.watch(Duration.ofMillis(100));
-            } catch (Exception e) {
-                watching.set(e);
-            }
-        });
-        watcher.start();
+        Thread watcher = watching(supervisor, watching);
         for (int i = 0; i < 100 && started.isEmpty(); i++) {
             Thread.sleep(50);
         }
@@ -157,14 +142,7 @@ class SupervisorTest {
             return slow;
         });
         java.util.concurrent.atomic.AtomicReference<Exception> watching = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread watcher = new Thread(() -> {
-            try {
-                supervisor.watch(Duration.ofMillis(100));
-            } catch (Exception e) {
-                watching.set(e);
-            }
-        });
-        watcher.start();
+        Thread watcher = watching(supervisor, watching);
         for (int i = 0; i < 100 && said.stream().noneMatch(l -> l.contains("is not ready yet")); i++) {
             Thread.sleep(50);
         }
