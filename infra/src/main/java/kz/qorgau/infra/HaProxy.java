@@ -73,7 +73,7 @@ public final class HaProxy extends ChildServer {
                     # no node ready (the database is down for all): a live one still answers, with the application's
                     # own 503 page or notice, rather than the proxy's bare 503; sessions are in the Data Grid
                     use_backend live_nodes if { nbsrv(nodes) eq 0 }
-                    default_backend nodes
+                %s    default_backend nodes
 
                 backend nodes
                     balance roundrobin
@@ -83,7 +83,7 @@ public final class HaProxy extends ChildServer {
                     cookie %s insert indirect nocache httponly
                     default-server inter 2s fall 2 rise 2
                 """.formatted(requestLog ? "info" : "notice", requestLog ? "\n    log-format \"" + REQUEST_LOG_FORMAT + "\"" : "",
-                port, PayaraMicro.READINESS_PATH, COOKIE));
+                port, stayOnHerNode(nodePorts.size()), PayaraMicro.READINESS_PATH, COOKIE));
         for (int i = 0; i < nodePorts.size(); i++) {
             String name = ClusterLauncher.nodeName(i + 1);
             cfg.append("    server ").append(name).append(" 127.0.0.1:").append(nodePorts.get(i))
@@ -108,6 +108,22 @@ public final class HaProxy extends ChildServer {
                     .append(" check cookie ").append(name).append('\n');
         }
         return cfg.toString();
+    }
+
+    /**
+     * A user whose node is alive but not ready (the database just came back and its readiness has not caught up, or
+     * is still away for it) stays on it through {@code live_nodes}: moved to another node for that moment, she would
+     * post her page to a node holding an older copy of her session (the drill met Mojarra failing to restore the view
+     * there, as the nodes' readiness came back 0.7 s apart). Only a node that is not even alive loses its users.
+     */
+    private static String stayOnHerNode(int nodes) {
+        StringBuilder rules = new StringBuilder();
+        for (int node = 1; node <= nodes; node++) {
+            String name = ClusterLauncher.nodeName(node);
+            rules.append("    use_backend live_nodes if { req.cook(").append(COOKIE).append(") ").append(name)
+                    .append(" } !{ srv_is_up(nodes/").append(name).append(") } { srv_is_up(live_nodes/").append(name).append(") }\n");
+        }
+        return rules.toString();
     }
 
     public static HaProxy start(Path executable, Path configuration, int port, List<Integer> nodePorts, Path log,

@@ -58,6 +58,16 @@ class HaProxyTest {
                 .contains("server node-2 127.0.0.1:8082 check cookie node-2\n");
     }
 
+    /** Her node alive but not ready: she stays on it, through the live nodes; only a dead node loses its users. */
+    @Test
+    void aUserStaysOnHerNodeWhileItLivesEvenWhenItIsNotReady() {
+        for (int node = 1; node <= 3; node++) {
+            assertThat(cfg).contains("use_backend live_nodes if { req.cook(QORGAU_NODE) node-" + node + " } !{ srv_is_up(nodes/node-"
+                    + node + ") } { srv_is_up(live_nodes/node-" + node + ") }\n");
+        }
+        assertThat(cfg.indexOf("req.cook(QORGAU_NODE) node-1")).isLessThan(cfg.indexOf("default_backend nodes"));
+    }
+
     /** Where HAProxy is installed (the cluster run installs it), it accepts the configuration as written, the drill's too. */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
