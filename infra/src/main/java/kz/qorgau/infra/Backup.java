@@ -46,7 +46,7 @@ public final class Backup {
         if (args.length != 2 || !Set.of("backup", "restore").contains(args[0])) {
             throw new IllegalArgumentException("usage: backup <file.zip> | restore <file.zip>");
         }
-        Path home = Path.of(System.getProperty("qorgau.home", ".")).toAbsolutePath().normalize();
+        Path home = Launcher.home();
         Path var = home.resolve("var");
         Path file = home.resolve(args[1]).normalize();
         if (args[0].equals("backup")) {

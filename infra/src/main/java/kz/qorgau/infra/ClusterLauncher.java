@@ -2,7 +2,6 @@ package kz.qorgau.infra;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +91,7 @@ public final class ClusterLauncher {
             throw new IllegalArgumentException("The cluster run is the demo on one machine: it starts its own PostgreSQL and"
                     + " Keycloak. Unset QORGAU_DB_URL, QORGAU_OIDC_ISSUER and QORGAU_MODE for it.");
         }
-        Path var = Files.createDirectories(home.resolve("var"));
-        Files.setPosixFilePermissions(var, PosixFilePermissions.fromString("rwx------"));
+        Path var = Directories.ownerOnly(home.resolve("var"));
         Properties secrets = Launcher.secrets(var.resolve("secrets.properties"));
         Path cluster = Files.createDirectories(var.resolve("cluster"));
         Path logs = Files.createDirectories(cluster.resolve("logs"));

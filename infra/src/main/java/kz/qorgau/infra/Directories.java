@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -11,6 +12,13 @@ import java.util.zip.ZipInputStream;
 public final class Directories {
 
     private Directories() {
+    }
+
+    /** {@code directory}, created when missing, readable by this user only: case data, logs and secrets live there. */
+    public static Path ownerOnly(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        return directory;
     }
 
     public static void deleteRecursively(Path directory) throws IOException {

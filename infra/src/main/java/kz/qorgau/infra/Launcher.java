@@ -42,10 +42,20 @@ public final class Launcher {
         void start(Path home, Path runtime, Map<String, String> env) throws Exception;
     }
 
+    /** The checkout ({@code qorgau.home}, the build sets it), which holds {@code var/}. */
+    public static Path home() {
+        return Path.of(System.getProperty("qorgau.home", ".")).toAbsolutePath().normalize();
+    }
+
+    /** Where the build unpacked what a run starts: Payara Micro, the WAR, Keycloak ({@code qorgau.runtime.dir}). */
+    public static Path runtime(Path home) {
+        return Path.of(System.getProperty("qorgau.runtime.dir", home.resolve("infra/target/runtime").toString()));
+    }
+
     /** Runs {@code run} from this checkout; whatever it started stops with it, on Ctrl-C too. */
     public static void runUntilStopped(Supervisor supervisor, Run run) throws Exception {
-        Path home = Path.of(System.getProperty("qorgau.home", ".")).toAbsolutePath().normalize();
-        Path runtime = Path.of(System.getProperty("qorgau.runtime.dir", home.resolve("infra/target/runtime").toString()));
+        Path home = home();
+        Path runtime = runtime(home);
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::closeAll, "qorgau-stop"));
         try {
             run.start(home, runtime, System.getenv());
@@ -57,8 +67,7 @@ public final class Launcher {
 
     private void runSupervised(Path home, Path runtime, Map<String, String> env) throws Exception {
         long started = System.nanoTime();
-        Path var = Files.createDirectories(home.resolve("var"));
-        Files.setPosixFilePermissions(var, PosixFilePermissions.fromString("rwx------")); // case data, logs, secrets
+        Path var = Directories.ownerOnly(home.resolve("var"));
         Properties secrets = secrets(var.resolve("secrets.properties"));
         Path logs = var.resolve("logs");
 

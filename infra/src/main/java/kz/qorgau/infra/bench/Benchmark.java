@@ -129,8 +129,8 @@ public final class Benchmark {
     private String listReport = "";
 
     public static void main(String[] args) throws Exception {
-        Path home = Path.of(System.getProperty("qorgau.home", ".")).toAbsolutePath().normalize();
-        Path runtime = Path.of(System.getProperty("qorgau.runtime.dir", home.resolve("infra/target/runtime").toString()));
+        Path home = Launcher.home();
+        Path runtime = Launcher.runtime(home);
         Benchmark benchmark = new Benchmark(home, runtime);
         Runtime.getRuntime().addShutdownHook(new Thread(benchmark::stopAll, "benchmark-stop"));
         benchmark.run();
@@ -818,17 +818,17 @@ public final class Benchmark {
                         appSeconds == 0 ? 0 : exported / appSeconds, copySeconds == 0 ? 0 : copied[0] / copySeconds)));
     }
 
-    /**
-     * A file of {@code benchmark.importRows} (100,000) made-up rows imported through the API by Almaty's social worker,
-     * from upload to the job's end, once; beside it COPY of the same file into a table. The live heap after a full GC
-     * before and after, and the most it held meanwhile (GC log). The imported cases are removed afterwards.
-     */
     /** The import of the template's full rows, then of light ones (a victim, a case and an incident each). */
     private void measureImports(Application application, Connection direct, List<Row> rows) throws Exception {
         measureImport(application, direct, rows, true);
         measureImport(application, direct, rows, false);
     }
 
+    /**
+     * A file of {@code benchmark.importRows} (100,000) made-up rows imported through the API by Almaty's social worker,
+     * from upload to the job's end, once; beside it COPY of the same file into a table. The live heap after a full GC
+     * before and after, and the most it held meanwhile (GC log). The imported cases are removed afterwards.
+     */
     private void measureImport(Application application, Connection direct, List<Row> rows, boolean full) throws Exception {
         int n = Integer.getInteger("benchmark.importRows", 100_000);
         String run = LocalDateTime.now(KAZAKHSTAN).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));

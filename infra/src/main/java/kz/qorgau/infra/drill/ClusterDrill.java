@@ -19,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -100,8 +99,7 @@ public final class ClusterDrill {
     public static void main(String[] args) throws Exception {
         Supervisor supervisor = new Supervisor(ClusterDrill::say);
         Launcher.runUntilStopped(supervisor, (home, runtime, env) -> {
-            Path var = Files.createDirectories(home.resolve("var"));
-            Files.setPosixFilePermissions(var, PosixFilePermissions.fromString("rwx------"));
+            Path var = Directories.ownerOnly(home.resolve("var"));
             Path folder = var.resolve("cluster-drill");
             // QORGAU_NODES as for the cluster run: the drill with three nodes or more
             Plan plan = FULL.withNodes(ClusterLauncher.nodes(env));

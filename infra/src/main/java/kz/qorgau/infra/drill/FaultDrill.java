@@ -79,8 +79,8 @@ public final class FaultDrill {
     }
 
     public static void main(String[] args) throws Exception {
-        Path home = Path.of(System.getProperty("qorgau.home", ".")).toAbsolutePath().normalize();
-        Path runtime = Path.of(System.getProperty("qorgau.runtime.dir", home.resolve("infra/target/runtime").toString()));
+        Path home = Launcher.home();
+        Path runtime = Launcher.runtime(home);
         FaultDrill drill = new FaultDrill(home, runtime);
         Runtime.getRuntime().addShutdownHook(new Thread(drill::stopAll, "drill-stop"));
         try {

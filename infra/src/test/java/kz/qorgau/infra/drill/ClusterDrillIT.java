@@ -1,6 +1,7 @@
 package kz.qorgau.infra.drill;
 
 import kz.qorgau.infra.Directories;
+import kz.qorgau.infra.Launcher;
 import kz.qorgau.infra.drill.DrillTally.Row;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +21,9 @@ class ClusterDrillIT {
 
     @Test
     void nobodyNoticesAKilledNodeAndADatabaseOutageLosesNothingThatWasAcknowledged() throws Exception {
-        Path home = Path.of(System.getProperty("qorgau.home", "..")).toAbsolutePath().normalize();
+        Path home = Launcher.home(); // failsafe sets qorgau.home and qorgau.runtime.dir (infra/pom.xml)
         Path target = home.resolve("infra/target");
-        Path runtime = Path.of(System.getProperty("qorgau.runtime.dir", target.resolve("runtime").toString()));
+        Path runtime = Launcher.runtime(home);
         Path folder = target.resolve("cluster-drill");
         Directories.deleteRecursively(folder.resolve("logs")); // this drill's logs only: they are read below
         ClusterDrill.Result result = ClusterDrill.run(ClusterDrill.SMALL, folder, target.resolve("postgres-bin"), runtime);

@@ -51,10 +51,6 @@ public final class ListExport {
         return format.name();
     }
 
-    ListFiles.Format format() {
-        return format;
-    }
-
     public long getWritten() {
         return written.get();
     }

@@ -12,13 +12,13 @@ import java.io.Serializable;
 public final class PageExport implements Serializable {
 
     private transient ListExport export;
-    private ListFiles.Format started;
+    private String started;
 
     /** The page's new export, in place of the one before (whose file is deleted). */
     void replace(ListExport next) {
         discard();
         export = next;
-        started = next.format();
+        started = next.getFormat();
     }
 
     /** The export this page started here, or none. */
@@ -28,7 +28,7 @@ public final class PageExport implements Serializable {
 
     /** The format of an export this page started on another node, now out of reach; null when none is. */
     public String lostFormat() {
-        return export == null && started != null ? started.name() : null;
+        return export == null ? started : null;
     }
 
     /** The finished file; none when the export was lost with its node (the page then says so). */
