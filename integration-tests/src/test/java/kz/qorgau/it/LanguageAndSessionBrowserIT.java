@@ -45,6 +45,7 @@ class LanguageAndSessionBrowserIT {
             browser.open(app);
             browser.signIn("dana", "demo");
             assertThat(lang(browser)).isEqualTo("ru");
+            browser.awaitText(By.id("nav-cases"), "Дела"); // the redirects after the sign-in have settled
             assertThat(browser.await(By.id("nav-cases")).getText()).isEqualTo("Дела");
 
             browser.click(By.cssSelector("#language input[lang='en']"));
@@ -61,6 +62,7 @@ class LanguageAndSessionBrowserIT {
         try (Browser fresh = new Browser()) {
             fresh.open(app);
             fresh.signIn("dana", "demo");
+            fresh.awaitText(By.id("nav-cases"), "Cases"); // the redirects after the sign-in have settled
             assertThat(fresh.await(By.id("nav-cases")).getText()).as("kept with her, not in the browser").isEqualTo("Cases");
 
             fresh.click(By.cssSelector("#language input[lang='kk']"));
@@ -82,6 +84,7 @@ class LanguageAndSessionBrowserIT {
             fresh.open(app);
             fresh.click(By.id("sign-out"));
             fresh.signIn("dana", "demo");
+            fresh.awaitText(By.id("nav-cases"), "Істер"); // the redirects after the sign-in have settled
             assertThat(fresh.await(By.id("nav-cases")).getText()).isEqualTo("Істер");
         }
     }
